@@ -1,0 +1,7 @@
+/**
+ * The incident-followups backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { incidentFollowupsPlugin as default } from './plugin';

@@ -1,0 +1,72 @@
+import {
+  createIncidentRequestSchema,
+  describeValidationError,
+  entityRefSchema,
+} from './validation';
+
+describe('entityRefSchema', () => {
+  it.each([
+    ['component:default/checkout-api', 'component:default/checkout-api'],
+    ['Component:Default/Checkout-API', 'component:default/checkout-api'],
+    ['component:checkout-api', 'component:default/checkout-api'],
+    ['group:payments/team-a', 'group:payments/team-a'],
+  ])('accepts %s as %s', (input, expected) => {
+    expect(entityRefSchema.parse(input)).toBe(expected);
+  });
+
+  it.each([
+    'checkout-api',
+    '',
+    'component:',
+    'component:default/',
+    'a:b/c/d',
+    'component:default/<script>',
+  ])('rejects %p', input => {
+    const result = entityRefSchema.safeParse(input);
+    expect(result.success).toBe(false);
+  });
+});
+
+describe('createIncidentRequestSchema', () => {
+  const valid = {
+    title: 'Checkout failing',
+    severity: 'SEV-2',
+    startedAt: '2026-11-02T09:14:00Z',
+    entityRefs: ['component:default/checkout-api'],
+  };
+
+  it('fills in defaults', () => {
+    expect(createIncidentRequestSchema.parse(valid)).toEqual({
+      ...valid,
+      description: '',
+      status: 'triggered',
+    });
+  });
+
+  it.each([
+    [{ title: '' }, 'title: must not be empty'],
+    [
+      { severity: 'sev1' },
+      'severity: must be one of SEV-1, SEV-2, SEV-3, SEV-4, SEV-5',
+    ],
+    [{ status: 'closed' }, 'status:'],
+    [{ startedAt: '2026-11-02' }, 'startedAt: must be an ISO 8601 date-time'],
+    [{ status: 'resolved' }, 'resolvedAt: is required when status is resolved'],
+    [
+      { resolvedAt: '2026-11-02T10:00:00Z' },
+      'resolvedAt: is only allowed when status is resolved',
+    ],
+    [
+      { status: 'resolved', resolvedAt: '2026-11-01T10:00:00Z' },
+      'resolvedAt: must not be before startedAt',
+    ],
+    [{ entityRefs: 'component:default/x' }, 'entityRefs: Expected array'],
+  ])('rejects %p naming the field', (change, message) => {
+    const result = createIncidentRequestSchema.safeParse({
+      ...valid,
+      ...change,
+    });
+    expect(result.success).toBe(false);
+    expect(describeValidationError(result.error!)).toContain(message);
+  });
+});

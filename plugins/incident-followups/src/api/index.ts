@@ -1,0 +1,6 @@
+export { incidentFollowupsApiRef } from './IncidentFollowupsApi';
+export type {
+  IncidentFollowupsApi,
+  ListIncidentsOptions,
+} from './IncidentFollowupsApi';
+export { IncidentFollowupsClient } from './IncidentFollowupsClient';

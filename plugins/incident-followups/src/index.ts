@@ -1,0 +1,16 @@
+/**
+ * Incidents, followups and post-mortems in the developer portal.
+ *
+ * The root export serves apps on Backstage's legacy frontend system; apps on the
+ * new frontend system use the default export of `/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  incidentFollowupsPlugin,
+  EntityIncidentFollowupsContent,
+} from './plugin';
+export { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
+export { incidentFollowupsApiRef, IncidentFollowupsClient } from './api';
+export type { IncidentFollowupsApi, ListIncidentsOptions } from './api';
