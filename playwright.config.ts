@@ -15,7 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   webServer: {
     command:
-      'rm -rf .data/e2e && yarn start:portal --config app-config.yaml --config app-config.e2e.yaml',
+      'rm -rf .data/e2e && yarn start:portal --config "$PWD/app-config.yaml" --config "$PWD/app-config.e2e.yaml"',
     url: 'http://localhost:3000',
     reuseExistingServer: false,
     timeout: 360_000,

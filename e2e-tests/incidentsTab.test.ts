@@ -7,7 +7,7 @@ test('a component page shows its seeded incidents on the Incidents tab', async (
   await signInAsGuest(page);
 
   await page.goto('/catalog/default/component/checkout-api');
-  const tab = page.getByRole('tab', { name: 'Incidents' });
+  const tab = page.getByRole('link', { name: 'Incidents', exact: true });
   await expect(tab).toBeVisible();
   await tab.click();
   await expect(page).toHaveURL(

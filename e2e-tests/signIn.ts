@@ -7,7 +7,7 @@ export async function signInAsGuest(page: Page) {
   await expect(enter).toBeVisible();
   await enter.click();
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page.getByRole('heading', { name: 'Acme Catalog' }),
   ).toBeVisible();
 }
 

@@ -53,7 +53,7 @@ function supportedNode() {
     console.log(
       `toolchain: Node.js ${
         process.versions.node
-      } is not one Backstage supports (${SUPPORTED_NODE_MAJORS.join(
+      } is not the one this portal runs on (${SUPPORTED_NODE_MAJORS.join(
         ' or ',
       )}); installing ${pkg}@${INSTALLED_NODE_MAJOR} into .toolchain/`,
     );

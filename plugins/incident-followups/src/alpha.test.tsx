@@ -2,8 +2,15 @@ import plugin from './alpha';
 import { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
 
 describe('incident-followups frontend plugin', () => {
+  it('provides its API and the Incidents tab', () => {
+    expect(plugin.pluginId).toBe('incident-followups');
+    expect(plugin.getExtension('api:incident-followups')).toBeDefined();
+    expect(
+      plugin.getExtension('entity-content:incident-followups/incidents'),
+    ).toBeDefined();
+  });
+
   it('offers the Incidents tab on component pages only', () => {
-    expect(plugin.id).toBe('incident-followups');
     const base = {
       apiVersion: 'backstage.io/v1alpha1',
       metadata: { name: 'x' },

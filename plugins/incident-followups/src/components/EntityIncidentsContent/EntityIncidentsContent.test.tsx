@@ -76,6 +76,7 @@ describe('EntityIncidentsContent', () => {
     expect(screen.getByText('Acknowledged')).toBeInTheDocument();
     expect(screen.getAllByText('2 Nov 2026, 09:14 UTC')).toHaveLength(2);
     expect(screen.getByText('1h 48m')).toBeInTheDocument();
+    expect(screen.getByText(/^\d+d \d+h so far$/)).toBeInTheDocument();
   });
 
   it('loads older incidents page by page', async () => {

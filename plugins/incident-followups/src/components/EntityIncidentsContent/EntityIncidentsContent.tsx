@@ -18,6 +18,8 @@ import { SeverityChip } from '../SeverityChip';
 
 const PAGE_SIZE = 50;
 
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
 const columns: TableColumn<Incident>[] = [
   {
     title: 'Severity',
@@ -41,22 +43,30 @@ const columns: TableColumn<Incident>[] = [
   },
   {
     title: 'Status',
+    cellStyle: noWrap,
     field: 'status',
     width: '150px',
     render: incident => <IncidentStatusLabel status={incident.status} />,
   },
   {
     title: 'Started',
+    cellStyle: noWrap,
     field: 'startedAt',
     width: '200px',
     render: incident => formatIncidentTime(incident.startedAt),
   },
   {
     title: 'Duration',
+    cellStyle: noWrap,
     width: '110px',
     sorting: false,
-    render: incident =>
-      formatIncidentDuration(incident.startedAt, incident.resolvedAt),
+    render: incident => {
+      const duration = formatIncidentDuration(
+        incident.startedAt,
+        incident.resolvedAt,
+      );
+      return incident.resolvedAt ? duration : `${duration} so far`;
+    },
   },
 ];
 
