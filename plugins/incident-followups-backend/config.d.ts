@@ -1,3 +1,6 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Settings of the incident-followups plugins. */
   incidentFollowups?: {
@@ -11,6 +14,19 @@ export interface Config {
        * fixed id, so restarts add nothing twice.
        */
       incidentsFile?: string;
+    };
+    /** How incidents are linked to their owning teams through the catalog. */
+    ownership?: {
+      /**
+       * How long to wait for the catalog before storing an incident with its owners
+       * left to the refresh; default 5 seconds.
+       */
+      catalogTimeout?: HumanDuration | string;
+      /**
+       * When to ask the catalog again who owns the open incidents; default every
+       * 5 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }

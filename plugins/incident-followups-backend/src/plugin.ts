@@ -1,10 +1,16 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
+import { readDurationFromConfig } from '@backstage/config';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { resolve as resolvePath } from 'node:path';
+import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
+import { IncidentService } from './service/IncidentService';
 import { createRouter } from './service/router';
 
 /**
@@ -18,26 +24,81 @@ export const incidentFollowupsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ auditor, config, database, httpAuth, httpRouter, logger }) {
-        const incidents = await DatabaseIncidentStore.create({ database });
+      async init(deps) {
+        const {
+          auditor,
+          auth,
+          catalog,
+          config,
+          database,
+          httpAuth,
+          httpRouter,
+          logger,
+          scheduler,
+        } = deps;
+        const store = await DatabaseIncidentStore.create({ database });
+
+        const ownershipConfig = config.getOptionalConfig(
+          'incidentFollowups.ownership',
+        );
+        const catalogTimeout = ownershipConfig?.has('catalogTimeout')
+          ? durationToMilliseconds(
+              readDurationFromConfig(ownershipConfig, {
+                key: 'catalogTimeout',
+              }),
+            )
+          : 5_000;
+        const incidents = new IncidentService({
+          store,
+          ownership: new CatalogOwnershipResolver(catalog, catalogTimeout),
+          auth,
+          logger,
+        });
 
         const demoData = config.getOptionalConfig('incidentFollowups.demoData');
         if (demoData?.getOptionalBoolean('enabled')) {
-          const demoFile = demoData.getString('incidentsFile');
           await seedDemoIncidents({
-            file: resolvePath(demoFile),
-            store: incidents,
+            file: resolvePath(demoData.getString('incidentsFile')),
+            incidents,
+            store,
+            credentials: await auth.getOwnServiceCredentials(),
             logger,
           });
         }
 
-        httpRouter.use(await createRouter({ auditor, httpAuth, incidents }));
+        const schedule = ownershipConfig?.has('schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              ownershipConfig.getConfig('schedule'),
+            )
+          : {
+              frequency: { minutes: 5 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 15 },
+            };
+        await scheduler.scheduleTask({
+          id: 'incident-followups-refresh-ownership',
+          scope: 'global',
+          ...schedule,
+          fn: async () => {
+            const { checked, changed } = await incidents.refreshOwnership();
+            logger.info(
+              `Owning teams refreshed from the catalog: ${checked} incidents checked, ${changed} changed`,
+            );
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({ auditor, httpAuth, incidents, store }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

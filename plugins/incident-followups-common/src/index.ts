@@ -6,4 +6,6 @@
 
 export * from './severity';
 export * from './incident';
+export * from './roles';
 export * from './validation';
+export * from './incidentUpdate';

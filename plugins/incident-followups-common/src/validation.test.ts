@@ -40,6 +40,11 @@ describe('createIncidentRequestSchema', () => {
       ...valid,
       description: '',
       status: 'triggered',
+      finalSeverity: null,
+      acknowledgedAt: null,
+      resolvedAt: null,
+      responders: [],
+      source: { type: 'manual', externalId: null, url: null },
     });
   });
 
@@ -53,11 +58,31 @@ describe('createIncidentRequestSchema', () => {
     [{ startedAt: '2026-11-02' }, 'startedAt: must be an ISO 8601 date-time'],
     [{ status: 'resolved' }, 'resolvedAt: is required when status is resolved'],
     [
+      { status: 'resolved', resolvedAt: '2026-11-02T10:00:00Z' },
+      'finalSeverity: is required to resolve',
+    ],
+    [
+      { responders: [{ role: 'scribe', userRef: 'bob' }] },
+      "responders.0.userRef: 'bob' is not an entity ref",
+    ],
+    [
+      { source: { type: 'pagerduty' } },
+      'source.externalId: needs an externalId unless the type is manual',
+    ],
+    [
+      { source: { type: 'manual', url: 'not a url' } },
+      'source.url: must be a URL',
+    ],
+    [
       { resolvedAt: '2026-11-02T10:00:00Z' },
       'resolvedAt: is only allowed when status is resolved',
     ],
     [
-      { status: 'resolved', resolvedAt: '2026-11-01T10:00:00Z' },
+      {
+        status: 'resolved',
+        finalSeverity: 'SEV-2',
+        resolvedAt: '2026-11-01T10:00:00Z',
+      },
       'resolvedAt: must not be before startedAt',
     ],
     [{ entityRefs: 'component:default/x' }, 'entityRefs: Expected array'],

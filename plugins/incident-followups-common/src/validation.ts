@@ -1,7 +1,34 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { INCIDENT_STATUSES } from './incident';
+import { RESPONDER_ROLES } from './roles';
 import { SEVERITIES } from './severity';
+
+function refSchema(expectedKind?: string) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value);
+      if (!/^[a-zA-Z0-9][\w.-]*$/.test(ref.name)) throw new Error('bad name');
+      if (
+        expectedKind &&
+        ref.kind.toLocaleLowerCase('en-US') !== expectedKind
+      ) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `'${value}' is not a ${expectedKind} ref (${expectedKind}:namespace/name)`,
+        });
+        return z.NEVER;
+      }
+      return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    } catch {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `'${value}' is not an entity ref of the form kind:namespace/name`,
+      });
+      return z.NEVER;
+    }
+  });
+}
 
 /**
  * A catalog entity ref in its full form (`kind:namespace/name`); the namespace may
@@ -9,23 +36,98 @@ import { SEVERITIES } from './severity';
  *
  * @public
  */
-export const entityRefSchema = z.string().transform((value, ctx) => {
-  try {
-    const ref = parseEntityRef(value);
-    if (!/^[a-z0-9A-Z][\w.-]*$/.test(ref.name)) throw new Error('bad name');
-    return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
-  } catch {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `'${value}' is not an entity ref of the form kind:namespace/name`,
-    });
-    return z.NEVER;
-  }
+export const entityRefSchema = refSchema();
+
+/** @public */
+export const userRefSchema = refSchema('user');
+
+/** @public */
+export const severitySchema = z.enum(SEVERITIES, {
+  errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }),
 });
 
-const isoDateTime = z
+/** @public */
+export const incidentStatusSchema = z.enum(INCIDENT_STATUSES, {
+  errorMap: () => ({
+    message: `must be one of ${INCIDENT_STATUSES.join(', ')}`,
+  }),
+});
+
+/** @public */
+export const isoDateTimeSchema = z
   .string()
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+/** @public */
+export const responderSchema = z
+  .object({
+    role: z.enum(RESPONDER_ROLES, {
+      errorMap: () => ({
+        message: `must be one of ${RESPONDER_ROLES.join(', ')}`,
+      }),
+    }),
+    userRef: userRefSchema,
+  })
+  .strict();
+
+const respondersSchema = z
+  .array(responderSchema)
+  .max(100)
+  .transform(responders => {
+    const seen = new Set<string>();
+    return responders.filter(r => {
+      const key = `${r.role} ${r.userRef}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
+const sourceSchema = z
+  .object({
+    type: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9-]{0,31}$/,
+        'must be a lower-case word such as pagerduty or manual',
+      ),
+    externalId: z.string().min(1).max(255).nullable().default(null),
+    url: z.string().url('must be a URL').max(2048).nullable().default(null),
+  })
+  .strict()
+  .refine(source => source.type === 'manual' || source.externalId !== null, {
+    message: 'needs an externalId unless the type is manual',
+    path: ['externalId'],
+  });
+
+function checkTimes(
+  value: {
+    status?: string;
+    startedAt?: string;
+    acknowledgedAt?: string | null;
+    resolvedAt?: string | null;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const started = value.startedAt ? Date.parse(value.startedAt) : undefined;
+  for (const field of ['acknowledgedAt', 'resolvedAt'] as const) {
+    const time = value[field];
+    if (time && started !== undefined && Date.parse(time) < started) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [field],
+        message: 'must not be before startedAt',
+      });
+    }
+  }
+  if (value.resolvedAt && value.status && value.status !== 'resolved') {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['resolvedAt'],
+      message: 'is only allowed when status is resolved',
+    });
+  }
+}
 
 /**
  * The body of `POST /incidents`.
@@ -36,19 +138,27 @@ export const createIncidentRequestSchema = z
   .object({
     title: z.string().trim().min(1, 'must not be empty').max(300),
     description: z.string().max(20_000).default(''),
-    severity: z.enum(SEVERITIES, {
-      errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }),
-    }),
-    status: z.enum(INCIDENT_STATUSES).default('triggered'),
-    startedAt: isoDateTime,
-    resolvedAt: isoDateTime.nullable().optional(),
+    severity: severitySchema,
+    finalSeverity: severitySchema.nullable().default(null),
+    status: incidentStatusSchema.default('triggered'),
+    startedAt: isoDateTimeSchema,
+    acknowledgedAt: isoDateTimeSchema.nullable().default(null),
+    resolvedAt: isoDateTimeSchema.nullable().default(null),
     entityRefs: z
       .array(entityRefSchema)
       .min(1, 'needs at least one affected entity')
-      .max(100),
+      .max(100)
+      .transform(refs => [...new Set(refs)]),
+    responders: respondersSchema.default([]),
+    source: sourceSchema.default({
+      type: 'manual',
+      externalId: null,
+      url: null,
+    }),
   })
   .strict()
   .superRefine((value, ctx) => {
+    checkTimes(value, ctx);
     if (value.status === 'resolved' && !value.resolvedAt) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -56,21 +166,11 @@ export const createIncidentRequestSchema = z
         message: 'is required when status is resolved',
       });
     }
-    if (value.status !== 'resolved' && value.resolvedAt) {
+    if (value.status === 'resolved' && !value.finalSeverity) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        path: ['resolvedAt'],
-        message: 'is only allowed when status is resolved',
-      });
-    }
-    if (
-      value.resolvedAt &&
-      Date.parse(value.resolvedAt) < Date.parse(value.startedAt)
-    ) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['resolvedAt'],
-        message: 'must not be before startedAt',
+        path: ['finalSeverity'],
+        message: 'is required to resolve an incident',
       });
     }
   });
@@ -78,6 +178,53 @@ export const createIncidentRequestSchema = z
 /** @public */
 export type CreateIncidentRequest = z.output<
   typeof createIncidentRequestSchema
+>;
+
+/**
+ * The body of `PATCH /incidents/{id}`: the fields to change, and the `version` the
+ * change was based on. Resolving (`status: resolved`) needs a final severity, given
+ * here or set before; `resolvedAt` defaults to now.
+ *
+ * @public
+ */
+export const updateIncidentRequestSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+    description: z.string().max(20_000).optional(),
+    severity: severitySchema.optional(),
+    finalSeverity: severitySchema.nullable().optional(),
+    status: incidentStatusSchema.optional(),
+    acknowledgedAt: isoDateTimeSchema.nullable().optional(),
+    resolvedAt: isoDateTimeSchema.nullable().optional(),
+    responders: respondersSchema.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => checkTimes(value, ctx));
+
+/** @public */
+export type UpdateIncidentRequest = z.output<
+  typeof updateIncidentRequestSchema
+>;
+
+/**
+ * The body of `POST /incidents/{id}/related`: incidents to group under this one.
+ *
+ * @public
+ */
+export const groupIncidentsRequestSchema = z
+  .object({
+    incidentIds: z
+      .array(z.string().uuid('must be an incident id (a UUID)'))
+      .min(1, 'needs at least one incident')
+      .max(100)
+      .transform(ids => [...new Set(ids)]),
+  })
+  .strict();
+
+/** @public */
+export type GroupIncidentsRequest = z.output<
+  typeof groupIncidentsRequestSchema
 >;
 
 /**

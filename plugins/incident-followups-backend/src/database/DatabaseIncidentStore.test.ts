@@ -1,24 +1,31 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { CreateIncidentRequest } from '@incident-followups/plugin-incident-followups-common';
+import {
+  createIncidentRequestSchema,
+  planIncidentUpdate,
+} from '@incident-followups/plugin-incident-followups-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
+import { Ownership } from './IncidentStore';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-function incident(
-  overrides: Partial<CreateIncidentRequest> = {},
-): CreateIncidentRequest {
-  return {
+const payments: Ownership = {
+  ownerRefs: ['group:default/payments'],
+  ancestorGroupRefs: ['group:default/commerce', 'group:default/engineering'],
+  indirectEntityRefs: ['system:default/payments-platform'],
+  stale: false,
+};
+
+function request(overrides: Record<string, unknown> = {}) {
+  return createIncidentRequestSchema.parse({
     title: 'Checkout failing',
-    description: '',
     severity: 'SEV-2',
-    status: 'triggered',
     startedAt: '2026-11-02T09:14:00.000Z',
     entityRefs: ['component:default/checkout-api'],
     ...overrides,
-  };
+  });
 }
 
 describe.each(databases.eachSupportedId())(
@@ -26,101 +33,177 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({
-        knex,
-        migrations: { skip: false },
+      return DatabaseIncidentStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
       });
-      return DatabaseIncidentStore.create({ database });
     }
 
-    it('stores an incident and reads it back with its entities', async () => {
+    async function create(
+      store: DatabaseIncidentStore,
+      overrides: Record<string, unknown> = {},
+      ownership: Ownership = payments,
+    ) {
+      const { incident } = await store.createIncident(request(overrides), {
+        ownership,
+        actorRef: 'user:default/alice',
+      });
+      return incident;
+    }
+
+    it('stores an incident with its responders, source and owners', async () => {
       const store = await createStore();
-      const created = await store.createIncident(
-        incident({
-          status: 'resolved',
-          resolvedAt: '2026-11-02T11:02:30.250Z',
-          entityRefs: [
-            'component:default/payment-gateway',
-            'component:default/checkout-api',
-          ],
-        }),
-      );
-      expect(created).toMatchObject({
-        title: 'Checkout failing',
-        severity: 'SEV-2',
+      const created = await create(store, {
         status: 'resolved',
-        startedAt: '2026-11-02T09:14:00.000Z',
+        finalSeverity: 'SEV-3',
+        acknowledgedAt: '2026-11-02T09:20:00.000Z',
+        resolvedAt: '2026-11-02T11:02:30.250Z',
+        entityRefs: [
+          'component:default/payment-gateway',
+          'component:default/checkout-api',
+        ],
+        responders: [
+          { role: 'incident-commander', userRef: 'user:default/dave' },
+          { role: 'scribe', userRef: 'user:default/bob' },
+          { role: 'scribe', userRef: 'user:default/carol' },
+        ],
+        source: {
+          type: 'pagerduty',
+          externalId: 'Q1',
+          url: 'https://acme.pagerduty.com/incidents/Q1',
+        },
+      });
+      expect(created).toMatchObject({
+        severity: 'SEV-2',
+        finalSeverity: 'SEV-3',
+        status: 'resolved',
+        acknowledgedAt: '2026-11-02T09:20:00.000Z',
         resolvedAt: '2026-11-02T11:02:30.250Z',
         entityRefs: [
           'component:default/checkout-api',
           'component:default/payment-gateway',
         ],
+        ownerRefs: ['group:default/payments'],
+        ownersStale: false,
+        source: {
+          type: 'pagerduty',
+          externalId: 'Q1',
+          url: 'https://acme.pagerduty.com/incidents/Q1',
+        },
+        primaryIncidentId: null,
+        relatedIncidentCount: 0,
         version: 1,
       });
-      expect(await store.getIncident(created.id)).toEqual(created);
-      expect(
-        await store.getIncident('00000000-0000-4000-8000-000000000000'),
-      ).toBeUndefined();
+      expect(created.responders).toEqual([
+        { role: 'incident-commander', userRef: 'user:default/dave' },
+        { role: 'scribe', userRef: 'user:default/bob' },
+        { role: 'scribe', userRef: 'user:default/carol' },
+      ]);
+      const detail = await store.getIncidentDetail(created.id);
+      expect(detail?.owningGroupRefs).toEqual([
+        'group:default/commerce',
+        'group:default/engineering',
+        'group:default/payments',
+      ]);
+      expect(detail?.history.map(h => h.field)).toEqual([
+        'created',
+        'ownersAtResolution',
+      ]);
+      expect(detail?.history[1].to).toEqual(['group:default/payments']);
     });
 
-    it('lists the incidents of one entity, newest first, page by page', async () => {
+    it('filters by entity, system, owning team up the hierarchy, status, severity and time', async () => {
       const store = await createStore();
-      const days = [5, 1, 3, 2, 4];
-      for (const day of days) {
-        await store.createIncident(
-          incident({
-            title: `day ${day}`,
-            startedAt: `2026-11-0${day}T10:00:00.000Z`,
-          }),
-        );
-      }
-      await store.createIncident(
-        incident({
-          title: 'elsewhere',
+      await create(store, { title: 'a', startedAt: '2026-11-01T10:00:00Z' });
+      await create(store, {
+        title: 'b',
+        startedAt: '2026-11-03T10:00:00Z',
+        status: 'resolved',
+        finalSeverity: 'SEV-4',
+        resolvedAt: '2026-11-03T11:00:00Z',
+      });
+      await create(
+        store,
+        {
+          title: 'c',
+          startedAt: '2026-11-05T10:00:00Z',
+          severity: 'SEV-1',
           entityRefs: ['component:default/log-ingest'],
-        }),
+        },
+        {
+          ownerRefs: ['group:default/data'],
+          ancestorGroupRefs: [
+            'group:default/platform',
+            'group:default/engineering',
+          ],
+          indirectEntityRefs: ['system:default/observability'],
+          stale: false,
+        },
       );
+      const titles = async (query: Record<string, unknown>) =>
+        (await store.listIncidents({ limit: 50, ...query })).items.map(
+          i => i.title,
+        );
 
-      const first = await store.listIncidents({
-        entityRef: 'component:default/checkout-api',
-        limit: 2,
-      });
-      expect(first.totalCount).toBe(5);
-      expect(first.items.map(i => i.title)).toEqual(['day 5', 'day 4']);
-      expect(first.nextCursor).not.toBeNull();
-
-      const second = await store.listIncidents({
-        entityRef: 'component:default/checkout-api',
-        limit: 2,
-        cursor: first.nextCursor!,
-      });
-      expect(second.items.map(i => i.title)).toEqual(['day 3', 'day 2']);
-
-      const last = await store.listIncidents({
-        entityRef: 'component:default/checkout-api',
-        limit: 2,
-        cursor: second.nextCursor!,
-      });
-      expect(last.items.map(i => i.title)).toEqual(['day 1']);
-      expect(last.nextCursor).toBeNull();
-
-      const all = await store.listIncidents({ limit: 50 });
-      expect(all.totalCount).toBe(6);
+      expect(await titles({})).toEqual(['c', 'b', 'a']);
+      expect(
+        await titles({ entityRef: 'component:default/checkout-api' }),
+      ).toEqual(['b', 'a']);
+      expect(
+        await titles({ entityRef: 'system:default/payments-platform' }),
+      ).toEqual(['b', 'a']);
+      expect(await titles({ ownerRef: 'group:default/payments' })).toEqual([
+        'b',
+        'a',
+      ]);
+      expect(await titles({ ownerRef: 'group:default/commerce' })).toEqual([
+        'b',
+        'a',
+      ]);
+      expect(await titles({ ownerRef: 'group:default/engineering' })).toEqual([
+        'c',
+        'b',
+        'a',
+      ]);
+      expect(await titles({ ownerRef: 'group:default/platform' })).toEqual([
+        'c',
+      ]);
+      expect(await titles({ statuses: ['resolved'] })).toEqual(['b']);
+      expect(await titles({ statuses: ['triggered', 'acknowledged'] })).toEqual(
+        ['c', 'a'],
+      );
+      // The final severity counts once it is set.
+      expect(await titles({ severities: ['SEV-4'] })).toEqual(['b']);
+      expect(await titles({ severities: ['SEV-1', 'SEV-2'] })).toEqual([
+        'c',
+        'a',
+      ]);
+      expect(
+        await titles({
+          since: '2026-11-02T00:00:00Z',
+          until: '2026-11-05T10:00:00Z',
+        }),
+      ).toEqual(['b']);
     });
 
-    it('pages through incidents that started at the same moment without losing one', async () => {
+    it('pages through incidents newest first without losing one that started at the same time', async () => {
       const store = await createStore();
       for (let i = 0; i < 5; i++) {
-        await store.createIncident(incident({ title: `same ${i}` }));
+        await create(store, { title: `same ${i}` });
       }
+      await create(store, {
+        title: 'newest',
+        startedAt: '2026-11-09T10:00:00Z',
+      });
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
         const page = await store.listIncidents({ limit: 2, cursor });
+        expect(page.totalCount).toBe(6);
         seen.push(...page.items.map(i => i.title));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      expect(seen.sort()).toEqual([
+      expect(seen[0]).toBe('newest');
+      expect(seen.slice(1).sort()).toEqual([
         'same 0',
         'same 1',
         'same 2',
@@ -129,20 +212,279 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('creates an incident with a given id once, however often it is asked', async () => {
+    it('creates an incident once per id and per source id, even concurrently', async () => {
       const store = await createStore();
       const id = '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001';
+      const options = {
+        id,
+        ownership: payments,
+        actorRef: 'user:default/alice',
+      };
       const results = await Promise.all([
-        store.createIncident(incident(), { id }),
-        store.createIncident(incident(), { id }),
+        store.createIncident(request(), options),
+        store.createIncident(request(), options),
       ]);
-      await store.createIncident(incident({ title: 'changed' }), { id });
-      expect(results[0].id).toBe(id);
-      const page = await store.listIncidents({ limit: 50 });
-      expect(page.totalCount).toBe(1);
-      expect(page.items[0].title).toBe('Checkout failing');
-      expect(page.items[0].entityRefs).toEqual([
-        'component:default/checkout-api',
+      expect(results.map(r => r.created).sort()).toEqual([false, true]);
+      const again = await store.createIncident(
+        request({ title: 'changed' }),
+        options,
+      );
+      expect(again).toMatchObject({
+        created: false,
+        incident: { id, title: 'Checkout failing' },
+      });
+
+      const source = { type: 'pagerduty', externalId: 'PX', url: null };
+      const first = await create(store, { source });
+      const second = await store.createIncident(
+        request({ source, title: 'dup' }),
+        {
+          ownership: payments,
+          actorRef: 'user:default/alice',
+        },
+      );
+      expect(second).toMatchObject({
+        created: false,
+        incident: { id: first.id },
+      });
+      expect((await store.listIncidents({ limit: 50 })).totalCount).toBe(2);
+    });
+
+    it('updates with the version it was based on, keeps history, and refuses a stale version', async () => {
+      const store = await createStore();
+      const incident = await create(store, {
+        responders: [
+          { role: 'incident-commander', userRef: 'user:default/dave' },
+        ],
+      });
+      const resolve = {
+        version: 1,
+        status: 'resolved' as const,
+        finalSeverity: 'SEV-3' as const,
+      };
+      const now = new Date('2026-11-02T12:00:00.000Z');
+      const updated = await store.updateIncident(incident.id, {
+        version: 1,
+        plan: current => planIncidentUpdate(current, resolve, now),
+        actorRef: 'user:default/dave',
+      });
+      expect(updated).toMatchObject({
+        status: 'resolved',
+        finalSeverity: 'SEV-3',
+        resolvedAt: '2026-11-02T12:00:00.000Z',
+        version: 2,
+      });
+      await expect(
+        store.updateIncident(incident.id, {
+          version: 1,
+          plan: current =>
+            planIncidentUpdate(current, { version: 1, title: 'late' }, now),
+          actorRef: 'user:default/bob',
+        }),
+      ).rejects.toThrow(/changed by someone else since version 1/);
+
+      const responders = [
+        { role: 'incident-commander' as const, userRef: 'user:default/erin' },
+        { role: 'scribe' as const, userRef: 'user:default/bob' },
+      ];
+      const reassigned = await store.updateIncident(incident.id, {
+        version: 2,
+        plan: current =>
+          planIncidentUpdate(current, { version: 2, responders }, now),
+        actorRef: 'user:default/dave',
+      });
+      expect(reassigned.responders).toEqual(responders);
+
+      const detail = await store.getIncidentDetail(incident.id);
+      expect(
+        detail?.history.map(h => [h.field, h.actorRef, h.from, h.to]),
+      ).toEqual([
+        [
+          'created',
+          'user:default/alice',
+          null,
+          { severity: 'SEV-2', status: 'triggered' },
+        ],
+        ['finalSeverity', 'user:default/dave', null, 'SEV-3'],
+        ['status', 'user:default/dave', 'triggered', 'resolved'],
+        ['resolvedAt', 'user:default/dave', null, '2026-11-02T12:00:00.000Z'],
+        [
+          'ownersAtResolution',
+          'user:default/dave',
+          null,
+          ['group:default/payments'],
+        ],
+        [
+          'responders',
+          'user:default/dave',
+          [{ role: 'incident-commander', userRef: 'user:default/dave' }],
+          responders,
+        ],
+      ]);
+    });
+
+    it('leaves nothing half-written when an update fails', async () => {
+      const store = await createStore();
+      const incident = await create(store);
+      await expect(
+        store.updateIncident(incident.id, {
+          version: 1,
+          // The duplicate responder breaks the primary key after the title was written.
+          plan: () => ({
+            changes: {
+              title: 'changed',
+              responders: [
+                { role: 'scribe', userRef: 'user:default/bob' },
+                { role: 'scribe', userRef: 'user:default/bob' },
+              ],
+            },
+            history: [{ field: 'title', from: incident.title, to: 'changed' }],
+          }),
+          actorRef: 'user:default/bob',
+        }),
+      ).rejects.toThrow();
+      const detail = await store.getIncidentDetail(incident.id);
+      expect(detail).toMatchObject({ title: 'Checkout failing', version: 1 });
+      expect(detail?.history).toHaveLength(1);
+    });
+
+    it('groups related incidents one level deep and rejects cycles and chains', async () => {
+      const store = await createStore();
+      const primary = await create(store, { title: 'primary' });
+      const child = await create(store, { title: 'child' });
+      const other = await create(store, { title: 'other' });
+      const another = await create(store, { title: 'another' });
+
+      await store.groupIncidents(primary.id, [child.id], 'user:default/dave');
+      const detail = await store.getIncidentDetail(primary.id);
+      expect(detail?.relatedIncidents.map(i => i.title)).toEqual(['child']);
+      expect(detail?.relatedIncidentCount).toBe(1);
+      expect(
+        (await store.getIncidentDetail(child.id))?.primaryIncident?.id,
+      ).toBe(primary.id);
+      expect(
+        (await store.listIncidents({ limit: 50 })).items
+          .map(i => i.title)
+          .sort(),
+      ).toEqual(['another', 'other', 'primary']);
+      expect(
+        (await store.listIncidents({ limit: 50, includeGrouped: true }))
+          .totalCount,
+      ).toBe(4);
+
+      // Grouping again under the same primary changes nothing.
+      await store.groupIncidents(primary.id, [child.id], 'user:default/dave');
+
+      await expect(
+        store.groupIncidents(primary.id, [primary.id], 'x'),
+      ).rejects.toThrow(/cannot be grouped under itself/);
+      await expect(
+        store.groupIncidents(child.id, [other.id], 'x'),
+      ).rejects.toThrow(
+        /is itself grouped under .*; group the incidents under that primary instead/,
+      );
+      await expect(
+        store.groupIncidents(other.id, [child.id], 'x'),
+      ).rejects.toThrow(/is already grouped under .*; ungroup it there first/);
+      await expect(
+        store.groupIncidents(other.id, [primary.id], 'x'),
+      ).rejects.toThrow(
+        /is a primary incident with 1 incident\(s\) grouped under it/,
+      );
+      await expect(
+        store.groupIncidents(
+          another.id,
+          [other.id, '00000000-0000-4000-8000-000000000000'],
+          'x',
+        ),
+      ).rejects.toThrow(/No incident with id 00000000/);
+      // A failed grouping leaves nothing half-done.
+      expect((await store.getIncident(other.id))?.primaryIncidentId).toBeNull();
+
+      await store.ungroupIncident(primary.id, child.id, 'user:default/dave');
+      expect((await store.getIncident(child.id))?.primaryIncidentId).toBeNull();
+      await expect(
+        store.ungroupIncident(primary.id, child.id, 'x'),
+      ).rejects.toThrow(/is not grouped under/);
+      expect(
+        (await store.getIncidentDetail(child.id))?.history.map(h => [
+          h.field,
+          h.from,
+          h.to,
+        ]),
+      ).toEqual([
+        ['created', null, { severity: 'SEV-2', status: 'triggered' }],
+        ['primaryIncident', null, primary.id],
+        ['primaryIncident', primary.id, null],
+      ]);
+    });
+
+    it('replaces owners after an ownership change and records it', async () => {
+      const store = await createStore();
+      const incident = await create(
+        store,
+        {},
+        {
+          ...payments,
+          ownerRefs: [],
+          ancestorGroupRefs: [],
+          indirectEntityRefs: [],
+          stale: true,
+        },
+      );
+      expect(incident.ownersStale).toBe(true);
+      expect(await store.listIncidentsToRefresh({ limit: 10 })).toEqual([
+        { id: incident.id, entityRefs: ['component:default/checkout-api'] },
+      ]);
+      expect(
+        await store.replaceOwnership(incident.id, payments, 'catalog'),
+      ).toBe(true);
+      const sre: Ownership = {
+        ownerRefs: ['group:default/sre'],
+        ancestorGroupRefs: [
+          'group:default/platform',
+          'group:default/engineering',
+        ],
+        indirectEntityRefs: ['system:default/observability'],
+        stale: false,
+      };
+      expect(await store.replaceOwnership(incident.id, sre, 'catalog')).toBe(
+        true,
+      );
+      expect(await store.replaceOwnership(incident.id, sre, 'catalog')).toBe(
+        false,
+      );
+      const titles = async (ownerRef: string) =>
+        (await store.listIncidents({ limit: 5, ownerRef })).totalCount;
+      expect(await titles('group:default/sre')).toBe(1);
+      expect(await titles('group:default/platform')).toBe(1);
+      expect(await titles('group:default/payments')).toBe(0);
+      expect(await titles('group:default/commerce')).toBe(0);
+      expect(
+        (
+          await store.listIncidents({
+            limit: 5,
+            entityRef: 'system:default/observability',
+          })
+        ).totalCount,
+      ).toBe(1);
+      expect(
+        (
+          await store.listIncidents({
+            limit: 5,
+            entityRef: 'system:default/payments-platform',
+          })
+        ).totalCount,
+      ).toBe(0);
+      const detail = await store.getIncidentDetail(incident.id);
+      expect(detail?.ownersStale).toBe(false);
+      expect(
+        detail?.history
+          .filter(h => h.field === 'owners')
+          .map(h => [h.from, h.to]),
+      ).toEqual([
+        [[], ['group:default/payments']],
+        [['group:default/payments'], ['group:default/sre']],
       ]);
     });
   },

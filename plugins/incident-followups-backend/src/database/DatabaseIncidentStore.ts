@@ -2,32 +2,52 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   CreateIncidentRequest,
   Incident,
-  IncidentStatus,
+  IncidentChange,
+  IncidentDetail,
   Page,
-  Severity,
 } from '@incident-followups/plugin-incident-followups-common';
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { IncidentListQuery, IncidentStore } from './IncidentStore';
+import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './cursor';
-import { IncidentEntityRow, IncidentRow, toIsoString } from './tables';
+import { groupIncidents, ungroupIncident } from './grouping';
+import { IncidentListQuery, IncidentStore, Ownership } from './IncidentStore';
+import { readIncidents } from './readIncidents';
+import {
+  IncidentHistoryRow,
+  IncidentOwnerRow,
+  IncidentRow,
+  toDateOrNull,
+  toIsoString,
+} from './tables';
+import { writeHistory } from './writeHistory';
+import { writeOwnership } from './writeOwnership';
 
 const migrationsDir = resolvePackagePath(
   '@incident-followups/plugin-incident-followups-backend',
   'migrations',
 );
 
+const COLUMNS: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  severity: 'severity',
+  finalSeverity: 'final_severity',
+  status: 'status',
+  acknowledgedAt: 'acknowledged_at',
+  resolvedAt: 'resolved_at',
+};
+
 /** Stores incidents with knex on SQLite, PostgreSQL or MySQL. */
 export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
-    skipMigrations?: boolean;
   }): Promise<DatabaseIncidentStore> {
     const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
+    if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
     return new DatabaseIncidentStore(client);
@@ -37,69 +57,183 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async createIncident(
     request: CreateIncidentRequest,
-    options?: { id?: string },
-  ): Promise<Incident> {
-    const id = options?.id ?? randomUUID();
+    options: { id?: string; ownership: Ownership; actorRef: string },
+  ): Promise<{ incident: Incident; created: boolean }> {
+    const existing = await this.findExisting(request, options.id);
+    if (existing) {
+      return { incident: existing, created: false };
+    }
+    const id = options.id ?? randomUUID();
     const now = new Date();
-    await this.db.transaction(async tx => {
-      if (options?.id && (await tx('incidents').where({ id }).first())) {
-        return;
-      }
-      // The conflict clauses keep two concurrent creations of one given id to one row.
-      await tx('incidents')
-        .insert({
+    try {
+      await this.db.transaction(async tx => {
+        await tx('incidents').insert({
           id,
           title: request.title,
           description: request.description,
           severity: request.severity,
+          final_severity: request.finalSeverity,
           status: request.status,
           started_at: new Date(request.startedAt),
-          resolved_at: request.resolvedAt ? new Date(request.resolvedAt) : null,
+          acknowledged_at: toDateOrNull(request.acknowledgedAt),
+          resolved_at: toDateOrNull(request.resolvedAt),
+          source_type: request.source.type,
+          source_external_id: request.source.externalId,
+          source_url: request.source.url,
+          primary_incident_id: null,
+          owners_stale: options.ownership.stale,
           created_at: now,
           updated_at: now,
           version: 1,
-        })
-        .onConflict('id')
-        .ignore();
-      await tx('incident_entities')
-        .insert(
-          [...new Set(request.entityRefs)].map(entity_ref => ({
+        });
+        await tx('incident_entities').insert(
+          request.entityRefs.map(entity_ref => ({
             incident_id: id,
             entity_ref,
+            direct: true,
           })),
-        )
-        .onConflict(['incident_id', 'entity_ref'])
-        .ignore();
-    });
-    const incident = await this.getIncident(id);
-    if (!incident) {
-      throw new Error(`Incident ${id} was not found right after it was stored`);
+        );
+        if (request.responders.length > 0) {
+          await tx('incident_responders').insert(
+            request.responders.map(r => ({
+              incident_id: id,
+              role: r.role,
+              user_ref: r.userRef,
+            })),
+          );
+        }
+        await writeOwnership(tx, id, options.ownership);
+        await writeHistory(tx, id, options.actorRef, now, [
+          {
+            field: 'created',
+            from: null,
+            to: { severity: request.severity, status: request.status },
+          },
+          ...(request.status === 'resolved'
+            ? [
+                {
+                  field: 'ownersAtResolution',
+                  from: null,
+                  to: options.ownership.ownerRefs,
+                },
+              ]
+            : []),
+        ]);
+      });
+    } catch (error) {
+      // A concurrent creation of the same id or source id won the race: answer with it.
+      const winner = await this.findExisting(request, options.id);
+      if (winner) {
+        return { incident: winner, created: false };
+      }
+      throw error;
     }
-    return incident;
+    return { incident: (await this.getIncident(id))!, created: true };
+  }
+
+  private async findExisting(
+    request: CreateIncidentRequest,
+    id: string | undefined,
+  ): Promise<Incident | undefined> {
+    if (id) {
+      const byId = await this.getIncident(id);
+      if (byId) return byId;
+    }
+    if (request.source.externalId) {
+      const row = await this.db<IncidentRow>('incidents')
+        .where({
+          source_type: request.source.type,
+          source_external_id: request.source.externalId,
+        })
+        .first();
+      if (row) return (await readIncidents(this.db, [row]))[0];
+    }
+    return undefined;
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
     const row = await this.db<IncidentRow>('incidents').where({ id }).first();
-    if (!row) {
+    return row ? (await readIncidents(this.db, [row]))[0] : undefined;
+  }
+
+  async getIncidentDetail(id: string): Promise<IncidentDetail | undefined> {
+    const incident = await this.getIncident(id);
+    if (!incident) {
       return undefined;
     }
-    const [incident] = await this.withEntityRefs([row]);
-    return incident;
+    const [owners, relatedRows, historyRows, primary] = await Promise.all([
+      this.db<IncidentOwnerRow>('incident_owners')
+        .where({ incident_id: id })
+        .orderBy('owner_ref'),
+      this.db<IncidentRow>('incidents')
+        .where({ primary_incident_id: id })
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]),
+      this.db<IncidentHistoryRow>('incident_history')
+        .where({ incident_id: id })
+        .orderBy('id'),
+      incident.primaryIncidentId
+        ? this.getIncident(incident.primaryIncidentId)
+        : Promise.resolve(undefined),
+    ]);
+    return {
+      ...incident,
+      owningGroupRefs: owners.map(o => o.owner_ref),
+      primaryIncident: primary ?? null,
+      relatedIncidents: await readIncidents(this.db, relatedRows),
+      history: historyRows.map(
+        (row): IncidentChange => ({
+          at: toIsoString(row.changed_at),
+          actorRef: row.actor_ref,
+          field: row.field,
+          from: row.from_value === null ? null : JSON.parse(row.from_value),
+          to: row.to_value === null ? null : JSON.parse(row.to_value),
+        }),
+      ),
+    };
   }
 
   async listIncidents(query: IncidentListQuery): Promise<Page<Incident>> {
     const filtered = this.db<IncidentRow>('incidents');
     if (query.entityRef) {
       filtered.whereIn(
-        'incidents.id',
-        this.db<IncidentEntityRow>('incident_entities')
+        'id',
+        this.db('incident_entities')
           .select('incident_id')
           .where({ entity_ref: query.entityRef }),
       );
     }
+    if (query.ownerRef) {
+      filtered.whereIn(
+        'id',
+        this.db('incident_owners')
+          .select('incident_id')
+          .where({ owner_ref: query.ownerRef }),
+      );
+    }
+    if (query.statuses?.length) {
+      filtered.whereIn('status', query.statuses);
+    }
+    if (query.severities?.length) {
+      filtered.whereIn(
+        this.db.raw('coalesce(final_severity, severity)') as any,
+        query.severities,
+      );
+    }
+    if (query.since) {
+      filtered.where('started_at', '>=', new Date(query.since));
+    }
+    if (query.until) {
+      filtered.where('started_at', '<', new Date(query.until));
+    }
+    if (!query.includeGrouped) {
+      filtered.whereNull('primary_incident_id');
+    }
 
     const [{ count }] = await filtered.clone().count({ count: '*' });
-    const page = filtered.clone().select('incidents.*');
+    const page = filtered.clone().select('*');
     if (query.cursor) {
       const after = decodeCursor(query.cursor);
       const startedAt = new Date(after.startedAt);
@@ -120,7 +254,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       ])
       .limit(query.limit + 1);
 
-    const items = await this.withEntityRefs(rows.slice(0, query.limit));
+    const items = await readIncidents(this.db, rows.slice(0, query.limit));
     const last = items[items.length - 1];
     return {
       items,
@@ -132,35 +266,131 @@ export class DatabaseIncidentStore implements IncidentStore {
     };
   }
 
-  private async withEntityRefs(rows: IncidentRow[]): Promise<Incident[]> {
-    if (rows.length === 0) {
-      return [];
-    }
-    const links = await this.db<IncidentEntityRow>('incident_entities')
-      .whereIn(
-        'incident_id',
-        rows.map(row => row.id),
+  async updateIncident(
+    id: string,
+    options: Parameters<IncidentStore['updateIncident']>[1],
+  ): Promise<Incident> {
+    await this.db.transaction(async tx => {
+      const row = await tx<IncidentRow>('incidents').where({ id }).first();
+      if (!row) {
+        throw new NotFoundError(`No incident with id ${id}`);
+      }
+      const [current] = await readIncidents(tx, [row]);
+      if (current.version !== options.version) {
+        throw new ConflictError(
+          `Incident ${id} was changed by someone else since version ${options.version} (it is at version ${current.version}); reload it and try again`,
+        );
+      }
+      const { changes, history } = options.plan(current);
+      if (history.length === 0) {
+        return;
+      }
+      const now = new Date();
+      const update: Record<string, unknown> = {
+        updated_at: now,
+        version: current.version + 1,
+      };
+      for (const [field, value] of Object.entries(changes)) {
+        const column = COLUMNS[field];
+        if (column) {
+          update[column] = column.endsWith('_at')
+            ? toDateOrNull(value as string | null)
+            : value;
+        }
+      }
+      const updated = await tx('incidents')
+        .where({ id, version: current.version })
+        .update(update);
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Incident ${id} was changed by someone else meanwhile; reload it and try again`,
+        );
+      }
+      if (changes.responders) {
+        await tx('incident_responders').where({ incident_id: id }).delete();
+        if (changes.responders.length > 0) {
+          await tx('incident_responders').insert(
+            changes.responders.map(r => ({
+              incident_id: id,
+              role: r.role,
+              user_ref: r.userRef,
+            })),
+          );
+        }
+      }
+      const resolvedNow = changes.status === 'resolved';
+      await writeHistory(tx, id, options.actorRef, now, [
+        ...history,
+        ...(resolvedNow
+          ? [{ field: 'ownersAtResolution', from: null, to: current.ownerRefs }]
+          : []),
+      ]);
+    });
+    return (await this.getIncident(id))!;
+  }
+
+  async groupIncidents(
+    primaryId: string,
+    childIds: string[],
+    actorRef: string,
+  ) {
+    await this.db.transaction(tx =>
+      groupIncidents(tx, primaryId, childIds, actorRef),
+    );
+  }
+
+  async ungroupIncident(primaryId: string, childId: string, actorRef: string) {
+    await this.db.transaction(tx =>
+      ungroupIncident(tx, primaryId, childId, actorRef),
+    );
+  }
+
+  async listIncidentsToRefresh(options: { limit: number; afterId?: string }) {
+    const query = this.db<IncidentRow>('incidents')
+      .where(q =>
+        q.whereNot('status', 'resolved').orWhere('owners_stale', true),
       )
-      .orderBy('entity_ref');
-    const refsById = new Map<string, string[]>();
-    for (const link of links) {
-      const refs = refsById.get(link.incident_id) ?? [];
-      refs.push(link.entity_ref);
-      refsById.set(link.incident_id, refs);
+      .orderBy('id')
+      .limit(options.limit)
+      .select('id');
+    if (options.afterId) {
+      query.where('id', '>', options.afterId);
     }
-    return rows.map(row => ({
-      id: row.id,
-      title: row.title,
-      description: row.description,
-      severity: row.severity as Severity,
-      status: row.status as IncidentStatus,
-      startedAt: toIsoString(row.started_at),
-      resolvedAt:
-        row.resolved_at === null ? null : toIsoString(row.resolved_at),
-      entityRefs: refsById.get(row.id) ?? [],
-      createdAt: toIsoString(row.created_at),
-      updatedAt: toIsoString(row.updated_at),
-      version: row.version,
+    const rows = await query;
+    const ids = rows.map(r => r.id);
+    const entities = ids.length
+      ? await this.db('incident_entities')
+          .whereIn('incident_id', ids)
+          .where('direct', true)
+          .select('incident_id', 'entity_ref')
+      : [];
+    return ids.map(id => ({
+      id,
+      entityRefs: entities
+        .filter(e => e.incident_id === id)
+        .map(e => e.entity_ref as string),
     }));
+  }
+
+  async replaceOwnership(id: string, ownership: Ownership, actorRef: string) {
+    return this.db.transaction(async tx => {
+      const before = (
+        await tx<IncidentOwnerRow>('incident_owners')
+          .where({ incident_id: id, direct: true })
+          .orderBy('owner_ref')
+      ).map(o => o.owner_ref);
+      await writeOwnership(tx, id, ownership);
+      await tx('incidents')
+        .where({ id })
+        .update({ owners_stale: ownership.stale });
+      const after = [...ownership.ownerRefs].sort();
+      const changed = before.join(',') !== after.join(',');
+      if (changed) {
+        await writeHistory(tx, id, actorRef, new Date(), [
+          { field: 'owners', from: before, to: after },
+        ]);
+      }
+      return changed;
+    });
   }
 }

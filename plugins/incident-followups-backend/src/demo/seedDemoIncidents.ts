@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   createIncidentRequestSchema,
   describeValidationError,
@@ -7,24 +10,34 @@ import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { IncidentStore } from '../database/IncidentStore';
+import { IncidentService } from '../service/IncidentService';
 
 const demoFileSchema = z.object({
   incidents: z.array(
-    z.object({ id: z.string().uuid('must be a UUID') }).passthrough(),
+    z
+      .object({
+        id: z.string().uuid('must be a UUID'),
+        primaryIncidentId: z.string().uuid('must be a UUID').optional(),
+      })
+      .passthrough(),
   ),
 });
 
 /**
- * Stores the incidents of a demo file (YAML, `incidents: [{ id, title, ... }]`).
- * Each has a fixed id, so seeding again on every start adds nothing twice. The whole
- * file is validated before anything is stored.
+ * Stores the incidents of a demo file (YAML, `incidents: [{ id, title, ... }]`),
+ * and groups those that name a `primaryIncidentId`. Each has a fixed id, so seeding
+ * again on every start adds nothing twice. The whole file is validated before
+ * anything is stored. Owners are filled in by the ownership refresh, since the
+ * catalog may not have read its locations yet when the backend starts.
  */
 export async function seedDemoIncidents(options: {
   file: string;
+  incidents: IncidentService;
   store: IncidentStore;
+  credentials: BackstageCredentials;
   logger: LoggerService;
 }): Promise<number> {
-  const { file, store, logger } = options;
+  const { file, incidents, store, credentials, logger } = options;
   const text = await fs.readFile(file, 'utf8');
   const parsed = demoFileSchema.safeParse(parseYaml(text));
   if (!parsed.success) {
@@ -34,20 +47,35 @@ export async function seedDemoIncidents(options: {
       )}`,
     );
   }
-  const requests = parsed.data.incidents.map(({ id, ...fields }, index) => {
-    const request = createIncidentRequestSchema.safeParse(fields);
-    if (!request.success) {
-      throw new Error(
-        `Demo incidents file ${file}, incident ${
-          index + 1
-        } (${id}) is invalid: ${describeValidationError(request.error)}`,
-      );
-    }
-    return { id, request: request.data };
-  });
-  for (const { id, request } of requests) {
-    await store.createIncident(request, { id });
+  const entries = parsed.data.incidents.map(
+    ({ id, primaryIncidentId, ...fields }, index) => {
+      const request = createIncidentRequestSchema.safeParse(fields);
+      if (!request.success) {
+        throw new Error(
+          `Demo incidents file ${file}, incident ${
+            index + 1
+          } (${id}) is invalid: ${describeValidationError(request.error)}`,
+        );
+      }
+      return { id, primaryIncidentId, request: request.data };
+    },
+  );
+  let created = 0;
+  for (const { id, request } of entries) {
+    const result = await incidents.createIncident(request, credentials, {
+      id,
+      resolveOwnersLater: true,
+    });
+    if (result.created) created++;
   }
-  logger.info(`Demo incidents from ${file}: ${requests.length} present`);
-  return requests.length;
+  for (const { id, primaryIncidentId } of entries) {
+    const incident = await store.getIncident(id);
+    if (primaryIncidentId && incident && !incident.primaryIncidentId) {
+      await store.groupIncidents(primaryIncidentId, [id], 'demo-data');
+    }
+  }
+  logger.info(
+    `Demo incidents from ${file}: ${entries.length} present, ${created} new`,
+  );
+  return entries.length;
 }

@@ -1,0 +1,151 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Ownership } from '../database/IncidentStore';
+
+/** Group hierarchies deeper than this are cut off (and cycles in them stopped). */
+const MAX_HIERARCHY_DEPTH = 20;
+
+/** The catalog did not answer (down, slow, or failing): the caller degrades. */
+export class CatalogUnavailableError extends Error {
+  name = 'CatalogUnavailableError';
+}
+
+function relativeRef(
+  value: unknown,
+  defaultKind: string,
+  entity: Entity,
+): string | undefined {
+  if (typeof value !== 'string' || !value) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers who owns an incident's entities by asking the catalog: each entity's
+ * `spec.owner`, then the owners' parent groups up the hierarchy, and the systems
+ * the entities belong to.
+ */
+export class CatalogOwnershipResolver {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /**
+   * Checks that the refs name entities the catalog knows; an unknown one is an
+   * InputError naming it.
+   */
+  async checkRefsExist(
+    refs: { field: string; ref: string }[],
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    if (refs.length === 0) return;
+    const entities = await this.fetch(
+      refs.map(r => r.ref),
+      credentials,
+    );
+    const unknown = refs.filter((_, i) => !entities[i]);
+    if (unknown.length > 0) {
+      throw new InputError(
+        unknown
+          .map(u => `${u.field}: '${u.ref}' is not in the catalog`)
+          .join('; '),
+      );
+    }
+  }
+
+  async resolve(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Ownership> {
+    const entities = await this.fetch(entityRefs, credentials);
+    // An entity the catalog does not know (yet, or any more) is asked about again later.
+    const incomplete = entities.some(entity => !entity);
+    const ownerRefs = new Set<string>();
+    const indirect = new Set<string>();
+    for (const entity of entities) {
+      if (!entity) continue;
+      const owner = relativeRef(entity.spec?.owner, 'group', entity);
+      if (owner) ownerRefs.add(owner);
+      const system = relativeRef(entity.spec?.system, 'system', entity);
+      if (system && !entityRefs.includes(system)) indirect.add(system);
+    }
+
+    const ancestors = new Set<string>();
+    let frontier = [...ownerRefs].filter(r => r.startsWith('group:'));
+    const seen = new Set(frontier);
+    for (
+      let depth = 0;
+      depth < MAX_HIERARCHY_DEPTH && frontier.length;
+      depth++
+    ) {
+      const groups = await this.fetch(frontier, credentials);
+      const next: string[] = [];
+      for (const group of groups) {
+        if (!group) continue;
+        const parent = relativeRef(group.spec?.parent, 'group', group);
+        if (parent && !seen.has(parent)) {
+          seen.add(parent);
+          ancestors.add(parent);
+          next.push(parent);
+        }
+      }
+      frontier = next;
+    }
+
+    return {
+      ownerRefs: [...ownerRefs].sort(),
+      ancestorGroupRefs: [...ancestors].sort(),
+      indirectEntityRefs: [...indirect].sort(),
+      stale: incomplete,
+    };
+  }
+
+  /** Entities in the order of the refs, undefined where the catalog has none. */
+  private async fetch(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<(Entity | undefined)[]> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const response = await Promise.race([
+        this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new CatalogUnavailableError(
+                  `the catalog did not answer within ${this.timeoutMs} ms`,
+                ),
+              ),
+            this.timeoutMs,
+          );
+        }),
+      ]);
+      return refs.map((_, i) => response.items[i] ?? undefined);
+    } catch (error) {
+      if (error instanceof CatalogUnavailableError) throw error;
+      throw new CatalogUnavailableError(
+        `the catalog could not be asked: ${(error as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

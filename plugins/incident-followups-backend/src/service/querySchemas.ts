@@ -1,0 +1,53 @@
+import {
+  entityRefSchema,
+  INCIDENT_STATUSES,
+  isoDateTimeSchema,
+  SEVERITIES,
+} from '@incident-followups/plugin-incident-followups-common';
+import { z } from 'zod';
+
+/** A list filter given as `?x=a,b` or `?x=a&x=b`. */
+function listOf<T extends [string, ...string[]]>(values: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform(value =>
+      (Array.isArray(value) ? value : [value]).flatMap(v => v.split(',')),
+    )
+    .pipe(
+      z.array(
+        z.enum(values, {
+          errorMap: () => ({ message: `must be one of ${values.join(', ')}` }),
+        }),
+      ),
+    );
+}
+
+export const listIncidentsQuerySchema = z
+  .object({
+    entityRef: entityRefSchema.optional(),
+    ownerRef: entityRefSchema.optional(),
+    status: listOf([...INCIDENT_STATUSES]).optional(),
+    severity: listOf([...SEVERITIES]).optional(),
+    since: isoDateTimeSchema.optional(),
+    until: isoDateTimeSchema.optional(),
+    includeGrouped: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine(
+    q => !q.since || !q.until || Date.parse(q.since) <= Date.parse(q.until),
+    {
+      message: 'must not be before since',
+      path: ['until'],
+    },
+  );
+
+export const incidentIdParamsSchema = z.object({
+  id: z.string().uuid('must be an incident id (a UUID)'),
+});
+
+export const relatedIncidentParamsSchema = z.object({
+  id: z.string().uuid('must be an incident id (a UUID)'),
+  relatedId: z.string().uuid('must be an incident id (a UUID)'),
+});
