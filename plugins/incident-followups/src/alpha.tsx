@@ -1,13 +1,20 @@
 import {
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import {
   ApiBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
 import { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
+import { incidentRouteRef, rootRouteRef } from './routes';
 
 const incidentFollowupsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -17,6 +24,21 @@ const incidentFollowupsApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new IncidentFollowupsClient({ discoveryApi, fetchApi }),
     }),
+});
+
+const incidentFollowupsPage = PageBlueprint.make({
+  params: {
+    path: '/incident-followups',
+    title: 'Incidents',
+    icon: <ReportProblemOutlinedIcon fontSize="inherit" />,
+    // Converted so that the legacy route refs the components use resolve here too.
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/IncidentFollowupsPage').then(m => (
+        <m.IncidentFollowupsPage />
+      )),
+  },
 });
 
 const entityIncidentsContent = EntityContentBlueprint.make({
@@ -40,5 +62,13 @@ const entityIncidentsContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'incident-followups',
   title: 'Incident followups',
-  extensions: [incidentFollowupsApi, entityIncidentsContent],
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    incident: incidentRouteRef,
+  }),
+  extensions: [
+    incidentFollowupsApi,
+    incidentFollowupsPage,
+    entityIncidentsContent,
+  ],
 });

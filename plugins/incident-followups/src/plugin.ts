@@ -1,17 +1,14 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
-
-const entityContentRouteRef = createRouteRef({
-  id: 'incident-followups:entity-content',
-});
+import { incidentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The incident-followups plugin for apps on Backstage's legacy frontend system.
@@ -28,7 +25,7 @@ export const incidentFollowupsPlugin = createPlugin({
         new IncidentFollowupsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { entityContent: entityContentRouteRef },
+  routes: { root: rootRouteRef, incident: incidentRouteRef },
 });
 
 /**
@@ -37,12 +34,30 @@ export const incidentFollowupsPlugin = createPlugin({
  * @public
  */
 export const EntityIncidentFollowupsContent = incidentFollowupsPlugin.provide(
-  createRoutableExtension({
+  createComponentExtension({
     name: 'EntityIncidentFollowupsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityIncidentsContent').then(
+          m => m.EntityIncidentsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The plugin's page (all incidents, and each incident's page under
+ * `incidents/:incidentId`), for a `<Route path="/incident-followups">` in legacy apps.
+ *
+ * @public
+ */
+export const IncidentFollowupsPage = incidentFollowupsPlugin.provide(
+  createRoutableExtension({
+    name: 'IncidentFollowupsPage',
     component: () =>
-      import('./components/EntityIncidentsContent').then(
-        m => m.EntityIncidentsContent,
+      import('./components/IncidentFollowupsPage').then(
+        m => m.IncidentFollowupsPage,
       ),
-    mountPoint: entityContentRouteRef,
+    mountPoint: rootRouteRef,
   }),
 );

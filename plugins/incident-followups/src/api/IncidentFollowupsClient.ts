@@ -2,11 +2,15 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   Incident,
+  IncidentDetail,
+  IncidentWriteResult,
   Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
+  IncidentChanges,
   IncidentFollowupsApi,
   ListIncidentsOptions,
+  NewIncident,
 } from './IncidentFollowupsApi';
 
 /**
@@ -24,17 +28,78 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
 
   async listIncidents(options: ListIncidentsOptions): Promise<Page<Incident>> {
     const params = new URLSearchParams();
-    if (options.entityRef) params.set('entityRef', options.entityRef);
-    if (options.limit) params.set('limit', String(options.limit));
-    if (options.cursor) params.set('cursor', options.cursor);
-    return this.get(`/incidents?${params}`);
+    const set = (key: string, value: string | number | undefined) => {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    };
+    set('entityRef', options.entityRef);
+    set('ownerRef', options.ownerRef);
+    set('status', options.statuses?.join(','));
+    set('severity', options.severities?.join(','));
+    set('since', options.since);
+    set('until', options.until);
+    set('includeGrouped', options.includeGrouped ? 'true' : undefined);
+    set('limit', options.limit);
+    set('cursor', options.cursor);
+    return this.call('GET', `/incidents?${params}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getIncident(id: string): Promise<IncidentDetail> {
+    return this.call('GET', `/incidents/${encodeURIComponent(id)}`);
+  }
+
+  createIncident(incident: NewIncident): Promise<IncidentWriteResult> {
+    return this.call('POST', '/incidents', incident);
+  }
+
+  updateIncident(
+    id: string,
+    changes: IncidentChanges,
+  ): Promise<IncidentWriteResult> {
+    return this.call('PATCH', `/incidents/${encodeURIComponent(id)}`, changes);
+  }
+
+  groupIncidents(
+    primaryId: string,
+    incidentIds: string[],
+  ): Promise<IncidentDetail> {
+    return this.call(
+      'POST',
+      `/incidents/${encodeURIComponent(primaryId)}/related`,
+      {
+        incidentIds,
+      },
+    );
+  }
+
+  ungroupIncident(
+    primaryId: string,
+    relatedId: string,
+  ): Promise<IncidentDetail> {
+    return this.call(
+      'DELETE',
+      `/incidents/${encodeURIComponent(primaryId)}/related/${encodeURIComponent(
+        relatedId,
+      )}`,
+    );
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl(
       'incident-followups',
     );
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

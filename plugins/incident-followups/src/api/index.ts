@@ -1,6 +1,8 @@
 export { incidentFollowupsApiRef } from './IncidentFollowupsApi';
 export type {
+  IncidentChanges,
   IncidentFollowupsApi,
   ListIncidentsOptions,
+  NewIncident,
 } from './IncidentFollowupsApi';
 export { IncidentFollowupsClient } from './IncidentFollowupsClient';

@@ -1,4 +1,5 @@
 import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   isMajorSeverity,
@@ -17,16 +18,29 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** A severity, red for major incidents (SEV-1 and SEV-2). */
-export function SeverityChip(props: { severity: Severity }) {
+/**
+ * A severity, red for major incidents (SEV-1 and SEV-2). With a final severity
+ * that differs, the final one shows and the first one is in the tooltip.
+ */
+export function SeverityChip(props: {
+  severity: Severity;
+  finalSeverity?: Severity | null;
+}) {
   const classes = useStyles();
-  return (
+  const shown = props.finalSeverity ?? props.severity;
+  const chip = (
     <Chip
       size="small"
-      label={props.severity}
-      className={
-        isMajorSeverity(props.severity) ? classes.major : classes.minor
-      }
+      label={shown}
+      className={isMajorSeverity(shown) ? classes.major : classes.minor}
     />
   );
+  if (props.finalSeverity && props.finalSeverity !== props.severity) {
+    return (
+      <Tooltip title={`Final severity; first reported as ${props.severity}`}>
+        {chip}
+      </Tooltip>
+    );
+  }
+  return chip;
 }

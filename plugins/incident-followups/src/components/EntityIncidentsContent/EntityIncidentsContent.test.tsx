@@ -1,13 +1,17 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { Incident } from '@incident-followups/plugin-incident-followups-common';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   IncidentFollowupsApi,
   incidentFollowupsApiRef,
 } from '../../api/IncidentFollowupsApi';
+import { rootRouteRef } from '../../routes';
+import { testIncident } from '../../testIncident';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 
 const entity: Entity = {
@@ -17,31 +21,6 @@ const entity: Entity = {
   spec: { owner: 'payments' },
 };
 
-function incident(overrides: Partial<Incident>): Incident {
-  return {
-    id: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
-    title: 'Checkout failing for card payments',
-    description: 'Card payments were declined',
-    severity: 'SEV-1',
-    finalSeverity: 'SEV-1',
-    status: 'resolved',
-    startedAt: '2026-11-02T09:14:00.000Z',
-    acknowledgedAt: null,
-    resolvedAt: '2026-11-02T11:02:00.000Z',
-    source: { type: 'manual', externalId: null, url: null },
-    entityRefs: ['component:default/checkout-api'],
-    responders: [{ role: 'incident-commander', userRef: 'user:default/dave' }],
-    ownerRefs: ['group:default/payments'],
-    ownersStale: false,
-    primaryIncidentId: null,
-    relatedIncidentCount: 0,
-    createdAt: '2026-11-02T09:15:00.000Z',
-    updatedAt: '2026-11-02T11:02:00.000Z',
-    version: 1,
-    ...overrides,
-  };
-}
-
 function renderTab(api: Partial<IncidentFollowupsApi>) {
   return renderInTestApp(
     <TestApiProvider apis={[[incidentFollowupsApiRef, api]]}>
@@ -49,20 +28,38 @@ function renderTab(api: Partial<IncidentFollowupsApi>) {
         <EntityIncidentsContent />
       </EntityProvider>
     </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/incident-followups': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
   );
 }
 
 describe('EntityIncidentsContent', () => {
-  it("lists the entity's incidents with severity, status, start and duration", async () => {
+  it("lists the entity's incidents with severity, status, owners, IC, start and duration", async () => {
     const listIncidents = jest.fn().mockResolvedValue({
       items: [
-        incident({}),
-        incident({
+        testIncident({
+          relatedIncidentCount: 2,
+          finalSeverity: 'SEV-2',
+          source: {
+            type: 'pagerduty',
+            externalId: 'Q1',
+            url: 'https://acme.pagerduty.com/incidents/Q1',
+          },
+        }),
+        testIncident({
           id: '6f1c2a4e-0003-4c1a-9d3e-5b7a1c000003',
           title: 'Duplicate order confirmations sent',
           severity: 'SEV-3',
+          finalSeverity: null,
           status: 'acknowledged',
           resolvedAt: null,
+          responders: [],
+          ownerRefs: [],
+          ownersStale: true,
         }),
       ],
       totalCount: 2,
@@ -71,40 +68,52 @@ describe('EntityIncidentsContent', () => {
     await renderTab({ listIncidents });
 
     expect(await screen.findByText('Incidents (2)')).toBeInTheDocument();
-    expect(listIncidents).toHaveBeenCalledWith({
-      entityRef: 'component:default/checkout-api',
-      cursor: undefined,
-      limit: 50,
+    expect(listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/checkout-api',
+        limit: 50,
+      }),
+    );
+    const link = screen.getByRole('link', {
+      name: 'Checkout failing for card payments',
     });
+    expect(link).toHaveAttribute(
+      'href',
+      '/incident-followups/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+    );
+    // The final severity shows once set.
+    expect(screen.getByText('SEV-2')).toBeInTheDocument();
+    expect(screen.getByText('+2 related')).toBeInTheDocument();
     expect(
-      screen.getByText('Checkout failing for card payments'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('SEV-1')).toBeInTheDocument();
+      screen.getByRole('link', { name: /Open in PagerDuty/ }),
+    ).toHaveAttribute('href', 'https://acme.pagerduty.com/incidents/Q1');
     expect(screen.getByText('Resolved')).toBeInTheDocument();
     expect(screen.getByText('Acknowledged')).toBeInTheDocument();
-    expect(screen.getAllByText('2 Nov 2026, 09:14 UTC')).toHaveLength(2);
-    expect(screen.getByText('1h 48m')).toBeInTheDocument();
-    expect(screen.getByText(/^\d+d \d+h so far$/)).toBeInTheDocument();
+    expect(screen.getByText('lasted 1h 48m')).toBeInTheDocument();
+    expect(screen.getByText(/^open for \d+d \d+h$/)).toBeInTheDocument();
+    expect(screen.getByText('Unassigned')).toBeInTheDocument();
+    expect(screen.getByText('Looking up…')).toBeInTheDocument();
   });
 
-  it('loads older incidents page by page', async () => {
+  it('filters by status and loads older incidents page by page', async () => {
     const listIncidents = jest
       .fn()
       .mockResolvedValueOnce({
-        items: [incident({})],
+        items: [testIncident({})],
         totalCount: 2,
         nextCursor: 'c1',
       })
       .mockResolvedValueOnce({
         items: [
-          incident({
+          testIncident({
             id: '6f1c2a4e-0002-4c1a-9d3e-5b7a1c000002',
             title: 'Older one',
           }),
         ],
         totalCount: 2,
         nextCursor: null,
-      });
+      })
+      .mockResolvedValue({ items: [], totalCount: 0, nextCursor: null });
     await renderTab({ listIncidents });
 
     await userEvent.click(
@@ -113,14 +122,20 @@ describe('EntityIncidentsContent', () => {
       }),
     );
     expect(await screen.findByText('Older one')).toBeInTheDocument();
-    expect(listIncidents).toHaveBeenLastCalledWith({
-      entityRef: 'component:default/checkout-api',
-      cursor: 'c1',
-      limit: 50,
-    });
+    expect(listIncidents).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: 'c1' }),
+    );
+
+    await userEvent.click(document.getElementById('incident-filter-status')!);
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Triggered' }),
+    );
+    expect(listIncidents).toHaveBeenLastCalledWith(
+      expect.objectContaining({ statuses: ['triggered'], cursor: undefined }),
+    );
     expect(
-      screen.queryByRole('button', { name: /Show older incidents/ }),
-    ).not.toBeInTheDocument();
+      await screen.findByText('No incidents match these filters.'),
+    ).toBeInTheDocument();
   });
 
   it('says so when the entity has no incidents', async () => {

@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { saveScreenshot, signInAsGuest } from './signIn';
+
+test('an incident is recorded, staffed, grouped and resolved from the service page', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/checkout-api/incidents');
+  const seeded = page
+    .getByRole('row')
+    .filter({ hasText: 'Checkout failing for card payments' });
+  await expect(seeded).toContainText('Payments');
+  await expect(seeded).toContainText('+1 related');
+  await expect(seeded).toContainText('PagerDuty');
+
+  await page.getByRole('button', { name: 'New incident' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#new-incident-title').fill('Refunds stuck in pending');
+  await dialog
+    .locator('#new-incident-description')
+    .fill('Refund webhooks from the provider are not processed.');
+  await dialog.locator('#new-incident-severity').click();
+  await page.getByRole('option', { name: 'SEV-2' }).click();
+  await dialog.getByRole('button', { name: 'Create incident' }).click();
+
+  await expect(page).toHaveURL(
+    /\/incident-followups\/incidents\/[0-9a-f-]{36}$/,
+  );
+  await expect(
+    page.getByRole('heading', { name: 'Refunds stuck in pending' }),
+  ).toBeVisible();
+  await expect(page.getByText('Triggered', { exact: true })).toBeVisible();
+
+  const ic = page.getByTestId('role-incident-commander');
+  await ic.getByLabel('Add incident commander').click();
+  await ic.getByLabel('Add incident commander').fill('Dave');
+  await page.getByRole('option', { name: /Dave Okafor/ }).click();
+  await expect(ic.getByText('dave')).toBeVisible();
+
+  const scribe = page.getByTestId('role-scribe');
+  await scribe.getByLabel('Add scribe').click();
+  await scribe.getByLabel('Add scribe').fill('Bob');
+  await page.getByRole('option', { name: /Bob Martinez/ }).click();
+  await expect(scribe.getByText('bob')).toBeVisible();
+
+  await page
+    .getByRole('textbox', { name: 'Incident to group under this one' })
+    .click();
+  await page
+    .getByRole('textbox', { name: 'Incident to group under this one' })
+    .fill('Product images');
+  await page
+    .getByRole('option', { name: /Product images missing on the storefront/ })
+    .click();
+  await page.getByRole('button', { name: 'Group', exact: true }).click();
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: 'Product images missing on the storefront' }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+  const resolve = page.getByRole('dialog');
+  await resolve.locator('#final-severity').click();
+  await page.getByRole('option', { name: 'SEV-3' }).click();
+  await resolve.getByRole('button', { name: 'Resolve as SEV-3' }).click();
+  await expect(resolve).toBeHidden();
+  await expect(
+    page.getByText('Resolved', { exact: true }).first(),
+  ).toBeVisible();
+
+  const history = page
+    .locator('table')
+    .filter({ hasText: 'Owning teams at resolution' });
+  await expect(history).toContainText('Final severity');
+  await expect(history).toContainText('Responders');
+  await expect(history).toContainText('Related incidents');
+  await expect(page.getByText('Payments').first()).toBeVisible();
+  await saveScreenshot(page, 'incident-page');
+
+  await page.goto('/catalog/default/component/checkout-api/incidents');
+  const created = page
+    .getByRole('row')
+    .filter({ hasText: 'Refunds stuck in pending' });
+  await expect(created).toContainText('Resolved');
+  await expect(created).toContainText('SEV-3');
+  await expect(created).toContainText('+1 related');
+  await expect(created).toContainText('Dave Okafor');
+  await saveScreenshot(page, 'component-incidents-tab-after-resolution');
+  await page.goto('/catalog/default/component/storefront-web/incidents');
+  // The grouped incident now shows under its primary only.
+  await expect(
+    page.getByText('Product images missing on the storefront'),
+  ).toHaveCount(0);
+});
+
+test('the Incidents page lists every incident and filters them', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/incident-followups');
+  await expect(
+    page.getByText('Alerts delayed by up to 20 minutes'),
+  ).toBeVisible();
+  await page.locator('#incident-filter-status').click();
+  await page.getByRole('option', { name: 'Resolved' }).click();
+  await page.keyboard.press('Escape');
+  await expect(
+    page.getByText('Log ingest dropping events from one region'),
+  ).toHaveCount(0);
+  await expect(page.getByText('Fraud checks timing out')).toBeVisible();
+  await saveScreenshot(page, 'all-incidents-page');
+});

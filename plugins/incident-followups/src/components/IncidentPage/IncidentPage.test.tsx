@@ -1,0 +1,177 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { IncidentDetail } from '@incident-followups/plugin-incident-followups-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
+import { rootRouteRef } from '../../routes';
+import { testIncident } from '../../testIncident';
+import { IncidentPage } from './IncidentPage';
+
+jest.setTimeout(30_000);
+
+function detail(overrides: Partial<IncidentDetail> = {}): IncidentDetail {
+  return {
+    ...testIncident({
+      status: 'acknowledged',
+      finalSeverity: null,
+      resolvedAt: null,
+      severity: 'SEV-2',
+    }),
+    owningGroupRefs: ['group:default/commerce', 'group:default/payments'],
+    primaryIncident: null,
+    relatedIncidents: [],
+    history: [
+      {
+        at: '2026-11-02T09:15:00.000Z',
+        actorRef: 'user:default/dave',
+        field: 'created',
+        from: null,
+        to: { severity: 'SEV-2', status: 'triggered' },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+async function renderPage(api: Record<string, jest.Mock>) {
+  const catalogApi = catalogApiMock({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'bob', namespace: 'default' },
+        spec: { profile: { displayName: 'Bob Martinez' } },
+      },
+    ],
+  });
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          incidentFollowupsApiRef,
+          {
+            listIncidents: jest
+              .fn()
+              .mockResolvedValue({
+                items: [],
+                totalCount: 0,
+                nextCursor: null,
+              }),
+            ...api,
+          },
+        ],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
+      <Routes>
+        <Route
+          path="/incident-followups/incidents/:incidentId"
+          element={<IncidentPage />}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: [
+        '/incident-followups/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+      ],
+      mountedRoutes: {
+        '/incident-followups': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+describe('IncidentPage', () => {
+  it('resolves the incident with the final severity the user picks', async () => {
+    const getIncident = jest.fn().mockResolvedValue(detail());
+    const updateIncident = jest.fn().mockResolvedValue({
+      ...detail({
+        status: 'resolved',
+        finalSeverity: 'SEV-3',
+        resolvedAt: '2026-11-02T11:00:00.000Z',
+        version: 2,
+      }),
+      warnings: [],
+    });
+    await renderPage({ getIncident, updateIncident });
+
+    expect(
+      await screen.findByText('Checkout failing for card payments'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Created')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    const dialog = screen.getByRole('dialog');
+    await userEvent.click(document.getElementById('final-severity')!);
+    await userEvent.click(await screen.findByRole('option', { name: 'SEV-3' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Resolve as SEV-3' }),
+    );
+
+    expect(updateIncident).toHaveBeenCalledWith(
+      '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+      {
+        version: 1,
+        status: 'resolved',
+        finalSeverity: 'SEV-3',
+      },
+    );
+    expect(await screen.findByText('SEV-3 · Resolved')).toBeInTheDocument();
+    expect(screen.getByText('Reopen')).toBeInTheDocument();
+  });
+
+  it('adds a responder picked from the catalog', async () => {
+    const getIncident = jest.fn().mockResolvedValue(detail());
+    const updateIncident = jest
+      .fn()
+      .mockResolvedValue({ ...detail({ version: 2 }), warnings: [] });
+    await renderPage({ getIncident, updateIncident });
+
+    const scribe = await screen.findByTestId('role-scribe');
+    await userEvent.type(within(scribe).getByRole('textbox'), 'Bob');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Bob Martinez/ }),
+    );
+    expect(updateIncident).toHaveBeenCalledWith(
+      '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+      {
+        version: 1,
+        responders: [
+          { role: 'incident-commander', userRef: 'user:default/dave' },
+          { role: 'scribe', userRef: 'user:default/bob' },
+        ],
+      },
+    );
+  });
+
+  it('tells the user to reload when someone else changed the incident', async () => {
+    const getIncident = jest
+      .fn()
+      .mockResolvedValue(detail({ status: 'triggered' }));
+    const updateIncident = jest
+      .fn()
+      .mockRejectedValue(
+        new Error(
+          'Incident was changed by someone else; reload it and try again',
+        ),
+      );
+    await renderPage({ getIncident, updateIncident });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Acknowledge' }),
+    );
+    expect(updateIncident).toHaveBeenCalledWith(expect.any(String), {
+      version: 1,
+      status: 'acknowledged',
+    });
+    expect(
+      await screen.findByText(/changed by someone else/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(getIncident).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,114 @@
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { Responder } from '@incident-followups/plugin-incident-followups-common';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
+import { useParams } from 'react-router-dom';
+import { HistoryCard } from './HistoryCard';
+import { RelatedIncidentsCard } from './RelatedIncidentsCard';
+import { RespondersCard } from './RespondersCard';
+import { StatusCard } from './StatusCard';
+import { SummaryCard } from './SummaryCard';
+import { useIncident } from './useIncident';
+
+const STATUS_TITLES = {
+  triggered: 'Triggered',
+  acknowledged: 'Acknowledged',
+  resolved: 'Resolved',
+} as const;
+
+/** One incident with everything about it, and the incident commander's steps. */
+export function IncidentPage() {
+  const { incidentId = '' } = useParams();
+  const { incident, loadError, actionError, busy, reload, apply, api } =
+    useIncident(incidentId);
+
+  if (loadError) {
+    return (
+      <Page themeId="tool">
+        <Header title="Incident" />
+        <Content>
+          <ResponseErrorPanel error={loadError} />
+        </Content>
+      </Page>
+    );
+  }
+  if (!incident) {
+    return <Progress />;
+  }
+  const update = (change: object) =>
+    apply(() =>
+      api.updateIncident(incident.id, { version: incident.version, ...change }),
+    );
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={incident.title}
+        subtitle={`${incident.finalSeverity ?? incident.severity} · ${
+          STATUS_TITLES[incident.status]
+        }`}
+        type="Incident"
+      />
+      <Content>
+        {actionError && (
+          <Alert
+            severity="error"
+            style={{ marginBottom: 16 }}
+            action={
+              <Button color="inherit" size="small" onClick={reload}>
+                Reload
+              </Button>
+            }
+          >
+            {actionError.message}
+          </Alert>
+        )}
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={8}>
+            <Grid container spacing={3} direction="column">
+              <Grid item>
+                <SummaryCard incident={incident} />
+              </Grid>
+              <Grid item>
+                <RelatedIncidentsCard
+                  incident={incident}
+                  busy={busy}
+                  onGroup={ids =>
+                    apply(() => api.groupIncidents(incident.id, ids))
+                  }
+                  onUngroup={id =>
+                    apply(() => api.ungroupIncident(incident.id, id))
+                  }
+                />
+              </Grid>
+              <Grid item>
+                <HistoryCard history={incident.history} />
+              </Grid>
+            </Grid>
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <Grid container spacing={3} direction="column">
+              <Grid item>
+                <StatusCard incident={incident} busy={busy} onChange={update} />
+              </Grid>
+              <Grid item>
+                <RespondersCard
+                  incident={incident}
+                  busy={busy}
+                  onChange={(responders: Responder[]) => update({ responders })}
+                />
+              </Grid>
+            </Grid>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,135 @@
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { Incident } from '@incident-followups/plugin-incident-followups-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import { ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
+import { incidentRouteRef } from '../../routes';
+import {
+  IncidentFilterValues,
+  IncidentFilters,
+  periodStart,
+} from './IncidentFilters';
+import { incidentColumns } from './incidentColumns';
+
+const PAGE_SIZE = 50;
+
+interface LoadState {
+  items: Incident[];
+  totalCount: number;
+  nextCursor: string | null;
+  loading: boolean;
+  error?: Error;
+}
+
+/**
+ * Incidents, newest first, with status, severity and period filters and older ones
+ * page by page. Incidents grouped under a primary show as a count on the primary.
+ */
+export function IncidentsTable(props: {
+  title: string;
+  entityRef?: string;
+  ownerRef?: string;
+  actions?: ReactNode;
+  emptyContent?: ReactNode;
+}) {
+  const { entityRef, ownerRef } = props;
+  const api = useApi(incidentFollowupsApiRef);
+  const incidentLink = useRouteRef(incidentRouteRef);
+  const [filters, setFilters] = useState<IncidentFilterValues>({
+    statuses: [],
+    severities: [],
+    period: 'all',
+  });
+  const [state, setState] = useState<LoadState>({
+    items: [],
+    totalCount: 0,
+    nextCursor: null,
+    loading: true,
+  });
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      setState(previous => ({ ...previous, loading: true, error: undefined }));
+      try {
+        const page = await api.listIncidents({
+          entityRef,
+          ownerRef,
+          statuses: filters.statuses,
+          severities: filters.severities,
+          since: periodStart(filters.period),
+          cursor,
+          limit: PAGE_SIZE,
+        });
+        setState(previous => ({
+          items: cursor ? [...previous.items, ...page.items] : page.items,
+          totalCount: page.totalCount,
+          nextCursor: page.nextCursor,
+          loading: false,
+        }));
+      } catch (error) {
+        setState(previous => ({
+          ...previous,
+          loading: false,
+          error: error as Error,
+        }));
+      }
+    },
+    [api, entityRef, ownerRef, filters],
+  );
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const columns = useMemo(
+    () =>
+      incidentColumns(incident => incidentLink({ incidentId: incident.id })),
+    [incidentLink],
+  );
+  const filtered =
+    filters.statuses.length > 0 ||
+    filters.severities.length > 0 ||
+    filters.period !== 'all';
+
+  return (
+    <>
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="flex-start"
+      >
+        <IncidentFilters value={filters} onChange={setFilters} />
+        {props.actions}
+      </Box>
+      {state.error && <ResponseErrorPanel error={state.error} />}
+      <Table<Incident>
+        title={`${props.title} (${state.totalCount})`}
+        isLoading={state.loading && state.items.length === 0}
+        columns={columns}
+        data={state.items}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          toolbar: true,
+        }}
+        emptyContent={
+          !state.loading &&
+          (filtered ? 'No incidents match these filters.' : props.emptyContent)
+        }
+      />
+      {state.nextCursor && (
+        <Button
+          variant="outlined"
+          disabled={state.loading}
+          onClick={() => load(state.nextCursor ?? undefined)}
+          style={{ marginTop: 16 }}
+        >
+          Show older incidents ({state.totalCount - state.items.length} more)
+        </Button>
+      )}
+    </>
+  );
+}

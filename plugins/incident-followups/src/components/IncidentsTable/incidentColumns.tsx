@@ -1,0 +1,124 @@
+import { Link, TableColumn } from '@backstage/core-components';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { Incident } from '@incident-followups/plugin-incident-followups-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { formatIncidentDuration, formatIncidentTime } from '../formatTimes';
+import { IncidentStatusLabel } from '../IncidentStatusLabel';
+import { SeverityChip } from '../SeverityChip';
+import { SourceLink } from '../SourceLink';
+
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+/** The columns of an incident list; `incidentLink` gives each incident's page. */
+export function incidentColumns(
+  incidentLink: (incident: Incident) => string,
+): TableColumn<Incident>[] {
+  return [
+    {
+      title: 'Severity',
+      field: 'severity',
+      cellStyle: noWrap,
+      render: incident => (
+        <SeverityChip
+          severity={incident.severity}
+          finalSeverity={incident.finalSeverity}
+        />
+      ),
+    },
+    {
+      title: 'Incident',
+      field: 'title',
+      cellStyle: { minWidth: 280 },
+      headerStyle: { minWidth: 280 },
+      render: incident => (
+        <>
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <Link to={incidentLink(incident)}>{incident.title}</Link>
+            {incident.source.url && (
+              <Typography variant="caption">
+                <SourceLink source={incident.source} />
+              </Typography>
+            )}
+            {incident.relatedIncidentCount > 0 && (
+              <Chip
+                size="small"
+                variant="outlined"
+                label={`+${incident.relatedIncidentCount} related`}
+              />
+            )}
+          </Box>
+          {incident.description && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              noWrap
+              component="div"
+              style={{ maxWidth: 420 }}
+              title={incident.description}
+            >
+              {incident.description}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Status',
+      field: 'status',
+      cellStyle: noWrap,
+      render: incident => <IncidentStatusLabel status={incident.status} />,
+    },
+    {
+      title: 'Owning team',
+      sorting: false,
+      cellStyle: { minWidth: 130 },
+      render: incident =>
+        incident.ownerRefs.length ? (
+          <EntityRefLinks entityRefs={incident.ownerRefs} defaultKind="group" />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            {incident.ownersStale ? 'Looking up…' : 'None'}
+          </Typography>
+        ),
+    },
+    {
+      title: 'Incident commander',
+      sorting: false,
+      cellStyle: { minWidth: 140 },
+      render: incident => {
+        const refs = incident.responders
+          .filter(r => r.role === 'incident-commander')
+          .map(r => r.userRef);
+        return refs.length ? (
+          <EntityRefLinks entityRefs={refs} defaultKind="user" />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            Unassigned
+          </Typography>
+        );
+      },
+    },
+    {
+      title: 'Started',
+      field: 'startedAt',
+      cellStyle: noWrap,
+      render: incident => (
+        <>
+          <Typography variant="body2">
+            {formatIncidentTime(incident.startedAt)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            {incident.resolvedAt
+              ? `lasted ${formatIncidentDuration(
+                  incident.startedAt,
+                  incident.resolvedAt,
+                )}`
+              : `open for ${formatIncidentDuration(incident.startedAt, null)}`}
+          </Typography>
+        </>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,1 @@
+export { NewIncidentDialog } from './NewIncidentDialog';

@@ -1,0 +1,32 @@
+import { Link } from '@backstage/core-components';
+import { IncidentSource } from '@incident-followups/plugin-incident-followups-common';
+import Typography from '@material-ui/core/Typography';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
+
+const SOURCE_NAMES: Record<string, string> = {
+  manual: 'Portal',
+  pagerduty: 'PagerDuty',
+};
+
+/** Where an incident came from, linking to it there when the source has a page. */
+export function SourceLink(props: {
+  source: IncidentSource;
+  showId?: boolean;
+}) {
+  const { source } = props;
+  const name = SOURCE_NAMES[source.type] ?? source.type;
+  const label =
+    props.showId && source.externalId ? `${name} ${source.externalId}` : name;
+  if (!source.url) {
+    return (
+      <Typography variant="body2" component="span" color="textSecondary">
+        {label}
+      </Typography>
+    );
+  }
+  return (
+    <Link to={source.url} aria-label={`Open in ${name}`}>
+      {label} <OpenInNewIcon fontSize="inherit" />
+    </Link>
+  );
+}

@@ -1,0 +1,11 @@
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+
+/** The plugin's page: all incidents. */
+export const rootRouteRef = createRouteRef({ id: 'incident-followups' });
+
+/** One incident, with everything about it. */
+export const incidentRouteRef = createSubRouteRef({
+  id: 'incident-followups/incident',
+  parent: rootRouteRef,
+  path: '/incidents/:incidentId',
+});
