@@ -105,6 +105,7 @@ test('the Incidents page lists every incident and filters them', async ({
   await page.locator('#incident-filter-status').click();
   await page.getByRole('option', { name: 'Resolved' }).click();
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
   await expect(
     page.getByText('Log ingest dropping events from one region'),
   ).toHaveCount(0);

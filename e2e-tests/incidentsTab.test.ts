@@ -40,6 +40,21 @@ test('a component without incidents says so', async ({ page }) => {
     page.getByText('Alerts delayed by up to 20 minutes'),
   ).toBeVisible();
 
+  // A system's tab shows the incidents of its components.
+  // Systems are learnt from the catalog by the ownership refresh a few seconds after start.
+  await expect(async () => {
+    await page.goto('/catalog/default/system/observability/incidents');
+    await expect(
+      page.getByText('Log ingest dropping events from one region'),
+    ).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 60_000 });
+  await expect(
+    page.getByText('Alerts delayed by up to 20 minutes'),
+  ).toBeVisible();
+  await saveScreenshot(page, 'system-incidents-tab');
+
   await page.goto('/catalog/default/component/incident-followups/incidents');
   await expect(page.getByText('No incidents')).toBeVisible();
   await saveScreenshot(page, 'component-incidents-tab-empty');

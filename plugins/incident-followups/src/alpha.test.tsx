@@ -10,12 +10,13 @@ describe('incident-followups frontend plugin', () => {
     ).toBeDefined();
   });
 
-  it('offers the Incidents tab on component pages only', () => {
+  it('offers the Incidents tab on component and system pages', () => {
     const base = {
       apiVersion: 'backstage.io/v1alpha1',
       metadata: { name: 'x' },
     };
     expect(isIncidentsTabAvailable({ ...base, kind: 'Component' })).toBe(true);
+    expect(isIncidentsTabAvailable({ ...base, kind: 'System' })).toBe(true);
     expect(isIncidentsTabAvailable({ ...base, kind: 'Group' })).toBe(false);
   });
 });

@@ -2,10 +2,12 @@ import { Entity } from '@backstage/catalog-model';
 
 /**
  * Whether an entity's page has the Incidents tab: components (services, websites,
- * libraries), the things incidents affect.
+ * libraries), the things incidents affect, and systems, which show their
+ * components' incidents.
  *
  * @public
  */
 export function isIncidentsTabAvailable(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'component';
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return kind === 'component' || kind === 'system';
 }

@@ -54,13 +54,11 @@ async function renderPage(api: Record<string, jest.Mock>) {
         [
           incidentFollowupsApiRef,
           {
-            listIncidents: jest
-              .fn()
-              .mockResolvedValue({
-                items: [],
-                totalCount: 0,
-                nextCursor: null,
-              }),
+            listIncidents: jest.fn().mockResolvedValue({
+              items: [],
+              totalCount: 0,
+              nextCursor: null,
+            }),
             ...api,
           },
         ],
