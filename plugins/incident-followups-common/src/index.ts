@@ -9,3 +9,6 @@ export * from './incident';
 export * from './roles';
 export * from './validation';
 export * from './incidentUpdate';
+export * from './followup';
+export * from './dueDates';
+export * from './checklists';
