@@ -28,5 +28,41 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * Per role, the after-incident checklist that replaces the default one. Roles:
+     * incident-commander, deputy, scribe, subject-matter-expert, customer-liaison,
+     * internal-liaison.
+     */
+    checklists?: {
+      [role: string]: Array<{
+        /** Stable id of the step within the role, such as `email-stakeholders`. */
+        id: string;
+        title: string;
+        /** When the step is due after the resolution. */
+        due?: { days: number } | { businessDays: number };
+        /** Only for incidents of these final severities. */
+        severities?: Array<'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4' | 'SEV-5'>;
+        /** What the portal watches to tick the step by itself. */
+        completesWhen?:
+          | 'resolved'
+          | 'postmortem-owner-assigned'
+          | 'stakeholders-emailed'
+          | 'status-page-updated';
+      }>;
+    };
+    /** How due dates are counted. */
+    dueDates?: {
+      /** IANA time zone in which days and weekends count; default UTC. */
+      timeZone?: string;
+      /** Holidays as YYYY-MM-DD; they are not business days. */
+      holidays?: string[];
+      /**
+       * When new action items are due by default, per severity; default SEV-1
+       * 15 days, SEV-2 30 days.
+       */
+      actionItems?: {
+        [severity: string]: { days: number } | { businessDays: number };
+      };
+    };
   };
 }

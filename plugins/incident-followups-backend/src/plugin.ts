@@ -8,7 +8,10 @@ import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { resolve as resolvePath } from 'node:path';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
+import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
+import { FollowupService } from './followups/FollowupService';
+import { readFollowupsConfig } from './followups/readFollowupsConfig';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
 import { IncidentService } from './service/IncidentService';
 import { createRouter } from './service/router';
@@ -57,11 +60,19 @@ export const incidentFollowupsPlugin = createBackendPlugin({
               }),
             )
           : 5_000;
+        const ownership = new CatalogOwnershipResolver(catalog, catalogTimeout);
+        const followups = new FollowupService({
+          followups: new DatabaseFollowupStore(store.db),
+          incidents: store,
+          ownership,
+          config: readFollowupsConfig(config),
+        });
         const incidents = new IncidentService({
           store,
-          ownership: new CatalogOwnershipResolver(catalog, catalogTimeout),
+          ownership,
           auth,
           logger,
+          onResolved: actor => followups.roleFollowupsOnResolution(actor),
         });
 
         const demoData = config.getOptionalConfig('incidentFollowups.demoData');
@@ -97,7 +108,13 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         });
 
         httpRouter.use(
-          await createRouter({ auditor, httpAuth, incidents, store }),
+          await createRouter({
+            auditor,
+            httpAuth,
+            incidents,
+            followups,
+            store,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -51,6 +51,8 @@ export interface Incident {
   primaryIncidentId: string | null;
   /** How many incidents are grouped under this one. */
   relatedIncidentCount: number;
+  /** Followups (role steps and action items) not yet done or dropped. */
+  openFollowupCount: number;
   createdAt: string;
   updatedAt: string;
   /** Changes carry the version they were based on; a stale one gets 409. */

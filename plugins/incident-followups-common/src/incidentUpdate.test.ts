@@ -20,6 +20,7 @@ const incident: Incident = {
   ownersStale: false,
   primaryIncidentId: null,
   relatedIncidentCount: 0,
+  openFollowupCount: 0,
   createdAt: '2026-11-02T09:00:00.000Z',
   updatedAt: '2026-11-02T09:00:00.000Z',
   version: 1,

@@ -1,5 +1,10 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
+import {
+  ACTION_ITEM_KINDS,
+  FOLLOWUP_PRIORITIES,
+  FOLLOWUP_STATUSES,
+} from './followup';
 import { INCIDENT_STATUSES } from './incident';
 import { RESPONDER_ROLES } from './roles';
 import { SEVERITIES } from './severity';
@@ -240,3 +245,83 @@ export function describeValidationError(error: z.ZodError): string {
     })
     .join('; ');
 }
+
+const ownerRefSchema = z.string().transform((value, ctx) => {
+  const parsed = entityRefSchema.safeParse(value);
+  if (!parsed.success || !/^(user|group):/.test(parsed.data)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `'${value}' is not a user or group ref (user:namespace/name or group:namespace/name)`,
+    });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+/**
+ * The body of `POST /incidents/{id}/followups`: an action item. The owner defaults
+ * to the owning team of the affected service, the due date to the policy for the
+ * incident's severity.
+ *
+ * @public
+ */
+export const createActionItemRequestSchema = z
+  .object({
+    title: z.string().trim().min(1, 'must not be empty').max(300),
+    description: z.string().max(20_000).default(''),
+    kind: z.enum(ACTION_ITEM_KINDS, {
+      errorMap: () => ({
+        message: `must be one of ${ACTION_ITEM_KINDS.join(', ')}`,
+      }),
+    }),
+    priority: z.enum(FOLLOWUP_PRIORITIES, {
+      errorMap: () => ({
+        message: `must be one of ${FOLLOWUP_PRIORITIES.join(', ')}`,
+      }),
+    }),
+    ownerRef: ownerRefSchema.nullable().optional(),
+    dueAt: isoDateTimeSchema.nullable().optional(),
+    ticketUrl: z
+      .string()
+      .url('must be a URL')
+      .max(2048)
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+/** @public */
+export type CreateActionItemRequest = z.output<
+  typeof createActionItemRequestSchema
+>;
+
+/**
+ * The body of `PATCH /followups/{id}`, with the `version` it is based on.
+ * Won't do needs a reason.
+ *
+ * @public
+ */
+export const updateFollowupRequestSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+    description: z.string().max(20_000).optional(),
+    status: z
+      .enum(FOLLOWUP_STATUSES, {
+        errorMap: () => ({
+          message: `must be one of ${FOLLOWUP_STATUSES.join(', ')}`,
+        }),
+      })
+      .optional(),
+    wontDoReason: z.string().trim().max(2_000).nullable().optional(),
+    priority: z.enum(FOLLOWUP_PRIORITIES).optional(),
+    ownerRef: ownerRefSchema.nullable().optional(),
+    dueAt: isoDateTimeSchema.nullable().optional(),
+    ticketUrl: z.string().url('must be a URL').max(2048).nullable().optional(),
+  })
+  .strict();
+
+/** @public */
+export type UpdateFollowupRequest = z.output<
+  typeof updateFollowupRequestSchema
+>;

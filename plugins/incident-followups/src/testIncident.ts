@@ -19,6 +19,7 @@ export function testIncident(overrides: Partial<Incident>): Incident {
     ownersStale: false,
     primaryIncidentId: null,
     relatedIncidentCount: 0,
+    openFollowupCount: 0,
     createdAt: '2026-11-02T09:15:00.000Z',
     updatedAt: '2026-11-02T11:02:00.000Z',
     version: 1,

@@ -14,7 +14,12 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './cursor';
 import { groupIncidents, ungroupIncident } from './grouping';
-import { IncidentListQuery, IncidentStore, Ownership } from './IncidentStore';
+import {
+  IncidentListQuery,
+  IncidentStore,
+  Ownership,
+  ResolvedHook,
+} from './IncidentStore';
 import { readIncidents } from './readIncidents';
 import {
   IncidentHistoryRow,
@@ -25,6 +30,14 @@ import {
 } from './tables';
 import { writeHistory } from './writeHistory';
 import { writeOwnership } from './writeOwnership';
+
+async function readIncident(
+  tx: Knex.Transaction,
+  id: string,
+): Promise<Incident> {
+  const row = await tx<IncidentRow>('incidents').where({ id }).first();
+  return (await readIncidents(tx, [row!]))[0];
+}
 
 const migrationsDir = resolvePackagePath(
   '@incident-followups/plugin-incident-followups-backend',
@@ -53,11 +66,16 @@ export class DatabaseIncidentStore implements IncidentStore {
     return new DatabaseIncidentStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(readonly db: Knex) {}
 
   async createIncident(
     request: CreateIncidentRequest,
-    options: { id?: string; ownership: Ownership; actorRef: string },
+    options: {
+      id?: string;
+      ownership: Ownership;
+      actorRef: string;
+      onResolved?: ResolvedHook;
+    },
   ): Promise<{ incident: Incident; created: boolean }> {
     const existing = await this.findExisting(request, options.id);
     if (existing) {
@@ -119,6 +137,9 @@ export class DatabaseIncidentStore implements IncidentStore {
               ]
             : []),
         ]);
+        if (request.status === 'resolved' && options.onResolved) {
+          await options.onResolved(tx, await readIncident(tx, id));
+        }
       });
     } catch (error) {
       // A concurrent creation of the same id or source id won the race: answer with it.
@@ -325,6 +346,9 @@ export class DatabaseIncidentStore implements IncidentStore {
           ? [{ field: 'ownersAtResolution', from: null, to: current.ownerRefs }]
           : []),
       ]);
+      if (resolvedNow && options.onResolved) {
+        await options.onResolved(tx, await readIncident(tx, id));
+      }
     });
     return (await this.getIncident(id))!;
   }

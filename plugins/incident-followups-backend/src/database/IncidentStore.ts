@@ -7,6 +7,7 @@ import {
   Page,
   Severity,
 } from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
 
 /** The catalog's answer about an incident's entities: who owns them, and where they belong. */
 export interface Ownership {
@@ -35,6 +36,15 @@ export interface IncidentListQuery {
   cursor?: string;
 }
 
+/**
+ * Runs in the transaction that resolves an incident, so that what resolution
+ * brings (the role followups) is stored with it or not at all.
+ */
+export type ResolvedHook = (
+  tx: Knex.Transaction,
+  incident: Incident,
+) => Promise<void>;
+
 /** The one place that reads and writes incidents. */
 export interface IncidentStore {
   /**
@@ -43,7 +53,12 @@ export interface IncidentStore {
    */
   createIncident(
     request: CreateIncidentRequest,
-    options: { id?: string; ownership: Ownership; actorRef: string },
+    options: {
+      id?: string;
+      ownership: Ownership;
+      actorRef: string;
+      onResolved?: ResolvedHook;
+    },
   ): Promise<{ incident: Incident; created: boolean }>;
   getIncident(id: string): Promise<Incident | undefined>;
   getIncidentDetail(id: string): Promise<IncidentDetail | undefined>;
@@ -61,6 +76,7 @@ export interface IncidentStore {
         history: { field: string; from: unknown; to: unknown }[];
       };
       actorRef: string;
+      onResolved?: ResolvedHook;
     },
   ): Promise<Incident>;
   groupIncidents(

@@ -25,7 +25,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
-/** Turns incident rows into incidents, with their entities, responders and owners, in four queries. */
+/** Turns incident rows into incidents, with their entities, responders and owners, in five queries. */
 export async function readIncidents(
   db: Knex | Knex.Transaction,
   rows: IncidentRow[],
@@ -34,22 +34,28 @@ export async function readIncidents(
     return [];
   }
   const ids = rows.map(row => row.id);
-  const [entities, responders, owners, relatedCounts] = await Promise.all([
-    db<IncidentEntityRow>('incident_entities')
-      .whereIn('incident_id', ids)
-      .orderBy('entity_ref'),
-    db<IncidentResponderRow>('incident_responders')
-      .whereIn('incident_id', ids)
-      .orderBy(['role', 'user_ref']),
-    db<IncidentOwnerRow>('incident_owners')
-      .whereIn('incident_id', ids)
-      .where('direct', true)
-      .orderBy('owner_ref'),
-    db<IncidentRow>('incidents')
-      .whereIn('primary_incident_id', ids)
-      .groupBy('primary_incident_id')
-      .select('primary_incident_id', db.raw('count(*) as related_count')),
-  ]);
+  const [entities, responders, owners, relatedCounts, openCounts] =
+    await Promise.all([
+      db<IncidentEntityRow>('incident_entities')
+        .whereIn('incident_id', ids)
+        .orderBy('entity_ref'),
+      db<IncidentResponderRow>('incident_responders')
+        .whereIn('incident_id', ids)
+        .orderBy(['role', 'user_ref']),
+      db<IncidentOwnerRow>('incident_owners')
+        .whereIn('incident_id', ids)
+        .where('direct', true)
+        .orderBy('owner_ref'),
+      db<IncidentRow>('incidents')
+        .whereIn('primary_incident_id', ids)
+        .groupBy('primary_incident_id')
+        .select('primary_incident_id', db.raw('count(*) as related_count')),
+      db('followups')
+        .whereIn('incident_id', ids)
+        .whereIn('status', ['open', 'in-progress'])
+        .groupBy('incident_id')
+        .select('incident_id', db.raw('count(*) as open_count')),
+    ]);
   const entitiesById = groupBy(
     entities.filter(e => Boolean(e.direct)),
     e => e.incident_id,
@@ -61,6 +67,10 @@ export async function readIncidents(
       r.primary_incident_id,
       Number(r.related_count),
     ]),
+  );
+
+  const openById = new Map<string, number>(
+    (openCounts as any[]).map(r => [r.incident_id, Number(r.open_count)]),
   );
 
   return rows.map(row => ({
@@ -89,6 +99,7 @@ export async function readIncidents(
     ownersStale: Boolean(row.owners_stale),
     primaryIncidentId: row.primary_incident_id,
     relatedIncidentCount: relatedById.get(row.id) ?? 0,
+    openFollowupCount: openById.get(row.id) ?? 0,
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
     version: row.version,

@@ -16,7 +16,12 @@ import {
   CatalogOwnershipResolver,
   CatalogUnavailableError,
 } from '../catalog/CatalogOwnershipResolver';
-import { IncidentStore, Ownership } from '../database/IncidentStore';
+import {
+  IncidentStore,
+  Ownership,
+  ResolvedHook,
+} from '../database/IncidentStore';
+import { actorRef } from './actorRef';
 
 const UNKNOWN_OWNERSHIP: Ownership = {
   ownerRefs: [],
@@ -29,12 +34,6 @@ function catalogWarning(error: CatalogUnavailableError): string {
   return `The owning teams could not be looked up (${error.message}); they are filled in once the catalog answers.`;
 }
 
-/** Who did something, as history records it. */
-export function actorRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as any;
-  return principal.userEntityRef ?? principal.subject ?? 'unknown';
-}
-
 /** Incidents: creation, changes, grouping, and owners kept in step with the catalog. */
 export class IncidentService {
   constructor(
@@ -43,6 +42,8 @@ export class IncidentService {
       ownership: CatalogOwnershipResolver;
       auth: AuthService;
       logger: LoggerService;
+      /** What resolving an incident brings along, stored in the same transaction. */
+      onResolved?: (actorRef: string) => ResolvedHook;
     },
   ) {}
 
@@ -56,12 +57,14 @@ export class IncidentService {
     if (!options.resolveOwnersLater) {
       ownership = await this.checkAndResolve(request, credentials, warnings);
     }
+    const actor = actorRef(credentials);
     const { incident, created } = await this.options.store.createIncident(
       request,
       {
         id: options.id,
         ownership,
-        actorRef: actorRef(credentials),
+        actorRef: actor,
+        onResolved: this.options.onResolved?.(actor),
       },
     );
     return { ...(await this.getIncident(incident.id)), warnings, created };
@@ -124,10 +127,12 @@ export class IncidentService {
         );
       }
     }
+    const actor = actorRef(credentials);
     await this.options.store.updateIncident(id, {
       version: request.version,
       plan: current => planIncidentUpdate(current, request, new Date()),
-      actorRef: actorRef(credentials),
+      actorRef: actor,
+      onResolved: this.options.onResolved?.(actor),
     });
     return { ...(await this.getIncident(id)), warnings };
   }

@@ -7,6 +7,8 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { IncidentStore } from '../database/IncidentStore';
+import { FollowupService } from '../followups/FollowupService';
+import { addFollowupRoutes } from './followupRoutes';
 import { IncidentService } from './IncidentService';
 import { parseRequest } from './parse';
 import {
@@ -19,13 +21,14 @@ export interface RouterOptions {
   auditor: AuditorService;
   httpAuth: HttpAuthService;
   incidents: IncidentService;
+  followups: FollowupService;
   store: IncidentStore;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { auditor, httpAuth, incidents, store } = options;
+  const { auditor, httpAuth, incidents, followups, store } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -136,6 +139,8 @@ export async function createRouter(
       ),
     );
   });
+
+  addFollowupRoutes(router, { httpAuth, followups, audited });
 
   return router;
 }

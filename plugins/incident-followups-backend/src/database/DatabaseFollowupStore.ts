@@ -1,0 +1,271 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ActionItemKind,
+  AutoCompletion,
+  Followup,
+  FollowupPriority,
+  FollowupStatus,
+  Page,
+  PlannedRoleFollowup,
+  ResponderRole,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  FollowupChanges,
+  FollowupListQuery,
+  FollowupStore,
+  NewActionItem,
+} from './FollowupStore';
+import {
+  DbTimestamp,
+  toDateOrNull,
+  toIsoString,
+  toIsoStringOrNull,
+} from './tables';
+
+interface FollowupRow {
+  id: string;
+  incident_id: string;
+  type: string;
+  source_key: string | null;
+  role: string | null;
+  title: string;
+  description: string;
+  kind: string | null;
+  priority: string | null;
+  owner_ref: string | null;
+  status: string;
+  wont_do_reason: string | null;
+  due_at: DbTimestamp | null;
+  auto_completion: string | null;
+  ticket_url: string | null;
+  completed_at: DbTimestamp | null;
+  completed_by: string | null;
+  created_at: DbTimestamp;
+  updated_at: DbTimestamp;
+  version: number;
+}
+
+const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+const CLOSED: FollowupStatus[] = ['done', 'wont-do'];
+
+function toFollowup(row: FollowupRow): Followup {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    type: row.type as Followup['type'],
+    role: row.role as ResponderRole | null,
+    title: row.title,
+    description: row.description,
+    kind: row.kind as ActionItemKind | null,
+    priority: row.priority as FollowupPriority | null,
+    ownerRef: row.owner_ref,
+    status: row.status as FollowupStatus,
+    wontDoReason: row.wont_do_reason,
+    dueAt: toIsoStringOrNull(row.due_at),
+    autoCompletion: row.auto_completion as AutoCompletion | null,
+    ticketUrl: row.ticket_url,
+    completedAt: toIsoStringOrNull(row.completed_at),
+    completedBy: row.completed_by,
+    createdAt: toIsoString(row.created_at),
+    updatedAt: toIsoString(row.updated_at),
+    version: row.version,
+  };
+}
+
+/** Followups with knex on SQLite, PostgreSQL or MySQL, next to the incidents. */
+export class DatabaseFollowupStore implements FollowupStore {
+  constructor(private readonly db: Knex) {}
+
+  async insertRoleFollowups(
+    tx: Knex.Transaction,
+    incidentId: string,
+    planned: PlannedRoleFollowup[],
+    actorRef: string,
+  ) {
+    if (planned.length === 0) return;
+    const now = new Date();
+    await tx('followups')
+      .insert(
+        planned.map(step => ({
+          id: randomUUID(),
+          incident_id: incidentId,
+          type: 'role-step',
+          source_key: step.key,
+          role: step.role,
+          title: step.title,
+          description: '',
+          owner_ref: step.ownerRef,
+          status: step.status,
+          due_at: toDateOrNull(step.dueAt),
+          auto_completion: step.autoCompletion,
+          completed_at: step.status === 'done' ? now : null,
+          completed_by: step.status === 'done' ? actorRef : null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })),
+      )
+      .onConflict(['incident_id', 'source_key'])
+      .ignore();
+  }
+
+  async createActionItem(incidentId: string, item: NewActionItem) {
+    const id = randomUUID();
+    const now = new Date();
+    await this.db('followups').insert({
+      id,
+      incident_id: incidentId,
+      type: 'action-item',
+      source_key: null,
+      title: item.title,
+      description: item.description,
+      kind: item.kind,
+      priority: item.priority,
+      owner_ref: item.ownerRef,
+      status: 'open',
+      due_at: toDateOrNull(item.dueAt),
+      ticket_url: item.ticketUrl,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
+    return (await this.getFollowup(id))!;
+  }
+
+  async getFollowup(id: string) {
+    const row = await this.db<FollowupRow>('followups').where({ id }).first();
+    return row ? toFollowup(row) : undefined;
+  }
+
+  async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
+    const filtered = this.db<FollowupRow>('followups');
+    if (query.incidentId) {
+      filtered.where('incident_id', query.incidentId);
+    }
+    if (query.assigneeRef) {
+      const me = query.assigneeRef;
+      filtered.where(q =>
+        q
+          .where('owner_ref', me)
+          .orWhere(unassigned =>
+            unassigned
+              .whereNull('owner_ref')
+              .whereIn(
+                'incident_id',
+                this.db('incident_responders')
+                  .select('incident_id')
+                  .where({ role: 'incident-commander', user_ref: me }),
+              ),
+          ),
+      );
+    }
+    if (query.statuses?.length) {
+      filtered.whereIn('status', query.statuses);
+    }
+    if (query.overdue) {
+      filtered.whereIn('status', OPEN).where('due_at', '<', new Date());
+    }
+    const [{ count }] = await filtered.clone().count({ count: '*' });
+    // Ordered by creation, which the cursor encodes like an incident's start.
+    const page = filtered.clone().select('*');
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      const createdAt = new Date(after.startedAt);
+      page.where(q =>
+        q
+          .where('created_at', '>', createdAt)
+          .orWhere(q2 =>
+            q2
+              .where('created_at', '=', createdAt)
+              .andWhere('id', '>', after.id),
+          ),
+      );
+    }
+    const rows = await page
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(query.limit + 1);
+    const items = rows.slice(0, query.limit).map(toFollowup);
+    const last = items[items.length - 1];
+    return {
+      items,
+      totalCount: Number(count),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ startedAt: last.createdAt, id: last.id })
+          : null,
+    };
+  }
+
+  async updateFollowup(
+    id: string,
+    version: number,
+    changes: FollowupChanges,
+    actorRef: string,
+  ) {
+    await this.db.transaction(async tx => {
+      const row = await tx<FollowupRow>('followups').where({ id }).first();
+      if (!row) {
+        throw new NotFoundError(`No followup with id ${id}`);
+      }
+      if (row.version !== version) {
+        throw new ConflictError(
+          `Followup ${id} was changed by someone else since version ${version} (it is at version ${row.version}); reload it and try again`,
+        );
+      }
+      const status = changes.status ?? (row.status as FollowupStatus);
+      const reason =
+        changes.wontDoReason !== undefined
+          ? changes.wontDoReason
+          : row.wont_do_reason;
+      if (status === 'wont-do' && !reason?.trim()) {
+        throw new InputError(
+          "wontDoReason: is required to mark a followup won't do; say why",
+        );
+      }
+      const now = new Date();
+      const closing =
+        CLOSED.includes(status) &&
+        !CLOSED.includes(row.status as FollowupStatus);
+      const reopening =
+        OPEN.includes(status) && CLOSED.includes(row.status as FollowupStatus);
+      const update: Record<string, unknown> = {
+        updated_at: now,
+        version: row.version + 1,
+        status,
+        wont_do_reason: status === 'wont-do' ? reason : null,
+      };
+      if (changes.title !== undefined) update.title = changes.title;
+      if (changes.description !== undefined)
+        update.description = changes.description;
+      if (changes.priority !== undefined) update.priority = changes.priority;
+      if (changes.ownerRef !== undefined) update.owner_ref = changes.ownerRef;
+      if (changes.dueAt !== undefined)
+        update.due_at = toDateOrNull(changes.dueAt);
+      if (changes.ticketUrl !== undefined)
+        update.ticket_url = changes.ticketUrl;
+      if (closing) {
+        update.completed_at = now;
+        update.completed_by = actorRef;
+      }
+      if (reopening) {
+        update.completed_at = null;
+        update.completed_by = null;
+      }
+      const updated = await tx('followups')
+        .where({ id, version: row.version })
+        .update(update);
+      if (updated !== 1) {
+        throw new ConflictError(
+          `Followup ${id} was changed by someone else meanwhile; reload it and try again`,
+        );
+      }
+    });
+    return (await this.getFollowup(id))!;
+  }
+}

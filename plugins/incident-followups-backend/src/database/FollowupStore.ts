@@ -1,0 +1,60 @@
+import {
+  ActionItemKind,
+  Followup,
+  FollowupPriority,
+  FollowupStatus,
+  Page,
+  PlannedRoleFollowup,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+
+export interface NewActionItem {
+  title: string;
+  description: string;
+  kind: ActionItemKind;
+  priority: FollowupPriority;
+  ownerRef: string | null;
+  dueAt: string | null;
+  ticketUrl: string | null;
+}
+
+export interface FollowupChanges {
+  title?: string;
+  description?: string;
+  priority?: FollowupPriority;
+  ownerRef?: string | null;
+  dueAt?: string | null;
+  ticketUrl?: string | null;
+  status?: FollowupStatus;
+  wontDoReason?: string | null;
+}
+
+export interface FollowupListQuery {
+  incidentId?: string;
+  /** A person: what they own, and the unassigned steps of incidents they commanded. */
+  assigneeRef?: string;
+  statuses?: FollowupStatus[];
+  overdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** The one place that reads and writes followups. */
+export interface FollowupStore {
+  /** Stores the role steps; a step stored before (same key) is left as it is. */
+  insertRoleFollowups(
+    tx: Knex.Transaction,
+    incidentId: string,
+    planned: PlannedRoleFollowup[],
+    actorRef: string,
+  ): Promise<void>;
+  createActionItem(incidentId: string, item: NewActionItem): Promise<Followup>;
+  getFollowup(id: string): Promise<Followup | undefined>;
+  listFollowups(query: FollowupListQuery): Promise<Page<Followup>>;
+  updateFollowup(
+    id: string,
+    version: number,
+    changes: FollowupChanges,
+    actorRef: string,
+  ): Promise<Followup>;
+}

@@ -1,0 +1,118 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  CreateActionItemRequest,
+  dueDate,
+  Followup,
+  planRoleFollowups,
+  UpdateFollowupRequest,
+} from '@incident-followups/plugin-incident-followups-common';
+import {
+  CatalogOwnershipResolver,
+  CatalogUnavailableError,
+} from '../catalog/CatalogOwnershipResolver';
+import { FollowupListQuery, FollowupStore } from '../database/FollowupStore';
+import { IncidentStore, ResolvedHook } from '../database/IncidentStore';
+import { actorRef } from '../service/actorRef';
+import { FollowupsConfig } from './readFollowupsConfig';
+
+/** Followups: the role checklists that resolution brings, and action items. */
+export class FollowupService {
+  constructor(
+    private readonly options: {
+      followups: FollowupStore;
+      incidents: IncidentStore;
+      ownership: CatalogOwnershipResolver;
+      config: FollowupsConfig;
+    },
+  ) {}
+
+  /** Stores the role steps in the transaction that resolves the incident. */
+  roleFollowupsOnResolution(actor: string): ResolvedHook {
+    const { checklists, policy } = this.options.config;
+    return (tx, incident) =>
+      this.options.followups.insertRoleFollowups(
+        tx,
+        incident.id,
+        planRoleFollowups(incident, checklists, policy),
+        actor,
+      );
+  }
+
+  async listForIncident(incidentId: string) {
+    await this.requireIncident(incidentId);
+    return this.options.followups.listFollowups({ incidentId, limit: 500 });
+  }
+
+  list(query: FollowupListQuery) {
+    return this.options.followups.listFollowups(query);
+  }
+
+  async addActionItem(
+    incidentId: string,
+    request: CreateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<Followup> {
+    const incident = await this.requireIncident(incidentId);
+    if (request.ownerRef) {
+      await this.checkOwner(request.ownerRef, credentials);
+    }
+    const severity = incident.finalSeverity ?? incident.severity;
+    const offset = this.options.config.actionItemDue[severity];
+    return this.options.followups.createActionItem(incidentId, {
+      title: request.title,
+      description: request.description,
+      kind: request.kind,
+      priority: request.priority,
+      ownerRef:
+        request.ownerRef === undefined
+          ? incident.ownerRefs[0] ?? null
+          : request.ownerRef,
+      dueAt:
+        request.dueAt !== undefined
+          ? request.dueAt
+          : offset
+          ? dueDate(new Date(), offset, this.options.config.policy)
+          : null,
+      ticketUrl: request.ticketUrl,
+    });
+  }
+
+  async updateFollowup(
+    id: string,
+    request: UpdateFollowupRequest,
+    credentials: BackstageCredentials,
+  ): Promise<Followup> {
+    if (request.ownerRef) {
+      await this.checkOwner(request.ownerRef, credentials);
+    }
+    const { version, ...changes } = request;
+    return this.options.followups.updateFollowup(
+      id,
+      version,
+      changes,
+      actorRef(credentials),
+    );
+  }
+
+  private async requireIncident(id: string) {
+    const incident = await this.options.incidents.getIncident(id);
+    if (!incident) throw new NotFoundError(`No incident with id ${id}`);
+    return incident;
+  }
+
+  private async checkOwner(
+    ownerRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    try {
+      await this.options.ownership.checkRefsExist(
+        [{ field: 'ownerRef', ref: ownerRef }],
+        credentials,
+      );
+    } catch (error) {
+      // An owner the catalog cannot confirm right now is taken as given.
+      if (!(error instanceof CatalogUnavailableError)) throw error;
+    }
+  }
+}

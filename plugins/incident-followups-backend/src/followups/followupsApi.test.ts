@@ -1,0 +1,245 @@
+import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { demoCatalog } from '../__testUtils__/demoCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { incidentFollowupsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'followups API on %p',
+  databaseId => {
+    async function startBackend() {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          incidentFollowupsPlugin,
+          mockServices.rootConfig.factory({ data: {} }),
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({
+            entities: demoCatalog(),
+          }) as ServiceFactory,
+        ],
+      });
+      const as = (user: string) => mockCredentials.user.header(user);
+      const dave = as('user:default/dave');
+      return {
+        knex,
+        get: (path: string, user = dave) =>
+          request(server)
+            .get(`/api/incident-followups${path}`)
+            .set('Authorization', user),
+        post: (path: string, body: object, user = dave) =>
+          request(server)
+            .post(`/api/incident-followups${path}`)
+            .set('Authorization', user)
+            .send(body),
+        patch: (path: string, body: object, user = dave) =>
+          request(server)
+            .patch(`/api/incident-followups${path}`)
+            .set('Authorization', user)
+            .send(body),
+        as,
+      };
+    }
+
+    async function resolvedIncident(
+      api: Awaited<ReturnType<typeof startBackend>>,
+    ) {
+      const { body: incident } = await api.post('/incidents', {
+        title: 'Checkout failing',
+        severity: 'SEV-1',
+        startedAt: '2026-11-02T09:14:00Z',
+        entityRefs: ['component:default/checkout-api'],
+        responders: [
+          { role: 'incident-commander', userRef: 'user:default/dave' },
+          { role: 'scribe', userRef: 'user:default/bob' },
+        ],
+      });
+      const resolved = await api.patch(`/incidents/${incident.id}`, {
+        version: 1,
+        status: 'resolved',
+        finalSeverity: 'SEV-1',
+      });
+      expect(resolved.status).toBe(200);
+      return resolved.body;
+    }
+
+    it('gives each role its checklist when the incident is resolved, once', async () => {
+      const api = await startBackend();
+      const incident = await resolvedIncident(api);
+      const { body } = await api.get(`/incidents/${incident.id}/followups`);
+      const steps = body.items.map((f: any) => [
+        f.role,
+        f.ownerRef,
+        f.status,
+        f.autoCompletion,
+      ]);
+      expect(steps).toEqual(
+        expect.arrayContaining([
+          ['incident-commander', 'user:default/dave', 'done', 'resolved'],
+          [
+            'incident-commander',
+            'user:default/dave',
+            'open',
+            'postmortem-owner-assigned',
+          ],
+          ['scribe', 'user:default/bob', 'open', null],
+          ['subject-matter-expert', null, 'open', null],
+          ['customer-liaison', null, 'open', 'status-page-updated'],
+        ]),
+      );
+      expect(body.totalCount).toBe(10);
+      expect(incident.openFollowupCount).toBe(9);
+
+      // Reopening and resolving again adds nothing twice.
+      await api.patch(`/incidents/${incident.id}`, {
+        version: incident.version,
+        status: 'acknowledged',
+      });
+      await api.patch(`/incidents/${incident.id}`, {
+        version: incident.version + 1,
+        status: 'resolved',
+      });
+      expect(
+        (await api.get(`/incidents/${incident.id}/followups`)).body.totalCount,
+      ).toBe(10);
+    });
+
+    it("lists a person's followups with the unassigned steps of incidents they commanded", async () => {
+      const api = await startBackend();
+      await resolvedIncident(api);
+      const dave = (
+        await api.get(
+          '/followups?assigneeRef=user:default/dave&status=open,in-progress',
+        )
+      ).body;
+      expect(
+        dave.items.map((f: any) => f.ownerRef ?? 'unassigned').sort(),
+      ).toEqual([
+        'unassigned',
+        'unassigned',
+        'unassigned',
+        'user:default/dave',
+        'user:default/dave',
+        'user:default/dave',
+      ]);
+      const bob = (await api.get('/followups?assigneeRef=user:default/bob'))
+        .body;
+      expect(bob.totalCount).toBe(3);
+      expect(
+        (await api.get('/followups?assigneeRef=group:default/payments')).status,
+      ).toBe(400);
+    });
+
+    it('adds action items with the owning team and due date by policy, and tracks their status', async () => {
+      const api = await startBackend();
+      const incident = await resolvedIncident(api);
+      const created = await api.post(`/incidents/${incident.id}/followups`, {
+        title: 'Alert on gateway 5xx rate',
+        kind: 'preparedness',
+        priority: 'P1',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        type: 'action-item',
+        ownerRef: 'group:default/payments',
+        status: 'open',
+        kind: 'preparedness',
+        priority: 'P1',
+      });
+      const days = (Date.parse(created.body.dueAt) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(14);
+      expect(days).toBeLessThanOrEqual(16);
+
+      const noReason = await api.patch(`/followups/${created.body.id}`, {
+        version: 1,
+        status: 'wont-do',
+      });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.message).toContain(
+        'wontDoReason: is required',
+      );
+
+      const done = await api.patch(
+        `/followups/${created.body.id}`,
+        { version: 1, status: 'done' },
+        api.as('user:default/alice'),
+      );
+      expect(done.body).toMatchObject({
+        status: 'done',
+        completedBy: 'user:default/alice',
+        version: 2,
+      });
+      expect(done.body.completedAt).not.toBeNull();
+      const stale = await api.patch(`/followups/${created.body.id}`, {
+        version: 1,
+        status: 'open',
+      });
+      expect(stale.status).toBe(409);
+      const reopened = await api.patch(`/followups/${created.body.id}`, {
+        version: 2,
+        status: 'open',
+      });
+      expect(reopened.body).toMatchObject({
+        status: 'open',
+        completedBy: null,
+        completedAt: null,
+      });
+    });
+
+    it.each([
+      [
+        { title: 'x', kind: 'fix', priority: 'P1' },
+        'kind: must be one of prevention, preparedness, postmortem-step, process',
+      ],
+      [
+        { title: 'x', kind: 'process', priority: 'P9' },
+        'priority: must be one of P0, P1, P2, P3',
+      ],
+      [
+        { title: '', kind: 'process', priority: 'P1' },
+        'title: must not be empty',
+      ],
+      [
+        {
+          title: 'x',
+          kind: 'process',
+          priority: 'P1',
+          ownerRef: 'component:default/checkout-api',
+        },
+        'is not a user or group ref',
+      ],
+      [
+        {
+          title: 'x',
+          kind: 'process',
+          priority: 'P1',
+          ownerRef: 'user:default/ghost',
+        },
+        "ownerRef: 'user:default/ghost' is not in the catalog",
+      ],
+    ])(
+      'rejects a bad action item with 400 naming the field (%#)',
+      async (body, message) => {
+        const api = await startBackend();
+        const incident = await resolvedIncident(api);
+        const res = await api.post(`/incidents/${incident.id}/followups`, body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(message);
+        expect(
+          (await api.get(`/incidents/${incident.id}/followups`)).body
+            .totalCount,
+        ).toBe(10);
+      },
+    );
+  },
+);

@@ -1,0 +1,102 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  createActionItemRequestSchema,
+  FOLLOWUP_STATUSES,
+  updateFollowupRequestSchema,
+  userRefSchema,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Request, Router } from 'express';
+import { z } from 'zod';
+import { FollowupService } from '../followups/FollowupService';
+import { parseRequest } from './parse';
+import { incidentIdParamsSchema } from './querySchemas';
+
+const followupIdParamsSchema = z.object({
+  id: z.string().uuid('must be a followup id (a UUID)'),
+});
+
+const listFollowupsQuerySchema = z
+  .object({
+    assigneeRef: userRefSchema.optional(),
+    status: z
+      .union([z.string(), z.array(z.string())])
+      .transform(v => (Array.isArray(v) ? v : [v]).flatMap(s => s.split(',')))
+      .pipe(
+        z.array(
+          z.enum(FOLLOWUP_STATUSES, {
+            errorMap: () => ({
+              message: `must be one of ${FOLLOWUP_STATUSES.join(', ')}`,
+            }),
+          }),
+        ),
+      )
+      .optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** The followup endpoints: an incident's followups, one person's, and changes to one. */
+export function addFollowupRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    followups: FollowupService;
+    audited: <T>(
+      req: Request,
+      eventId: string,
+      meta: Record<string, any>,
+      write: () => Promise<T>,
+    ) => Promise<T>;
+  },
+) {
+  const { httpAuth, followups, audited } = options;
+  const credentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/incidents/:id/followups', async (req, res) => {
+    await credentials(req);
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    res.json(await followups.listForIncident(id));
+  });
+
+  router.post('/incidents/:id/followups', async (req, res) => {
+    const caller = await credentials(req);
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    const request = parseRequest(
+      createActionItemRequestSchema,
+      req.body,
+      'body',
+    );
+    const item = await audited(req, 'followup-create', { incidentId: id }, () =>
+      followups.addActionItem(id, request, caller),
+    );
+    res.status(201).json(item);
+  });
+
+  router.get('/followups', async (req, res) => {
+    await credentials(req);
+    const query = parseRequest(listFollowupsQuerySchema, req.query, 'query');
+    res.json(
+      await followups.list({
+        assigneeRef: query.assigneeRef,
+        statuses: query.status,
+        overdue: query.overdue === 'true',
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+    );
+  });
+
+  router.patch('/followups/:id', async (req, res) => {
+    const caller = await credentials(req);
+    const { id } = parseRequest(followupIdParamsSchema, req.params, 'path');
+    const request = parseRequest(updateFollowupRequestSchema, req.body, 'body');
+    res.json(
+      await audited(req, 'followup-update', { followupId: id }, () =>
+        followups.updateFollowup(id, request, caller),
+      ),
+    );
+  });
+}
