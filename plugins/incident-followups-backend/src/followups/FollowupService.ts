@@ -5,6 +5,7 @@ import {
   dueDate,
   Followup,
   planRoleFollowups,
+  Severity,
   UpdateFollowupRequest,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
@@ -58,7 +59,6 @@ export class FollowupService {
       await this.checkOwner(request.ownerRef, credentials);
     }
     const severity = incident.finalSeverity ?? incident.severity;
-    const offset = this.options.config.actionItemDue[severity];
     return this.options.followups.createActionItem(incidentId, {
       title: request.title,
       description: request.description,
@@ -69,11 +69,7 @@ export class FollowupService {
           ? incident.ownerRefs[0] ?? null
           : request.ownerRef,
       dueAt:
-        request.dueAt !== undefined
-          ? request.dueAt
-          : offset
-          ? dueDate(new Date(), offset, this.options.config.policy)
-          : null,
+        request.dueAt !== undefined ? request.dueAt : this.defaultDue(severity),
       ticketUrl: request.ticketUrl,
     });
   }
@@ -93,6 +89,14 @@ export class FollowupService {
       changes,
       actorRef(credentials),
     );
+  }
+
+  /** The policy's due date for a new action item of an incident of this severity. */
+  private defaultDue(severity: Severity): string | null {
+    const offset = this.options.config.actionItemDue[severity];
+    return offset
+      ? dueDate(new Date(), offset, this.options.config.policy)
+      : null;
   }
 
   private async requireIncident(id: string) {
