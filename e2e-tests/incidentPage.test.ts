@@ -43,6 +43,12 @@ test('an incident is recorded, staffed, grouped and resolved from the service pa
   await page.getByRole('option', { name: /Bob Martinez/ }).click();
   await expect(scribe.getByText('bob')).toBeVisible();
 
+  // The guest user takes notes too, so that the steps reach their My followups.
+  await scribe.getByLabel('Add scribe').click();
+  await scribe.getByLabel('Add scribe').fill('Guest');
+  await page.getByRole('option', { name: /Guest User/ }).click();
+  await expect(scribe.getByText('Guest User')).toBeVisible();
+
   await page
     .getByRole('textbox', { name: 'Incident to group under this one' })
     .click();
@@ -69,6 +75,32 @@ test('an incident is recorded, staffed, grouped and resolved from the service pa
     page.getByText('Resolved', { exact: true }).first(),
   ).toBeVisible();
 
+  // Resolving brings each role's checklist.
+  await expect(page.getByTestId('checklist-incident-commander')).toContainText(
+    'Incident commander · 1 of 2 done',
+  );
+  await expect(page.getByTestId('checklist-scribe')).toContainText(
+    'Scribe · 0 of 6 done',
+  );
+  await expect(page.getByTestId('checklist-customer-liaison')).toContainText(
+    'for the incident commander to hand out',
+  );
+  await page
+    .getByTestId('checklist-incident-commander')
+    .getByRole('checkbox', { name: /Email the stakeholders/ })
+    .click();
+  await expect(page.getByTestId('checklist-incident-commander')).toContainText(
+    'Incident commander · 2 of 2 done',
+  );
+  await page
+    .locator('#new-action-item-title')
+    .fill('Alert when refund webhooks stop arriving');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('action-item')).toContainText(
+    'Alert when refund webhooks stop arriving',
+  );
+  await expect(page.getByTestId('action-item')).toContainText('Payments');
+
   const history = page
     .locator('table')
     .filter({ hasText: 'Owning teams at resolution' });
@@ -77,6 +109,20 @@ test('an incident is recorded, staffed, grouped and resolved from the service pa
   await expect(history).toContainText('Related incidents');
   await expect(page.getByText('Payments').first()).toBeVisible();
   await saveScreenshot(page, 'incident-page');
+
+  // The guest's scribe steps are on My followups; marking one done takes it off.
+  await page.goto('/my-followups');
+  const mine = page
+    .getByTestId('my-followup')
+    .filter({ hasText: 'Collect every TODO item' });
+  await expect(page.getByText('Refunds stuck in pending')).toBeVisible();
+  const before = await page.getByTestId('my-followup').count();
+  await saveScreenshot(page, 'my-followups');
+  await mine.first().getByRole('button').click();
+  await page.getByRole('option', { name: 'Done' }).click();
+  await page.reload();
+  await expect(page.getByText('Refunds stuck in pending')).toBeVisible();
+  await expect(page.getByTestId('my-followup')).toHaveCount(before - 1);
 
   await page.goto('/catalog/default/component/checkout-api/incidents');
   const created = page

@@ -19,6 +19,8 @@ exports.up = async function up(knex) {
     // Role steps are keyed by role, checklist item and person: generated once only.
     table.string('source_key', 255).nullable();
     table.string('role', 32).nullable();
+    // The step's place in its checklist, so that steps list in the checklist's order.
+    table.integer('position').nullable();
     table.string('title', 300).notNullable();
     table.text('description').notNullable();
     table.string('kind', 32).nullable();

@@ -1,4 +1,5 @@
 import { ResponderRole } from './roles';
+import { Severity } from './severity';
 
 /** @public */
 export const FOLLOWUP_STATUSES = [
@@ -47,9 +48,14 @@ export type AutoCompletion = (typeof AUTO_COMPLETIONS)[number];
 export interface Followup {
   id: string;
   incidentId: string;
+  /** The incident's title and (final) severity, for lists across incidents. */
+  incidentTitle: string;
+  incidentSeverity: Severity;
   type: 'role-step' | 'action-item';
   /** For role steps: the role that owes it. */
   role: ResponderRole | null;
+  /** For role steps: the place in the checklists, for listing them in order. */
+  position: number | null;
   title: string;
   description: string;
   /** For action items. */

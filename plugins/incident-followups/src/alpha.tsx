@@ -9,12 +9,13 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import AssignmentTurnedInOutlinedIcon from '@material-ui/icons/AssignmentTurnedInOutlined';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
 import { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
-import { incidentRouteRef, rootRouteRef } from './routes';
+import { incidentRouteRef, myFollowupsRouteRef, rootRouteRef } from './routes';
 
 const incidentFollowupsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -38,6 +39,19 @@ const incidentFollowupsPage = PageBlueprint.make({
       import('./components/IncidentFollowupsPage').then(m => (
         <m.IncidentFollowupsPage />
       )),
+  },
+});
+
+const myFollowupsPage = PageBlueprint.make({
+  name: 'my-followups',
+  params: {
+    path: '/my-followups',
+    title: 'My followups',
+    icon: <AssignmentTurnedInOutlinedIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(myFollowupsRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/MyFollowupsPage').then(m => <m.MyFollowupsPage />),
   },
 });
 
@@ -69,6 +83,7 @@ export default createFrontendPlugin({
   extensions: [
     incidentFollowupsApi,
     incidentFollowupsPage,
+    myFollowupsPage,
     entityIncidentsContent,
   ],
 });

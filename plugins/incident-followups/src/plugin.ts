@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
-import { incidentRouteRef, rootRouteRef } from './routes';
+import { incidentRouteRef, myFollowupsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The incident-followups plugin for apps on Backstage's legacy frontend system.
@@ -25,7 +25,11 @@ export const incidentFollowupsPlugin = createPlugin({
         new IncidentFollowupsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef, incident: incidentRouteRef },
+  routes: {
+    root: rootRouteRef,
+    incident: incidentRouteRef,
+    myFollowups: myFollowupsRouteRef,
+  },
 });
 
 /**
@@ -59,5 +63,19 @@ export const IncidentFollowupsPage = incidentFollowupsPlugin.provide(
         m => m.IncidentFollowupsPage,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * My followups, for a `<Route path="/my-followups">` in legacy apps.
+ *
+ * @public
+ */
+export const MyFollowupsPage = incidentFollowupsPlugin.provide(
+  createRoutableExtension({
+    name: 'MyFollowupsPage',
+    component: () =>
+      import('./components/MyFollowupsPage').then(m => m.MyFollowupsPage),
+    mountPoint: myFollowupsRouteRef,
   }),
 );

@@ -9,3 +9,8 @@ export const incidentRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/incidents/:incidentId',
 });
+
+/** The signed-in user's open followups across incidents. */
+export const myFollowupsRouteRef = createRouteRef({
+  id: 'incident-followups/my-followups',
+});

@@ -8,6 +8,7 @@ import {
   Page,
   PlannedRoleFollowup,
   ResponderRole,
+  Severity,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -28,9 +29,12 @@ import {
 interface FollowupRow {
   id: string;
   incident_id: string;
+  incident_title: string;
+  incident_severity: string;
   type: string;
   source_key: string | null;
   role: string | null;
+  position: number | null;
   title: string;
   description: string;
   kind: string | null;
@@ -55,8 +59,11 @@ function toFollowup(row: FollowupRow): Followup {
   return {
     id: row.id,
     incidentId: row.incident_id,
+    incidentTitle: row.incident_title,
+    incidentSeverity: row.incident_severity as Severity,
     type: row.type as Followup['type'],
     role: row.role as ResponderRole | null,
+    position: row.position,
     title: row.title,
     description: row.description,
     kind: row.kind as ActionItemKind | null,
@@ -89,12 +96,13 @@ export class DatabaseFollowupStore implements FollowupStore {
     const now = new Date();
     await tx('followups')
       .insert(
-        planned.map(step => ({
+        planned.map((step, position) => ({
           id: randomUUID(),
           incident_id: incidentId,
           type: 'role-step',
           source_key: step.key,
           role: step.role,
+          position,
           title: step.title,
           description: '',
           owner_ref: step.ownerRef,
@@ -135,15 +143,30 @@ export class DatabaseFollowupStore implements FollowupStore {
     return (await this.getFollowup(id))!;
   }
 
+  /** Followups with their incident's title and severity. */
+  private joinIncident(query: Knex.QueryBuilder) {
+    return query
+      .join('incidents', 'incidents.id', 'followups.incident_id')
+      .select(
+        'followups.*',
+        'incidents.title as incident_title',
+        this.db.raw(
+          'coalesce(incidents.final_severity, incidents.severity) as incident_severity',
+        ),
+      );
+  }
+
   async getFollowup(id: string) {
-    const row = await this.db<FollowupRow>('followups').where({ id }).first();
+    const row = await this.joinIncident(this.db('followups'))
+      .where('followups.id', id)
+      .first();
     return row ? toFollowup(row) : undefined;
   }
 
   async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
     const filtered = this.db<FollowupRow>('followups');
     if (query.incidentId) {
-      filtered.where('incident_id', query.incidentId);
+      filtered.where('followups.incident_id', query.incidentId);
     }
     if (query.assigneeRef) {
       const me = query.assigneeRef;
@@ -163,31 +186,33 @@ export class DatabaseFollowupStore implements FollowupStore {
       );
     }
     if (query.statuses?.length) {
-      filtered.whereIn('status', query.statuses);
+      filtered.whereIn('followups.status', query.statuses);
     }
     if (query.overdue) {
-      filtered.whereIn('status', OPEN).where('due_at', '<', new Date());
+      filtered
+        .whereIn('followups.status', OPEN)
+        .where('followups.due_at', '<', new Date());
     }
     const [{ count }] = await filtered.clone().count({ count: '*' });
     // Ordered by creation, which the cursor encodes like an incident's start.
-    const page = filtered.clone().select('*');
+    const page = this.joinIncident(filtered.clone());
     if (query.cursor) {
       const after = decodeCursor(query.cursor);
       const createdAt = new Date(after.startedAt);
       page.where(q =>
         q
-          .where('created_at', '>', createdAt)
+          .where('followups.created_at', '>', createdAt)
           .orWhere(q2 =>
             q2
-              .where('created_at', '=', createdAt)
-              .andWhere('id', '>', after.id),
+              .where('followups.created_at', '=', createdAt)
+              .andWhere('followups.id', '>', after.id),
           ),
       );
     }
     const rows = await page
       .orderBy([
-        { column: 'created_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
+        { column: 'followups.created_at', order: 'asc' },
+        { column: 'followups.id', order: 'asc' },
       ])
       .limit(query.limit + 1);
     const items = rows.slice(0, query.limit).map(toFollowup);

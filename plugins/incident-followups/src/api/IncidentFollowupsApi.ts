@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ActionItemKind,
+  Followup,
+  FollowupPriority,
+  FollowupStatus,
   Incident,
   IncidentDetail,
   IncidentStatus,
@@ -45,6 +49,38 @@ export interface IncidentChanges {
   responders?: Responder[];
 }
 
+/** @public */
+export interface NewActionItem {
+  title: string;
+  description?: string;
+  kind: ActionItemKind;
+  priority: FollowupPriority;
+  ownerRef?: string | null;
+  dueAt?: string | null;
+  ticketUrl?: string | null;
+}
+
+/** @public */
+export interface FollowupChanges {
+  version: number;
+  status?: FollowupStatus;
+  wontDoReason?: string | null;
+  ownerRef?: string | null;
+  dueAt?: string | null;
+  priority?: FollowupPriority;
+  ticketUrl?: string | null;
+}
+
+/** @public */
+export interface ListFollowupsOptions {
+  /** A person: their followups and the unassigned steps of incidents they commanded. */
+  assigneeRef?: string;
+  statuses?: FollowupStatus[];
+  overdue?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
 /**
  * The incident-followups REST API, as the frontend uses it.
  *
@@ -66,6 +102,10 @@ export interface IncidentFollowupsApi {
     primaryId: string,
     relatedId: string,
   ): Promise<IncidentDetail>;
+  listIncidentFollowups(incidentId: string): Promise<Page<Followup>>;
+  listFollowups(options: ListFollowupsOptions): Promise<Page<Followup>>;
+  addActionItem(incidentId: string, item: NewActionItem): Promise<Followup>;
+  updateFollowup(id: string, changes: FollowupChanges): Promise<Followup>;
 }
 
 /** @public */

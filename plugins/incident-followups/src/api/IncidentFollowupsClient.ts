@@ -1,15 +1,19 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  Followup,
   Incident,
   IncidentDetail,
   IncidentWriteResult,
   Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
+  FollowupChanges,
   IncidentChanges,
   IncidentFollowupsApi,
+  ListFollowupsOptions,
   ListIncidentsOptions,
+  NewActionItem,
   NewIncident,
 } from './IncidentFollowupsApi';
 
@@ -81,6 +85,36 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
         relatedId,
       )}`,
     );
+  }
+
+  listIncidentFollowups(incidentId: string): Promise<Page<Followup>> {
+    return this.call(
+      'GET',
+      `/incidents/${encodeURIComponent(incidentId)}/followups`,
+    );
+  }
+
+  listFollowups(options: ListFollowupsOptions): Promise<Page<Followup>> {
+    const params = new URLSearchParams();
+    if (options.assigneeRef) params.set('assigneeRef', options.assigneeRef);
+    if (options.statuses?.length)
+      params.set('status', options.statuses.join(','));
+    if (options.overdue) params.set('overdue', 'true');
+    if (options.limit) params.set('limit', String(options.limit));
+    if (options.cursor) params.set('cursor', options.cursor);
+    return this.call('GET', `/followups?${params}`);
+  }
+
+  addActionItem(incidentId: string, item: NewActionItem): Promise<Followup> {
+    return this.call(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/followups`,
+      item,
+    );
+  }
+
+  updateFollowup(id: string, changes: FollowupChanges): Promise<Followup> {
+    return this.call('PATCH', `/followups/${encodeURIComponent(id)}`, changes);
   }
 
   private async call<T>(

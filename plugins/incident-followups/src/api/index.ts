@@ -1,5 +1,8 @@
 export { incidentFollowupsApiRef } from './IncidentFollowupsApi';
 export type {
+  FollowupChanges,
+  ListFollowupsOptions,
+  NewActionItem,
   IncidentChanges,
   IncidentFollowupsApi,
   ListIncidentsOptions,

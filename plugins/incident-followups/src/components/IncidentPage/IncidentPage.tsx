@@ -10,6 +10,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import { useParams } from 'react-router-dom';
+import { FollowupsCard } from './FollowupsCard';
 import { HistoryCard } from './HistoryCard';
 import { RelatedIncidentsCard } from './RelatedIncidentsCard';
 import { RespondersCard } from './RespondersCard';
@@ -75,6 +76,9 @@ export function IncidentPage() {
             <Grid container spacing={3} direction="column">
               <Grid item>
                 <SummaryCard incident={incident} />
+              </Grid>
+              <Grid item>
+                <FollowupsCard incident={incident} />
               </Grid>
               <Grid item>
                 <RelatedIncidentsCard

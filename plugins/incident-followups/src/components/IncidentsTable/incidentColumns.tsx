@@ -101,6 +101,19 @@ export function incidentColumns(
       },
     },
     {
+      title: 'Open followups',
+      field: 'openFollowupCount',
+      cellStyle: noWrap,
+      render: incident =>
+        incident.openFollowupCount > 0 ? (
+          <Chip size="small" label={`${incident.openFollowupCount} open`} />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            {incident.status === 'resolved' ? 'All done' : '—'}
+          </Typography>
+        ),
+    },
+    {
       title: 'Started',
       field: 'startedAt',
       cellStyle: noWrap,

@@ -1,0 +1,85 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
+import { rootRouteRef } from '../../routes';
+import { testFollowup } from '../../testFollowup';
+import { MyFollowupsPage } from './MyFollowupsPage';
+
+jest.setTimeout(30_000);
+
+const identityApi = {
+  getBackstageIdentity: async () => ({
+    type: 'user' as const,
+    userEntityRef: 'user:default/bob',
+    ownershipEntityRefs: [],
+  }),
+};
+
+describe('MyFollowupsPage', () => {
+  it("lists the signed-in user's open followups by incident, overdue first", async () => {
+    const listFollowups = jest.fn().mockResolvedValue({
+      items: [
+        testFollowup({ title: 'Not urgent', dueAt: '2099-01-01T00:00:00.000Z' }),
+        testFollowup({
+          id: '7a000000-0000-4000-8000-000000000002',
+          title: 'Late already',
+          dueAt: '2020-01-01T00:00:00.000Z',
+        }),
+        testFollowup({
+          id: '7a000000-0000-4000-8000-000000000003',
+          incidentId: '6f1c2a4e-0002-4c1a-9d3e-5b7a1c000002',
+          incidentTitle: 'Slow checkout',
+          incidentSeverity: 'SEV-3',
+          type: 'action-item',
+          role: null,
+          priority: 'P1',
+          title: 'Add a latency alert',
+          ownerRef: null,
+        }),
+      ],
+      totalCount: 3,
+      nextCursor: null,
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [incidentFollowupsApiRef, { listFollowups }],
+          [identityApiRef, identityApi],
+        ]}
+      >
+        <MyFollowupsPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/incident-followups': rootRouteRef } },
+    );
+
+    expect(await screen.findByText('Checkout failing for card payments')).toBeInTheDocument();
+    expect(listFollowups).toHaveBeenCalledWith({
+      assigneeRef: 'user:default/bob',
+      statuses: ['open', 'in-progress'],
+      limit: 500,
+    });
+    const titles = screen.getAllByTestId('my-followup').map(el => el.textContent);
+    expect(titles[0]).toContain('Late already');
+    expect(titles[0]).toContain('Overdue');
+    expect(titles[1]).toContain('Not urgent');
+    expect(titles[2]).toContain('Add a latency alert');
+    expect(titles[2]).toContain('for you to hand out as incident commander');
+    expect(screen.getByText('Slow checkout')).toBeInTheDocument();
+  });
+
+  it('says so when nothing is owed', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [incidentFollowupsApiRef, { listFollowups: jest.fn().mockResolvedValue({ items: [], totalCount: 0, nextCursor: null }) }],
+          [identityApiRef, identityApi],
+        ]}
+      >
+        <MyFollowupsPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/incident-followups': rootRouteRef } },
+    );
+    expect(await screen.findByText('Nothing owed')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,176 @@
+import {
+  Content,
+  EmptyState,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  identityApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import {
+  dueState,
+  Followup,
+  RESPONDER_ROLE_TITLES,
+} from '@incident-followups/plugin-incident-followups-common';
+import Box from '@material-ui/core/Box';
+import Card from '@material-ui/core/Card';
+import CardContent from '@material-ui/core/CardContent';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { incidentRouteRef } from '../../routes';
+import { DueBadge } from '../followups/DueBadge';
+import { FollowupStatusSelect } from '../followups/FollowupStatusSelect';
+import { useFollowups } from '../followups/useFollowups';
+import { SeverityChip } from '../SeverityChip';
+
+const URGENCY = { overdue: 0, 'due-soon': 1, 'on-time': 2, 'no-due-date': 3 };
+
+/** Overdue first, then by due date. */
+function byUrgency(a: Followup, b: Followup) {
+  const urgency = URGENCY[dueState(a.dueAt)] - URGENCY[dueState(b.dueAt)];
+  if (urgency !== 0) return urgency;
+  return (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
+}
+
+function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
+  const incidentLink = useRouteRef(incidentRouteRef);
+  const { followups, error, busy, setStatus } = useFollowups(
+    api =>
+      api.listFollowups({
+        assigneeRef: props.userRef,
+        statuses: props.showClosed ? undefined : ['open', 'in-progress'],
+        limit: 500,
+      }),
+    `${props.userRef} ${props.showClosed}`,
+  );
+  if (error && !followups) return <ResponseErrorPanel error={error} />;
+  if (!followups) return <Progress />;
+  if (followups.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Nothing owed"
+        description="You have no open followups: no checklist step and no action item waits for you."
+      />
+    );
+  }
+  const incidents = [
+    ...new Set([...followups].sort(byUrgency).map(f => f.incidentId)),
+  ];
+  return (
+    <>
+      {error && <ResponseErrorPanel error={error} />}
+      {incidents.map(incidentId => {
+        const items = followups
+          .filter(f => f.incidentId === incidentId)
+          .sort(byUrgency);
+        const first = items[0];
+        return (
+          <Box mb={2} key={incidentId}>
+            <Card>
+              <CardContent>
+                <Box
+                  display="flex"
+                  alignItems="center"
+                  style={{ gap: 8 }}
+                  mb={1}
+                >
+                  <SeverityChip severity={first.incidentSeverity} />
+                  <Link to={incidentLink({ incidentId })}>
+                    <Typography variant="h6" component="span">
+                      {first.incidentTitle}
+                    </Typography>
+                  </Link>
+                </Box>
+                {items.map(item => (
+                  <Box
+                    key={item.id}
+                    display="flex"
+                    alignItems="center"
+                    style={{ gap: 12 }}
+                    py={0.5}
+                    data-testid="my-followup"
+                  >
+                    <Box flex={1}>
+                      <Typography variant="body2">{item.title}</Typography>
+                      <Box
+                        display="flex"
+                        style={{ gap: 8 }}
+                        alignItems="center"
+                      >
+                        <Typography variant="caption" color="textSecondary">
+                          {item.role
+                            ? RESPONDER_ROLE_TITLES[item.role]
+                            : `Action item · ${item.priority}`}
+                          {item.ownerRef
+                            ? ''
+                            : ' · unassigned, for you to hand out as incident commander'}
+                        </Typography>
+                        <DueBadge followup={item} />
+                      </Box>
+                    </Box>
+                    <FollowupStatusSelect
+                      followup={item}
+                      disabled={busy}
+                      onChange={(status, reason) =>
+                        setStatus(item, status, reason)
+                      }
+                    />
+                  </Box>
+                ))}
+              </CardContent>
+            </Card>
+          </Box>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * My followups: what the signed-in user owes after incidents, overdue first.
+ *
+ * @public
+ */
+export function MyFollowupsPage() {
+  const identityApi = useApi(identityApiRef);
+  const [showClosed, setShowClosed] = useState(false);
+  const { value: identity, error } = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  return (
+    <Page themeId="tool">
+      <Header
+        title="My followups"
+        subtitle="What you owe after incidents: your roles' checklist steps and your action items, overdue first"
+      />
+      <Content>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={showClosed}
+              onChange={e => setShowClosed(e.target.checked)}
+            />
+          }
+          label="Show done and won't do"
+        />
+        {error && <ResponseErrorPanel error={error} />}
+        {identity && (
+          <MyFollowupsList
+            userRef={identity.userEntityRef}
+            showClosed={showClosed}
+          />
+        )}
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { MyFollowupsPage } from './MyFollowupsPage';

@@ -1,0 +1,68 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Followup,
+  FollowupStatus,
+} from '@incident-followups/plugin-incident-followups-common';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  IncidentFollowupsApi,
+  incidentFollowupsApiRef,
+} from '../../api/IncidentFollowupsApi';
+
+/**
+ * Followups from a loader, and status changes that show at once. `reloadKey`
+ * loads again when it changes (an incident's version, say).
+ */
+export function useFollowups(
+  load: (api: IncidentFollowupsApi) => Promise<{ items: Followup[] }>,
+  reloadKey: unknown,
+) {
+  const api = useApi(incidentFollowupsApiRef);
+  const [followups, setFollowups] = useState<Followup[]>();
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setFollowups((await load(api)).items);
+      setError(undefined);
+    } catch (e) {
+      setError(e as Error);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, reloadKey]);
+
+  useEffect(() => {
+    reload();
+  }, [reload]);
+
+  const replace = (updated: Followup) =>
+    setFollowups(list => list?.map(f => (f.id === updated.id ? updated : f)));
+
+  const setStatus = useCallback(
+    async (
+      followup: Followup,
+      status: FollowupStatus,
+      wontDoReason?: string,
+    ) => {
+      setBusy(true);
+      try {
+        replace(
+          await api.updateFollowup(followup.id, {
+            version: followup.version,
+            status,
+            ...(wontDoReason ? { wontDoReason } : {}),
+          }),
+        );
+        setError(undefined);
+      } catch (e) {
+        setError(e as Error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api],
+  );
+
+  return { api, followups, error, busy, reload, setStatus, setFollowups };
+}
