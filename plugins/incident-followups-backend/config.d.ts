@@ -64,5 +64,12 @@ export interface Config {
         [severity: string]: { days: number } | { businessDays: number };
       };
     };
+    /** The daily digest of overdue and due-soon followups, through notifications. */
+    reminders?: {
+      /** The hour of the day (0-23, in dueDates.timeZone) the digests go out; default 9. */
+      hour?: number;
+      /** How often the reminder task looks; default every 30 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

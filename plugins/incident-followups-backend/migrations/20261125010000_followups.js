@@ -43,11 +43,22 @@ exports.up = async function up(knex) {
     table.index(['incident_id', 'status'], 'followups_incident_idx');
     table.index(['status', 'due_at'], 'followups_due_idx');
   });
+
+  await knex.schema.createTable('followup_reminders', table => {
+    table.comment(
+      'Daily reminder digests sent: one per person and day, across replicas',
+    );
+    table.string('recipient_ref', 255).notNullable();
+    table.string('day', 10).notNullable();
+    table.timestamp('sent_at', { useTz: true, precision: 3 }).notNullable();
+    table.primary(['recipient_ref', 'day']);
+  });
 };
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('followup_reminders');
   await knex.schema.dropTable('followups');
 };

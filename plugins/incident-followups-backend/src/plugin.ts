@@ -6,6 +6,7 @@ import {
 import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { resolve as resolvePath } from 'node:path';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
@@ -14,6 +15,9 @@ import { FollowupService } from './followups/FollowupService';
 import { readFollowupsConfig } from './followups/readFollowupsConfig';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
 import { IncidentService } from './service/IncidentService';
+import { readReminderHour } from './reminders/readReminderHour';
+import { ReminderService } from './reminders/ReminderService';
+import { ReminderStore } from './reminders/ReminderStore';
 import { createRouter } from './service/router';
 
 /**
@@ -35,6 +39,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        notifications: notificationService,
       },
       async init(deps) {
         const {
@@ -47,6 +52,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           httpRouter,
           logger,
           scheduler,
+          notifications,
         } = deps;
         const store = await DatabaseIncidentStore.create({ database });
 
@@ -61,11 +67,13 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             )
           : 5_000;
         const ownership = new CatalogOwnershipResolver(catalog, catalogTimeout);
+        const followupStore = new DatabaseFollowupStore(store.db);
+        const followupsConfig = readFollowupsConfig(config);
         const followups = new FollowupService({
-          followups: new DatabaseFollowupStore(store.db),
+          followups: followupStore,
           incidents: store,
           ownership,
-          config: readFollowupsConfig(config),
+          config: followupsConfig,
         });
         const incidents = new IncidentService({
           store,
@@ -104,6 +112,35 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             logger.info(
               `Owning teams refreshed from the catalog: ${checked} incidents checked, ${changed} changed`,
             );
+          },
+        });
+
+        const remindersConfig = config.getOptionalConfig(
+          'incidentFollowups.reminders',
+        );
+        const reminders = new ReminderService({
+          store: new ReminderStore(store.db, followupStore),
+          notifications,
+          policy: followupsConfig.policy,
+          hour: readReminderHour(remindersConfig),
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'incident-followups-reminders',
+          scope: 'global',
+          ...(remindersConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                remindersConfig.getConfig('schedule'),
+              )
+            : {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 10 },
+                initialDelay: { minutes: 1 },
+              }),
+          fn: async () => {
+            const { sent } = await reminders.sendDigests();
+            if (sent > 0)
+              logger.info(`Followup reminders sent to ${sent} people`);
           },
         });
 

@@ -227,6 +227,15 @@ export class DatabaseFollowupStore implements FollowupStore {
     };
   }
 
+  /** Open followups due before `until`, soonest first. */
+  async listOpenDueBefore(until: Date): Promise<Followup[]> {
+    const rows = await this.joinIncident(this.db('followups'))
+      .whereIn('followups.status', OPEN)
+      .where('followups.due_at', '<', until)
+      .orderBy('followups.due_at');
+    return rows.map(toFollowup);
+  }
+
   async updateFollowup(
     id: string,
     version: number,

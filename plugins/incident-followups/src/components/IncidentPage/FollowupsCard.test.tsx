@@ -52,16 +52,29 @@ describe('FollowupsCard', () => {
       totalCount: 3,
       nextCursor: null,
     });
-    const updateFollowup = jest.fn().mockResolvedValue({ ...step, status: 'done', version: 2 });
+    const updateFollowup = jest
+      .fn()
+      .mockResolvedValue({ ...step, status: 'done', version: 2 });
     await renderCard({ listIncidentFollowups, updateFollowup });
 
     expect(await screen.findByText('Scribe · 0 of 1 done')).toBeInTheDocument();
-    expect(screen.getByText('Incident commander · 1 of 1 done')).toBeInTheDocument();
-    expect(screen.getByText(/for the incident commander to hand out/)).toBeInTheDocument();
-    expect(screen.getByText('Ticks itself once the external message is on the status page')).toBeInTheDocument();
+    expect(
+      screen.getByText('Incident commander · 1 of 1 done'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/for the incident commander to hand out/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Ticks itself once the external message is on the status page',
+      ),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('checkbox', { name: step.title }));
-    expect(updateFollowup).toHaveBeenCalledWith(step.id, { version: 1, status: 'done' });
+    expect(updateFollowup).toHaveBeenCalledWith(step.id, {
+      version: 1,
+      status: 'done',
+    });
     expect(await screen.findByText('Scribe · 1 of 1 done')).toBeInTheDocument();
   });
 
@@ -76,15 +89,25 @@ describe('FollowupsCard', () => {
       ownerRef: 'group:default/payments',
     });
     const addActionItem = jest.fn().mockResolvedValue(item);
-    const updateFollowup = jest.fn().mockResolvedValue({ ...item, status: 'wont-do', wontDoReason: 'Covered by SLO alerts', version: 2 });
+    const updateFollowup = jest.fn().mockResolvedValue({
+      ...item,
+      status: 'wont-do',
+      wontDoReason: 'Covered by SLO alerts',
+      version: 2,
+    });
     await renderCard({
-      listIncidentFollowups: jest.fn().mockResolvedValue({ items: [], totalCount: 0, nextCursor: null }),
+      listIncidentFollowups: jest
+        .fn()
+        .mockResolvedValue({ items: [], totalCount: 0, nextCursor: null }),
       addActionItem,
       updateFollowup,
     });
 
     expect(await screen.findByText(/No role owes a step/)).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('New action item'), 'Alert on gateway 5xx rate');
+    await userEvent.type(
+      screen.getByLabelText('New action item'),
+      'Alert on gateway 5xx rate',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
     expect(addActionItem).toHaveBeenCalledWith(incident.id, {
       title: 'Alert on gateway 5xx rate',
@@ -92,19 +115,32 @@ describe('FollowupsCard', () => {
       priority: 'P1',
     });
     const row = await screen.findByTestId('action-item');
-    expect(within(row).getByText('Alert on gateway 5xx rate')).toBeInTheDocument();
+    expect(
+      within(row).getByText('Alert on gateway 5xx rate'),
+    ).toBeInTheDocument();
 
     await userEvent.click(within(row).getByRole('button'));
-    await userEvent.click(await screen.findByRole('option', { name: "Won't do" }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: "Won't do" }),
+    );
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('button', { name: "Mark won't do" })).toBeDisabled();
-    await userEvent.type(within(dialog).getByLabelText('Reason'), 'Covered by SLO alerts');
-    await userEvent.click(within(dialog).getByRole('button', { name: "Mark won't do" }));
+    expect(
+      within(dialog).getByRole('button', { name: "Mark won't do" }),
+    ).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason'),
+      'Covered by SLO alerts',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: "Mark won't do" }),
+    );
     expect(updateFollowup).toHaveBeenCalledWith(item.id, {
       version: 1,
       status: 'wont-do',
       wontDoReason: 'Covered by SLO alerts',
     });
-    expect(await screen.findByText("Won't do: Covered by SLO alerts")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Won't do: Covered by SLO alerts"),
+    ).toBeInTheDocument();
   });
 });

@@ -20,7 +20,10 @@ describe('MyFollowupsPage', () => {
   it("lists the signed-in user's open followups by incident, overdue first", async () => {
     const listFollowups = jest.fn().mockResolvedValue({
       items: [
-        testFollowup({ title: 'Not urgent', dueAt: '2099-01-01T00:00:00.000Z' }),
+        testFollowup({
+          title: 'Not urgent',
+          dueAt: '2099-01-01T00:00:00.000Z',
+        }),
         testFollowup({
           id: '7a000000-0000-4000-8000-000000000002',
           title: 'Late already',
@@ -53,13 +56,17 @@ describe('MyFollowupsPage', () => {
       { mountedRoutes: { '/incident-followups': rootRouteRef } },
     );
 
-    expect(await screen.findByText('Checkout failing for card payments')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Checkout failing for card payments'),
+    ).toBeInTheDocument();
     expect(listFollowups).toHaveBeenCalledWith({
       assigneeRef: 'user:default/bob',
       statuses: ['open', 'in-progress'],
       limit: 500,
     });
-    const titles = screen.getAllByTestId('my-followup').map(el => el.textContent);
+    const titles = screen
+      .getAllByTestId('my-followup')
+      .map(el => el.textContent);
     expect(titles[0]).toContain('Late already');
     expect(titles[0]).toContain('Overdue');
     expect(titles[1]).toContain('Not urgent');
@@ -72,7 +79,16 @@ describe('MyFollowupsPage', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [incidentFollowupsApiRef, { listFollowups: jest.fn().mockResolvedValue({ items: [], totalCount: 0, nextCursor: null }) }],
+          [
+            incidentFollowupsApiRef,
+            {
+              listFollowups: jest.fn().mockResolvedValue({
+                items: [],
+                totalCount: 0,
+                nextCursor: null,
+              }),
+            },
+          ],
           [identityApiRef, identityApi],
         ]}
       >
