@@ -85,10 +85,24 @@ test('an incident is recorded, staffed, grouped and resolved from the service pa
   await expect(page.getByTestId('checklist-customer-liaison')).toContainText(
     'for the incident commander to hand out',
   );
+  // Someone else has the incident open: the tick reaches them without a reload.
+  const watcher = await page.context().newPage();
+  await watcher.goto(page.url());
+  const enter = watcher.getByRole('button', { name: 'Enter' });
+  if (await enter.isVisible({ timeout: 5_000 }).catch(() => false)) {
+    await enter.click();
+  }
+  await expect(
+    watcher.getByTestId('checklist-incident-commander'),
+  ).toContainText('Incident commander · 1 of 2 done');
   await page
     .getByTestId('checklist-incident-commander')
     .getByRole('checkbox', { name: /Email the stakeholders/ })
     .click();
+  await expect(
+    watcher.getByTestId('checklist-incident-commander'),
+  ).toContainText('Incident commander · 2 of 2 done');
+  await watcher.close();
   await expect(page.getByTestId('checklist-incident-commander')).toContainText(
     'Incident commander · 2 of 2 done',
   );

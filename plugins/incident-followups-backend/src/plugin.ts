@@ -7,6 +7,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { resolve as resolvePath } from 'node:path';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
@@ -18,6 +19,7 @@ import { IncidentService } from './service/IncidentService';
 import { readReminderHour } from './reminders/readReminderHour';
 import { ReminderService } from './reminders/ReminderService';
 import { ReminderStore } from './reminders/ReminderStore';
+import { IncidentSignals } from './service/IncidentSignals';
 import { createRouter } from './service/router';
 
 /**
@@ -40,6 +42,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const {
@@ -53,6 +56,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           logger,
           scheduler,
           notifications,
+          signals,
         } = deps;
         const store = await DatabaseIncidentStore.create({ database });
 
@@ -151,6 +155,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             incidents,
             followups,
             store,
+            signals: new IncidentSignals(signals, logger),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -12,3 +12,4 @@ export * from './incidentUpdate';
 export * from './followup';
 export * from './dueDates';
 export * from './checklists';
+export * from './signals';

@@ -1,4 +1,8 @@
-import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   mockCredentials,
   mockServices,
@@ -13,6 +17,7 @@ import { incidentFollowupsPlugin } from '../plugin';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
+const publish = jest.fn().mockResolvedValue(undefined);
 
 describe.each(databases.eachSupportedId())(
   'followups API on %p',
@@ -27,6 +32,11 @@ describe.each(databases.eachSupportedId())(
           catalogServiceMock.factory({
             entities: demoCatalog(),
           }) as ServiceFactory,
+          createServiceFactory({
+            service: signalsServiceRef,
+            deps: {},
+            factory: () => ({ publish }),
+          }),
         ],
       });
       const as = (user: string) => mockCredentials.user.header(user);
@@ -185,6 +195,12 @@ describe.each(databases.eachSupportedId())(
         status: 'open',
       });
       expect(stale.status).toBe(409);
+      // Pages showing the incident hear of each change.
+      expect(publish).toHaveBeenLastCalledWith({
+        recipients: { type: 'broadcast' },
+        channel: `incident-followups:incident:${incident.id}`,
+        message: { incidentId: incident.id, what: 'followups' },
+      });
       const reopened = await api.patch(`/followups/${created.body.id}`, {
         version: 2,
         status: 'open',

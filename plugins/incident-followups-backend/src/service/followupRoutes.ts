@@ -8,6 +8,7 @@ import {
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { FollowupService } from '../followups/FollowupService';
+import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import { incidentIdParamsSchema } from './querySchemas';
 
@@ -43,6 +44,7 @@ export function addFollowupRoutes(
   options: {
     httpAuth: HttpAuthService;
     followups: FollowupService;
+    signals: IncidentSignals;
     audited: <T>(
       req: Request,
       eventId: string,
@@ -51,7 +53,7 @@ export function addFollowupRoutes(
     ) => Promise<T>;
   },
 ) {
-  const { httpAuth, followups, audited } = options;
+  const { httpAuth, followups, audited, signals } = options;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -72,6 +74,7 @@ export function addFollowupRoutes(
     const item = await audited(req, 'followup-create', { incidentId: id }, () =>
       followups.addActionItem(id, request, caller),
     );
+    await signals.changed(id, 'followups');
     res.status(201).json(item);
   });
 
@@ -93,10 +96,13 @@ export function addFollowupRoutes(
     const caller = await credentials(req);
     const { id } = parseRequest(followupIdParamsSchema, req.params, 'path');
     const request = parseRequest(updateFollowupRequestSchema, req.body, 'body');
-    res.json(
-      await audited(req, 'followup-update', { followupId: id }, () =>
-        followups.updateFollowup(id, request, caller),
-      ),
+    const updated = await audited(
+      req,
+      'followup-update',
+      { followupId: id },
+      () => followups.updateFollowup(id, request, caller),
     );
+    await signals.changed(updated.incidentId, 'followups');
+    res.json(updated);
   });
 }

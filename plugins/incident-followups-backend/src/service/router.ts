@@ -10,6 +10,7 @@ import { IncidentStore } from '../database/IncidentStore';
 import { FollowupService } from '../followups/FollowupService';
 import { addFollowupRoutes } from './followupRoutes';
 import { IncidentService } from './IncidentService';
+import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import {
   incidentIdParamsSchema,
@@ -23,12 +24,13 @@ export interface RouterOptions {
   incidents: IncidentService;
   followups: FollowupService;
   store: IncidentStore;
+  signals: IncidentSignals;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { auditor, httpAuth, incidents, followups, store } = options;
+  const { auditor, httpAuth, incidents, followups, store, signals } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -98,11 +100,15 @@ export async function createRouter(
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(updateIncidentRequestSchema, req.body, 'body');
-    res.json(
-      await audited(req, 'incident-update', { incidentId: id }, () =>
-        incidents.updateIncident(id, request, caller),
-      ),
+    const updated = await audited(
+      req,
+      'incident-update',
+      { incidentId: id },
+      () => incidents.updateIncident(id, request, caller),
     );
+    // Resolving brings the role followups along.
+    await signals.changed(id, request.status ? 'followups' : 'incident');
+    res.json(updated);
   });
 
   router.post('/incidents/:id/related', async (req, res) => {
@@ -113,14 +119,16 @@ export async function createRouter(
       req.body,
       'body',
     );
-    res.json(
-      await audited(
-        req,
-        'incident-group',
-        { incidentId: id, incidentIds },
-        () => incidents.groupIncidents(id, incidentIds, caller),
-      ),
+    const grouped = await audited(
+      req,
+      'incident-group',
+      { incidentId: id, incidentIds },
+      () => incidents.groupIncidents(id, incidentIds, caller),
     );
+    for (const changedId of [id, ...incidentIds]) {
+      await signals.changed(changedId, 'incident');
+    }
+    res.json(grouped);
   });
 
   router.delete('/incidents/:id/related/:relatedId', async (req, res) => {
@@ -130,17 +138,18 @@ export async function createRouter(
       req.params,
       'path',
     );
-    res.json(
-      await audited(
-        req,
-        'incident-ungroup',
-        { incidentId: id, relatedId },
-        () => incidents.ungroupIncident(id, relatedId, caller),
-      ),
+    const ungrouped = await audited(
+      req,
+      'incident-ungroup',
+      { incidentId: id, relatedId },
+      () => incidents.ungroupIncident(id, relatedId, caller),
     );
+    await signals.changed(id, 'incident');
+    await signals.changed(relatedId, 'incident');
+    res.json(ungrouped);
   });
 
-  addFollowupRoutes(router, { httpAuth, followups, audited });
+  addFollowupRoutes(router, { httpAuth, followups, audited, signals });
 
   return router;
 }

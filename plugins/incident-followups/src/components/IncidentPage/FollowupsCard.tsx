@@ -1,5 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useSignal } from '@backstage/plugin-signals-react';
 import {
   ACTION_ITEM_KINDS,
   ActionItemKind,
@@ -7,6 +8,7 @@ import {
   FOLLOWUP_PRIORITIES,
   FollowupPriority,
   IncidentDetail,
+  incidentSignalChannel,
   RESPONDER_ROLE_TITLES,
   RESPONDER_ROLES,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -18,7 +20,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AUTO_COMPLETION_HINTS } from '../followups/AUTO_COMPLETION_HINTS';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupStatusSelect } from '../followups/FollowupStatusSelect';
@@ -44,9 +46,15 @@ function Owner(props: { followup: Followup }) {
 /** The roles' checklists with their progress, and the action items of the incident. */
 export function FollowupsCard(props: { incident: IncidentDetail }) {
   const { incident } = props;
+  // A followup ticked elsewhere arrives as a signal and loads the list again.
+  const { lastSignal } = useSignal(incidentSignalChannel(incident.id));
+  const [signalCount, setSignalCount] = useState(0);
+  useEffect(() => {
+    if (lastSignal) setSignalCount(count => count + 1);
+  }, [lastSignal]);
   const { api, followups, error, busy, setStatus, setFollowups } = useFollowups(
     a => a.listIncidentFollowups(incident.id),
-    incident.version,
+    `${incident.version} ${signalCount}`,
   );
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<ActionItemKind>('prevention');

@@ -1,11 +1,16 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { IncidentDetail } from '@incident-followups/plugin-incident-followups-common';
+import { useSignal } from '@backstage/plugin-signals-react';
+import {
+  IncidentDetail,
+  incidentSignalChannel,
+} from '@incident-followups/plugin-incident-followups-common';
 import { useCallback, useEffect, useState } from 'react';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 
 /**
  * One incident, and a way to apply a change to it: the change's answer replaces
- * what is shown at once; a failure is kept for display.
+ * what is shown at once; a failure is kept for display. Changes made elsewhere
+ * arrive through Backstage signals.
  */
 export function useIncident(id: string) {
   const api = useApi(incidentFollowupsApiRef);
@@ -28,6 +33,12 @@ export function useIncident(id: string) {
     setIncident(undefined);
     reload();
   }, [reload]);
+
+  // Someone else changed the incident: show it without a reload.
+  const { lastSignal } = useSignal(incidentSignalChannel(id));
+  useEffect(() => {
+    if (lastSignal) reload();
+  }, [lastSignal, reload]);
 
   const apply = useCallback(
     async (change: () => Promise<IncidentDetail>): Promise<boolean> => {
