@@ -14,6 +14,8 @@ backend.add(
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Serves the registered actions (such as the followup actions) as MCP tools.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@incident-followups/plugin-incident-followups-backend'));
 
 backend.start();

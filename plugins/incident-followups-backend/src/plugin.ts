@@ -9,6 +9,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { resolve as resolvePath } from 'node:path';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerFollowupActions } from './actions/registerFollowupActions';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -43,6 +45,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         notifications: notificationService,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const {
@@ -57,6 +60,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           scheduler,
           notifications,
           signals,
+          actionsRegistry,
         } = deps;
         const store = await DatabaseIncidentStore.create({ database });
 
@@ -118,6 +122,8 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             );
           },
         });
+
+        registerFollowupActions(actionsRegistry, followups);
 
         const remindersConfig = config.getOptionalConfig(
           'incidentFollowups.reminders',

@@ -185,6 +185,19 @@ export class DatabaseFollowupStore implements FollowupStore {
           ),
       );
     }
+    if (query.teamRef) {
+      const team = query.teamRef;
+      filtered.where(q =>
+        q
+          .where('followups.owner_ref', team)
+          .orWhereIn(
+            'followups.incident_id',
+            this.db('incident_owners')
+              .select('incident_id')
+              .where('owner_ref', team),
+          ),
+      );
+    }
     if (query.statuses?.length) {
       filtered.whereIn('followups.status', query.statuses);
     }

@@ -33,6 +33,8 @@ export interface FollowupListQuery {
   incidentId?: string;
   /** A person: what they own, and the unassigned steps of incidents they commanded. */
   assigneeRef?: string;
+  /** A team: followups it owns, and those of incidents it owns (with child groups). */
+  teamRef?: string;
   statuses?: FollowupStatus[];
   overdue?: boolean;
   limit: number;

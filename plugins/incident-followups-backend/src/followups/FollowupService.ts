@@ -45,6 +45,12 @@ export class FollowupService {
     return this.options.followups.listFollowups({ incidentId, limit: 500 });
   }
 
+  async get(id: string): Promise<Followup> {
+    const followup = await this.options.followups.getFollowup(id);
+    if (!followup) throw new NotFoundError(`No followup with id ${id}`);
+    return followup;
+  }
+
   list(query: FollowupListQuery) {
     return this.options.followups.listFollowups(query);
   }
