@@ -12,7 +12,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor } from './cursor';
+import { readPage } from './cursor';
 import {
   FollowupChanges,
   FollowupListQuery,
@@ -207,36 +207,21 @@ export class DatabaseFollowupStore implements FollowupStore {
         .where('followups.due_at', '<', new Date());
     }
     const [{ count }] = await filtered.clone().count({ count: '*' });
-    // Ordered by creation, which the cursor encodes like an incident's start.
-    const page = this.joinIncident(filtered.clone());
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      const createdAt = new Date(after.startedAt);
-      page.where(q =>
-        q
-          .where('followups.created_at', '>', createdAt)
-          .orWhere(q2 =>
-            q2
-              .where('followups.created_at', '=', createdAt)
-              .andWhere('followups.id', '>', after.id),
-          ),
-      );
-    }
-    const rows = await page
-      .orderBy([
-        { column: 'followups.created_at', order: 'asc' },
-        { column: 'followups.id', order: 'asc' },
-      ])
-      .limit(query.limit + 1);
-    const items = rows.slice(0, query.limit).map(toFollowup);
-    const last = items[items.length - 1];
+    const { rows, nextCursor } = await readPage<FollowupRow>(
+      this.joinIncident(filtered.clone()),
+      {
+        timeColumn: 'followups.created_at',
+        idColumn: 'followups.id',
+        order: 'asc',
+        limit: query.limit,
+        cursor: query.cursor,
+        position: row => ({ at: toIsoString(row.created_at), id: row.id }),
+      },
+    );
     return {
-      items,
+      items: rows.map(toFollowup),
       totalCount: Number(count),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ startedAt: last.createdAt, id: last.id })
-          : null,
+      nextCursor,
     };
   }
 

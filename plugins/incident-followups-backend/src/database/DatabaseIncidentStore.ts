@@ -12,7 +12,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor } from './cursor';
+import { readPage } from './cursor';
 import { groupIncidents, ungroupIncident } from './grouping';
 import {
   IncidentListQuery,
@@ -254,36 +254,21 @@ export class DatabaseIncidentStore implements IncidentStore {
     }
 
     const [{ count }] = await filtered.clone().count({ count: '*' });
-    const page = filtered.clone().select('*');
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      const startedAt = new Date(after.startedAt);
-      page.where(q =>
-        q
-          .where('started_at', '<', startedAt)
-          .orWhere(q2 =>
-            q2
-              .where('started_at', '=', startedAt)
-              .andWhere('id', '<', after.id),
-          ),
-      );
-    }
-    const rows = await page
-      .orderBy([
-        { column: 'started_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit + 1);
-
-    const items = await readIncidents(this.db, rows.slice(0, query.limit));
-    const last = items[items.length - 1];
+    const { rows, nextCursor } = await readPage<IncidentRow>(
+      filtered.clone().select('*'),
+      {
+        timeColumn: 'started_at',
+        idColumn: 'id',
+        order: 'desc',
+        limit: query.limit,
+        cursor: query.cursor,
+        position: row => ({ at: toIsoString(row.started_at), id: row.id }),
+      },
+    );
     return {
-      items,
+      items: await readIncidents(this.db, rows),
       totalCount: Number(count),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ startedAt: last.startedAt, id: last.id })
-          : null,
+      nextCursor,
     };
   }
 

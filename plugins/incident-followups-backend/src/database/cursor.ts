@@ -1,31 +1,76 @@
 import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
 
-/** The position after the last row of a page in (started_at desc, id desc) order. */
-export interface IncidentCursor {
-  startedAt: string;
+/** The position after the last row of a page: its time and its id. */
+export interface PageCursor {
+  at: string;
   id: string;
 }
 
-export function encodeCursor(cursor: IncidentCursor): string {
-  return Buffer.from(JSON.stringify([cursor.startedAt, cursor.id])).toString(
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString(
     'base64url',
   );
 }
 
-export function decodeCursor(value: string): IncidentCursor {
+export function decodeCursor(value: string): PageCursor {
   try {
-    const [startedAt, id] = JSON.parse(
+    const [at, id] = JSON.parse(
       Buffer.from(value, 'base64url').toString('utf8'),
     );
     if (
-      typeof startedAt === 'string' &&
-      !Number.isNaN(Date.parse(startedAt)) &&
+      typeof at === 'string' &&
+      !Number.isNaN(Date.parse(at)) &&
       typeof id === 'string'
     ) {
-      return { startedAt, id };
+      return { at, id };
     }
   } catch {
     // reported below
   }
   throw new InputError('cursor: is not a cursor this API returned');
+}
+
+/**
+ * Reads one page in (time, id) order, ascending or descending, continuing after
+ * the cursor: keyset paging, so a page costs the same however deep it is, and rows
+ * with the same time are neither skipped nor repeated.
+ */
+export async function readPage<TRow extends Record<string, any>>(
+  query: Knex.QueryBuilder,
+  options: {
+    timeColumn: string;
+    idColumn: string;
+    order: 'asc' | 'desc';
+    limit: number;
+    cursor?: string;
+    position: (row: TRow) => PageCursor;
+  },
+): Promise<{ rows: TRow[]; nextCursor: string | null }> {
+  const { timeColumn, idColumn, order, limit } = options;
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    const at = new Date(after.at);
+    const beyond = order === 'asc' ? '>' : '<';
+    query.where(q =>
+      q
+        .where(timeColumn, beyond, at)
+        .orWhere(same =>
+          same.where(timeColumn, '=', at).andWhere(idColumn, beyond, after.id),
+        ),
+    );
+  }
+  const rows: TRow[] = await query
+    .orderBy([
+      { column: timeColumn, order },
+      { column: idColumn, order },
+    ])
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor(options.position(last)) : null,
+  };
 }
