@@ -43,6 +43,44 @@ const STATUS_LABELS: Record<IncidentStatus, string> = {
   resolved: 'Resolved',
 };
 
+/** One labelled filter: several values, or one when `multiple` is off. */
+function FilterSelect<T extends string>(props: {
+  name: string;
+  label: string;
+  options: { value: T; label: string }[];
+  value: T | T[];
+  onChange: (value: any) => void;
+}) {
+  const multiple = Array.isArray(props.value);
+  const labelOf = (v: T) => props.options.find(o => o.value === v)?.label ?? v;
+  return (
+    <FormControl variant="outlined" size="small" style={{ minWidth: 190 }}>
+      <InputLabel id={`incident-filter-${props.name}-label`}>
+        {props.label}
+      </InputLabel>
+      <Select
+        labelId={`incident-filter-${props.name}-label`}
+        id={`incident-filter-${props.name}`}
+        label={props.label}
+        multiple={multiple}
+        value={props.value}
+        renderValue={selected =>
+          multiple
+            ? (selected as T[]).map(labelOf).join(', ') || 'All'
+            : labelOf(selected as T)
+        }
+        onChange={e => props.onChange(e.target.value)}
+      >
+        {props.options.map(option => (
+          <MenuItem key={option.value} value={option.value}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
 /** Status, severity and period pickers above an incident list. */
 export function IncidentFilters(props: {
   value: IncidentFilterValues;
@@ -51,68 +89,33 @@ export function IncidentFilters(props: {
   const { value, onChange } = props;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
-      <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-        <InputLabel id="incident-filter-status-label">Status</InputLabel>
-        <Select
-          labelId="incident-filter-status-label"
-          id="incident-filter-status"
-          label="Status"
-          multiple
-          value={value.statuses}
-          renderValue={selected =>
-            (selected as IncidentStatus[])
-              .map(s => STATUS_LABELS[s])
-              .join(', ') || 'All'
-          }
-          onChange={e =>
-            onChange({ ...value, statuses: e.target.value as IncidentStatus[] })
-          }
-        >
-          {INCIDENT_STATUSES.map(status => (
-            <MenuItem key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-        <InputLabel id="incident-filter-severity-label">Severity</InputLabel>
-        <Select
-          labelId="incident-filter-severity-label"
-          id="incident-filter-severity"
-          label="Severity"
-          multiple
-          value={value.severities}
-          renderValue={selected => (selected as Severity[]).join(', ') || 'All'}
-          onChange={e =>
-            onChange({ ...value, severities: e.target.value as Severity[] })
-          }
-        >
-          {SEVERITIES.map(severity => (
-            <MenuItem key={severity} value={severity}>
-              {severity}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
-        <InputLabel id="incident-filter-period-label">Started</InputLabel>
-        <Select
-          labelId="incident-filter-period-label"
-          id="incident-filter-period"
-          label="Started"
-          value={value.period}
-          onChange={e =>
-            onChange({ ...value, period: e.target.value as Period })
-          }
-        >
-          {Object.entries(PERIODS).map(([key, period]) => (
-            <MenuItem key={key} value={key}>
-              {period.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <FilterSelect<IncidentStatus>
+        name="status"
+        label="Status"
+        options={INCIDENT_STATUSES.map(s => ({
+          value: s,
+          label: STATUS_LABELS[s],
+        }))}
+        value={value.statuses}
+        onChange={statuses => onChange({ ...value, statuses })}
+      />
+      <FilterSelect<Severity>
+        name="severity"
+        label="Severity"
+        options={SEVERITIES.map(s => ({ value: s, label: s }))}
+        value={value.severities}
+        onChange={severities => onChange({ ...value, severities })}
+      />
+      <FilterSelect<Period>
+        name="period"
+        label="Started"
+        options={Object.entries(PERIODS).map(([key, period]) => ({
+          value: key as Period,
+          label: period.label,
+        }))}
+        value={value.period}
+        onChange={period => onChange({ ...value, period })}
+      />
     </Box>
   );
 }
