@@ -1,24 +1,20 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import { durationToMilliseconds } from '@backstage/types';
-import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { resolve as resolvePath } from 'node:path';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerFollowupActions } from './actions/registerFollowupActions';
+import { readPluginConfig } from './config/readPluginConfig';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { FollowupService } from './followups/FollowupService';
-import { readFollowupsConfig } from './followups/readFollowupsConfig';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
 import { IncidentService } from './service/IncidentService';
-import { readReminderHour } from './reminders/readReminderHour';
 import { ReminderService } from './reminders/ReminderService';
 import { ReminderStore } from './reminders/ReminderStore';
 import { IncidentSignals } from './service/IncidentSignals';
@@ -62,26 +58,18 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           signals,
           actionsRegistry,
         } = deps;
+        const settings = readPluginConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
-
-        const ownershipConfig = config.getOptionalConfig(
-          'incidentFollowups.ownership',
+        const ownership = new CatalogOwnershipResolver(
+          catalog,
+          settings.catalogTimeoutMs,
         );
-        const catalogTimeout = ownershipConfig?.has('catalogTimeout')
-          ? durationToMilliseconds(
-              readDurationFromConfig(ownershipConfig, {
-                key: 'catalogTimeout',
-              }),
-            )
-          : 5_000;
-        const ownership = new CatalogOwnershipResolver(catalog, catalogTimeout);
         const followupStore = new DatabaseFollowupStore(store.db);
-        const followupsConfig = readFollowupsConfig(config);
         const followups = new FollowupService({
           followups: followupStore,
           incidents: store,
           ownership,
-          config: followupsConfig,
+          config: settings.followups,
         });
         const incidents = new IncidentService({
           store,
@@ -90,11 +78,17 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           logger,
           onResolved: actor => followups.roleFollowupsOnResolution(actor),
         });
+        const reminders = new ReminderService({
+          store: new ReminderStore(store.db, followupStore),
+          notifications,
+          policy: settings.followups.policy,
+          hour: settings.reminderHour,
+          logger,
+        });
 
-        const demoData = config.getOptionalConfig('incidentFollowups.demoData');
-        if (demoData?.getOptionalBoolean('enabled')) {
+        if (settings.demoIncidentsFile) {
           await seedDemoIncidents({
-            file: resolvePath(demoData.getString('incidentsFile')),
+            file: resolvePath(settings.demoIncidentsFile),
             incidents,
             store,
             credentials: await auth.getOwnServiceCredentials(),
@@ -102,19 +96,10 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           });
         }
 
-        const schedule = ownershipConfig?.has('schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              ownershipConfig.getConfig('schedule'),
-            )
-          : {
-              frequency: { minutes: 5 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 15 },
-            };
         await scheduler.scheduleTask({
           id: 'incident-followups-refresh-ownership',
           scope: 'global',
-          ...schedule,
+          ...settings.ownershipSchedule,
           fn: async () => {
             const { checked, changed } = await incidents.refreshOwnership();
             logger.info(
@@ -122,37 +107,18 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             );
           },
         });
-
-        registerFollowupActions(actionsRegistry, followups);
-
-        const remindersConfig = config.getOptionalConfig(
-          'incidentFollowups.reminders',
-        );
-        const reminders = new ReminderService({
-          store: new ReminderStore(store.db, followupStore),
-          notifications,
-          policy: followupsConfig.policy,
-          hour: readReminderHour(remindersConfig),
-          logger,
-        });
         await scheduler.scheduleTask({
           id: 'incident-followups-reminders',
           scope: 'global',
-          ...(remindersConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                remindersConfig.getConfig('schedule'),
-              )
-            : {
-                frequency: { minutes: 30 },
-                timeout: { minutes: 10 },
-                initialDelay: { minutes: 1 },
-              }),
+          ...settings.reminderSchedule,
           fn: async () => {
             const { sent } = await reminders.sendDigests();
             if (sent > 0)
               logger.info(`Followup reminders sent to ${sent} people`);
           },
         });
+
+        registerFollowupActions(actionsRegistry, followups);
 
         httpRouter.use(
           await createRouter({

@@ -1,0 +1,61 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  FollowupsConfig,
+  readFollowupsConfig,
+} from '../followups/readFollowupsConfig';
+import { readReminderHour } from '../reminders/readReminderHour';
+
+/** Everything under `incidentFollowups`, read and checked once at start. */
+export interface PluginConfig {
+  /** The demo incidents file to seed, when demo data is on. */
+  demoIncidentsFile?: string;
+  catalogTimeoutMs: number;
+  ownershipSchedule: SchedulerServiceTaskScheduleDefinition;
+  followups: FollowupsConfig;
+  reminderHour: number;
+  reminderSchedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+function readSchedule(
+  config: Config | undefined,
+  defaults: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  return config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : defaults;
+}
+
+export function readPluginConfig(config: Config): PluginConfig {
+  const demoData = config.getOptionalConfig('incidentFollowups.demoData');
+  const ownership = config.getOptionalConfig('incidentFollowups.ownership');
+  const reminders = config.getOptionalConfig('incidentFollowups.reminders');
+  return {
+    demoIncidentsFile: demoData?.getOptionalBoolean('enabled')
+      ? demoData.getString('incidentsFile')
+      : undefined,
+    catalogTimeoutMs: ownership?.has('catalogTimeout')
+      ? durationToMilliseconds(
+          readDurationFromConfig(ownership, { key: 'catalogTimeout' }),
+        )
+      : 5_000,
+    ownershipSchedule: readSchedule(ownership, {
+      frequency: { minutes: 5 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 15 },
+    }),
+    followups: readFollowupsConfig(config),
+    reminderHour: readReminderHour(reminders),
+    reminderSchedule: readSchedule(reminders, {
+      frequency: { minutes: 30 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 1 },
+    }),
+  };
+}
