@@ -18,7 +18,10 @@ describe('readPluginConfig', () => {
       new ConfigReader({
         incidentFollowups: {
           demoData: { enabled: true, incidentsFile: 'incidents.yaml' },
-          ownership: { catalogTimeout: { seconds: 2 }, schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } } },
+          ownership: {
+            catalogTimeout: { seconds: 2 },
+            schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
+          },
           reminders: { hour: 7 },
         },
       }),
@@ -26,18 +29,30 @@ describe('readPluginConfig', () => {
     expect(settings).toMatchObject({
       demoIncidentsFile: 'incidents.yaml',
       catalogTimeoutMs: 2000,
-      ownershipSchedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
+      ownershipSchedule: {
+        frequency: { minutes: 1 },
+        timeout: { seconds: 30 },
+      },
       reminderHour: 7,
     });
     expect(
-      readPluginConfig(new ConfigReader({ incidentFollowups: { demoData: { enabled: false, incidentsFile: 'x' } } }))
-        .demoIncidentsFile,
+      readPluginConfig(
+        new ConfigReader({
+          incidentFollowups: {
+            demoData: { enabled: false, incidentsFile: 'x' },
+          },
+        }),
+      ).demoIncidentsFile,
     ).toBeUndefined();
   });
 
   it('names a wrong reminder hour', () => {
     expect(() =>
-      readPluginConfig(new ConfigReader({ incidentFollowups: { reminders: { hour: 25 } } })),
-    ).toThrow('incidentFollowups.reminders.hour must be a whole hour from 0 to 23, not 25');
+      readPluginConfig(
+        new ConfigReader({ incidentFollowups: { reminders: { hour: 25 } } }),
+      ),
+    ).toThrow(
+      'incidentFollowups.reminders.hour must be a whole hour from 0 to 23, not 25',
+    );
   });
 });

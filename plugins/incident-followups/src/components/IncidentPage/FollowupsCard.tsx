@@ -23,7 +23,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useEffect, useState } from 'react';
 import { AUTO_COMPLETION_HINTS } from '../followups/AUTO_COMPLETION_HINTS';
 import { DueBadge } from '../followups/DueBadge';
-import { FollowupStatusSelect } from '../followups/FollowupStatusSelect';
+import { FollowupRow } from '../followups/FollowupRow';
 import { useFollowups } from '../followups/useFollowups';
 
 const KIND_TITLES: Record<ActionItemKind, string> = {
@@ -161,25 +161,20 @@ export function FollowupsCard(props: { incident: IncidentDetail }) {
           </Typography>
         )}
         {actionItems.map(item => (
-          <Box
+          <FollowupRow
             key={item.id}
-            display="flex"
-            alignItems="center"
-            style={{ gap: 12 }}
-            py={1}
-            data-testid="action-item"
-          >
-            <Box flex={1}>
-              <Typography variant="body2">
+            followup={item}
+            testId="action-item"
+            busy={busy}
+            onStatus={setStatus}
+            title={
+              <>
                 {item.title}{' '}
                 {item.ticketUrl && <Link to={item.ticketUrl}>ticket</Link>}
-              </Typography>
-              <Box
-                display="flex"
-                flexWrap="wrap"
-                alignItems="center"
-                style={{ gap: 8 }}
-              >
+              </>
+            }
+            details={
+              <>
                 <Typography variant="caption">
                   {item.priority} · {item.kind ? KIND_TITLES[item.kind] : ''}
                 </Typography>
@@ -190,14 +185,9 @@ export function FollowupsCard(props: { incident: IncidentDetail }) {
                     Won't do: {item.wontDoReason}
                   </Typography>
                 )}
-              </Box>
-            </Box>
-            <FollowupStatusSelect
-              followup={item}
-              disabled={busy}
-              onChange={(status, reason) => setStatus(item, status, reason)}
-            />
-          </Box>
+              </>
+            }
+          />
         ))}
         {addError && <Alert severity="error">{addError.message}</Alert>}
         <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={1}>

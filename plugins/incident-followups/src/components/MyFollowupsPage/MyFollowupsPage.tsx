@@ -27,7 +27,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
-import { FollowupStatusSelect } from '../followups/FollowupStatusSelect';
+import { FollowupRow } from '../followups/FollowupRow';
 import { useFollowups } from '../followups/useFollowups';
 import { SeverityChip } from '../SeverityChip';
 
@@ -91,21 +91,14 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
                   </Link>
                 </Box>
                 {items.map(item => (
-                  <Box
+                  <FollowupRow
                     key={item.id}
-                    display="flex"
-                    alignItems="center"
-                    style={{ gap: 12 }}
-                    py={0.5}
-                    data-testid="my-followup"
-                  >
-                    <Box flex={1}>
-                      <Typography variant="body2">{item.title}</Typography>
-                      <Box
-                        display="flex"
-                        style={{ gap: 8 }}
-                        alignItems="center"
-                      >
+                    followup={item}
+                    testId="my-followup"
+                    busy={busy}
+                    onStatus={setStatus}
+                    details={
+                      <>
                         <Typography variant="caption" color="textSecondary">
                           {item.role
                             ? RESPONDER_ROLE_TITLES[item.role]
@@ -115,16 +108,9 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
                             : ' · unassigned, for you to hand out as incident commander'}
                         </Typography>
                         <DueBadge followup={item} />
-                      </Box>
-                    </Box>
-                    <FollowupStatusSelect
-                      followup={item}
-                      disabled={busy}
-                      onChange={(status, reason) =>
-                        setStatus(item, status, reason)
-                      }
-                    />
-                  </Box>
+                      </>
+                    }
+                  />
                 ))}
               </CardContent>
             </Card>
