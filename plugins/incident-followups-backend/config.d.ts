@@ -64,6 +64,15 @@ export interface Config {
         [severity: string]: { days: number } | { businessDays: number };
       };
     };
+    /** Post-mortems. */
+    postmortems?: {
+      /**
+       * Per final severity (SEV-1 ... SEV-5), the groups and users told, besides the
+       * owning teams, when the incident commander notifies the stakeholders; such as
+       * `SEV-1: [group:default/leadership]`.
+       */
+      stakeholders?: { [severity: string]: string[] };
+    };
     /** The daily digest of overdue and due-soon followups, through notifications. */
     reminders?: {
       /** The hour of the day (0-23, in dueDates.timeZone) the digests go out; default 9. */

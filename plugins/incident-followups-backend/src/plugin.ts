@@ -19,6 +19,10 @@ import { ReminderService } from './reminders/ReminderService';
 import { ReminderStore } from './reminders/ReminderStore';
 import { IncidentSignals } from './service/IncidentSignals';
 import { createRouter } from './service/router';
+import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
+import { MeetingReminders } from './postmortems/MeetingReminders';
+import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
+import { PostmortemService } from './postmortems/PostmortemService';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -86,6 +90,25 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           logger,
         });
 
+        const postmortemStore = new DatabasePostmortemStore(store.db);
+        const notifier = new PostmortemNotifier(notifications, logger);
+        const postmortems = new PostmortemService({
+          store: postmortemStore,
+          incidents,
+          followups,
+          followupStore,
+          ownership,
+          notifier,
+          config: settings.postmortems,
+          policy: settings.followups.policy,
+        });
+        const meetingReminders = new MeetingReminders({
+          store: postmortemStore,
+          notifier,
+          policy: settings.followups.policy,
+          logger,
+        });
+
         if (settings.demoIncidentsFile) {
           await seedDemoIncidents({
             file: resolvePath(settings.demoIncidentsFile),
@@ -118,6 +141,19 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           },
         });
 
+        await scheduler.scheduleTask({
+          id: 'incident-followups-meeting-reminders',
+          scope: 'global',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const { sent } = await meetingReminders.send();
+            if (sent > 0)
+              logger.info(`Post-mortem meeting reminders sent: ${sent}`);
+          },
+        });
+
         registerFollowupActions(actionsRegistry, followups);
 
         httpRouter.use(
@@ -127,6 +163,8 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             incidents,
             followups,
             store,
+            postmortems,
+            appBaseUrl: config.getString('app.baseUrl'),
             signals: new IncidentSignals(signals, logger),
           }),
         );

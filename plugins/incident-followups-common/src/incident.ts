@@ -1,3 +1,4 @@
+import { PostmortemSummary } from './postmortem/postmortem';
 import { Responder } from './roles';
 import { Severity } from './severity';
 
@@ -53,6 +54,10 @@ export interface Incident {
   relatedIncidentCount: number;
   /** Followups (role steps and action items) not yet done or dropped. */
   openFollowupCount: number;
+  /** The incident's post-mortem, once there is one. */
+  postmortem: PostmortemSummary | null;
+  /** Major incidents (final severity SEV-1 or SEV-2) that are not grouped under another need one. */
+  postmortemRequired: boolean;
   createdAt: string;
   updatedAt: string;
   /** Changes carry the version they were based on; a stale one gets 409. */

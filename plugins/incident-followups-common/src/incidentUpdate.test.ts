@@ -21,6 +21,8 @@ const incident: Incident = {
   primaryIncidentId: null,
   relatedIncidentCount: 0,
   openFollowupCount: 0,
+  postmortem: null,
+  postmortemRequired: false,
   createdAt: '2026-11-02T09:00:00.000Z',
   updatedAt: '2026-11-02T09:00:00.000Z',
   version: 1,

@@ -13,3 +13,8 @@ export * from './followup';
 export * from './dueDates';
 export * from './checklists';
 export * from './signals';
+export * from './postmortem/postmortem';
+export * from './postmortem/postmortemStatus';
+export * from './postmortem/meetingDeadline';
+export * from './postmortem/postmortemValidation';
+export * from './chat/parseChatTranscript';

@@ -246,7 +246,8 @@ export function describeValidationError(error: z.ZodError): string {
     .join('; ');
 }
 
-const ownerRefSchema = z.string().transform((value, ctx) => {
+/** A user or group ref, normalised. @public */
+export const ownerRefSchema = z.string().transform((value, ctx) => {
   const parsed = entityRefSchema.safeParse(value);
   if (!parsed.success || !/^(user|group):/.test(parsed.data)) {
     ctx.addIssue({

@@ -20,6 +20,8 @@ export function testIncident(overrides: Partial<Incident>): Incident {
     primaryIncidentId: null,
     relatedIncidentCount: 0,
     openFollowupCount: 0,
+    postmortem: null,
+    postmortemRequired: false,
     createdAt: '2026-11-02T09:15:00.000Z',
     updatedAt: '2026-11-02T11:02:00.000Z',
     version: 1,

@@ -28,7 +28,7 @@ function user(name: string): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name, namespace: 'default' },
-    spec: { memberOf: [] },
+    spec: { memberOf: [], profile: { email: `${name}@example.com` } },
   };
 }
 
@@ -55,5 +55,7 @@ export function demoCatalog(): Entity[] {
     user('alice'),
     user('dave'),
     user('bob'),
+    user('carol'),
+    group('leadership'),
   ];
 }

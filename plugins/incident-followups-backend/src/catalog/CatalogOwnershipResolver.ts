@@ -118,6 +118,23 @@ export class CatalogOwnershipResolver {
   }
 
   /** Entities in the order of the refs, undefined where the catalog has none. */
+  /** The email addresses (`spec.profile.email`) of the users among `refs` that have one. */
+  async emailsOf(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string>> {
+    const users = refs.filter(ref => ref.startsWith('user:'));
+    if (users.length === 0) return new Map();
+    const entities = await this.fetch(users, credentials);
+    const emails = new Map<string, string>();
+    entities.forEach((entity, i) => {
+      const email = (entity?.spec?.profile as { email?: unknown } | undefined)
+        ?.email;
+      if (typeof email === 'string' && email) emails.set(users[i], email);
+    });
+    return emails;
+  }
+
   private async fetch(
     refs: string[],
     credentials: BackstageCredentials,

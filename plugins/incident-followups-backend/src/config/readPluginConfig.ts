@@ -8,6 +8,10 @@ import {
   FollowupsConfig,
   readFollowupsConfig,
 } from '../followups/readFollowupsConfig';
+import {
+  PostmortemsConfig,
+  readPostmortemsConfig,
+} from '../postmortems/readPostmortemsConfig';
 import { readReminderHour } from '../reminders/readReminderHour';
 
 /** Everything under `incidentFollowups`, read and checked once at start. */
@@ -17,6 +21,7 @@ export interface PluginConfig {
   catalogTimeoutMs: number;
   ownershipSchedule: SchedulerServiceTaskScheduleDefinition;
   followups: FollowupsConfig;
+  postmortems: PostmortemsConfig;
   reminderHour: number;
   reminderSchedule: SchedulerServiceTaskScheduleDefinition;
 }
@@ -51,6 +56,7 @@ export function readPluginConfig(config: Config): PluginConfig {
       initialDelay: { seconds: 15 },
     }),
     followups: readFollowupsConfig(config),
+    postmortems: readPostmortemsConfig(config),
     reminderHour: readReminderHour(reminders),
     reminderSchedule: readSchedule(reminders, {
       frequency: { minutes: 30 },

@@ -120,10 +120,14 @@ export class DatabaseFollowupStore implements FollowupStore {
       .ignore();
   }
 
-  async createActionItem(incidentId: string, item: NewActionItem) {
+  async createActionItem(
+    incidentId: string,
+    item: NewActionItem,
+    tx?: Knex.Transaction,
+  ) {
     const id = randomUUID();
     const now = new Date();
-    await this.db('followups').insert({
+    await (tx ?? this.db)('followups').insert({
       id,
       incident_id: incidentId,
       type: 'action-item',
@@ -140,7 +144,26 @@ export class DatabaseFollowupStore implements FollowupStore {
       updated_at: now,
       version: 1,
     });
-    return (await this.getFollowup(id))!;
+    return (await this.getFollowup(id, tx))!;
+  }
+
+  async completeAutomatically(
+    tx: Knex.Transaction,
+    incidentId: string,
+    completion: AutoCompletion,
+    actorRef: string,
+  ): Promise<number> {
+    const now = new Date();
+    return tx('followups')
+      .where({ incident_id: incidentId, auto_completion: completion })
+      .whereIn('status', OPEN)
+      .update({
+        status: 'done',
+        completed_at: now,
+        completed_by: actorRef,
+        updated_at: now,
+        version: tx.raw('version + 1'),
+      });
   }
 
   /** Followups with their incident's title and severity. */
@@ -156,8 +179,8 @@ export class DatabaseFollowupStore implements FollowupStore {
       );
   }
 
-  async getFollowup(id: string) {
-    const row = await this.joinIncident(this.db('followups'))
+  async getFollowup(id: string, tx?: Knex.Transaction) {
+    const row = await this.joinIncident((tx ?? this.db)('followups'))
       .where('followups.id', id)
       .first();
     return row ? toFollowup(row) : undefined;

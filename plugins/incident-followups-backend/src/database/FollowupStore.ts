@@ -1,5 +1,6 @@
 import {
   ActionItemKind,
+  AutoCompletion,
   Followup,
   FollowupPriority,
   FollowupStatus,
@@ -50,8 +51,22 @@ export interface FollowupStore {
     planned: PlannedRoleFollowup[],
     actorRef: string,
   ): Promise<void>;
-  createActionItem(incidentId: string, item: NewActionItem): Promise<Followup>;
-  getFollowup(id: string): Promise<Followup | undefined>;
+  createActionItem(
+    incidentId: string,
+    item: NewActionItem,
+    tx?: Knex.Transaction,
+  ): Promise<Followup>;
+  /**
+   * Ticks the incident's open steps that complete themselves when the portal sees
+   * `completion` happen; returns how many it ticked.
+   */
+  completeAutomatically(
+    tx: Knex.Transaction,
+    incidentId: string,
+    completion: AutoCompletion,
+    actorRef: string,
+  ): Promise<number>;
+  getFollowup(id: string, tx?: Knex.Transaction): Promise<Followup | undefined>;
   listFollowups(query: FollowupListQuery): Promise<Page<Followup>>;
   updateFollowup(
     id: string,

@@ -1,5 +1,7 @@
 import {
   Incident,
+  isMajorSeverity,
+  PostmortemStatus,
   IncidentStatus,
   Responder,
   ResponderRole,
@@ -25,7 +27,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
-/** Turns incident rows into incidents, with their entities, responders and owners, in five queries. */
+/** Turns incident rows into incidents, with their entities, responders, owners and post-mortems, in six queries. */
 export async function readIncidents(
   db: Knex | Knex.Transaction,
   rows: IncidentRow[],
@@ -34,7 +36,7 @@ export async function readIncidents(
     return [];
   }
   const ids = rows.map(row => row.id);
-  const [entities, responders, owners, relatedCounts, openCounts] =
+  const [entities, responders, owners, relatedCounts, openCounts, postmortems] =
     await Promise.all([
       db<IncidentEntityRow>('incident_entities')
         .whereIn('incident_id', ids)
@@ -55,6 +57,9 @@ export async function readIncidents(
         .whereIn('status', ['open', 'in-progress'])
         .groupBy('incident_id')
         .select('incident_id', db.raw('count(*) as open_count')),
+      db('postmortems')
+        .whereIn('incident_id', ids)
+        .select('id', 'incident_id', 'status', 'owner_ref'),
     ]);
   const entitiesById = groupBy(
     entities.filter(e => Boolean(e.direct)),
@@ -71,6 +76,17 @@ export async function readIncidents(
 
   const openById = new Map<string, number>(
     (openCounts as any[]).map(r => [r.incident_id, Number(r.open_count)]),
+  );
+
+  const postmortemById = new Map(
+    postmortems.map(p => [
+      p.incident_id as string,
+      {
+        id: p.id as string,
+        status: p.status as PostmortemStatus,
+        ownerRef: p.owner_ref as string,
+      },
+    ]),
   );
 
   return rows.map(row => ({
@@ -100,6 +116,10 @@ export async function readIncidents(
     primaryIncidentId: row.primary_incident_id,
     relatedIncidentCount: relatedById.get(row.id) ?? 0,
     openFollowupCount: openById.get(row.id) ?? 0,
+    postmortem: postmortemById.get(row.id) ?? null,
+    postmortemRequired:
+      !row.primary_incident_id &&
+      isMajorSeverity((row.final_severity ?? row.severity) as Severity),
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
     version: row.version,

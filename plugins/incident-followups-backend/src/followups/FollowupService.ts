@@ -1,9 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  AutoCompletion,
   CreateActionItemRequest,
   dueDate,
   Followup,
+  Incident,
   planRoleFollowups,
   Severity,
   UpdateFollowupRequest,
@@ -28,16 +30,36 @@ export class FollowupService {
     },
   ) {}
 
-  /** Stores the role steps in the transaction that resolves the incident. */
+  /**
+   * Stores the role steps in the transaction that resolves the incident, ticking
+   * those whose post-mortem step happened before the resolution.
+   */
   roleFollowupsOnResolution(actor: string): ResolvedHook {
     const { checklists, policy } = this.options.config;
-    return (tx, incident) =>
-      this.options.followups.insertRoleFollowups(
+    return async (tx, incident) => {
+      await this.options.followups.insertRoleFollowups(
         tx,
         incident.id,
         planRoleFollowups(incident, checklists, policy),
         actor,
       );
+      const postmortem = await tx('postmortems')
+        .where({ incident_id: incident.id })
+        .first('stakeholders_notified_at', 'status_page_posted_at');
+      if (!postmortem) return;
+      const done: AutoCompletion[] = ['postmortem-owner-assigned'];
+      if (postmortem.stakeholders_notified_at)
+        done.push('stakeholders-emailed');
+      if (postmortem.status_page_posted_at) done.push('status-page-updated');
+      for (const completion of done) {
+        await this.options.followups.completeAutomatically(
+          tx,
+          incident.id,
+          completion,
+          actor,
+        );
+      }
+    };
   }
 
   async listForIncident(incidentId: string) {
@@ -78,6 +100,14 @@ export class FollowupService {
         request.dueAt !== undefined ? request.dueAt : this.defaultDue(severity),
       ticketUrl: request.ticketUrl,
     });
+  }
+
+  /** The owner and due date a new action item of this incident gets unless told otherwise. */
+  actionItemDefaults(incident: Incident) {
+    return {
+      ownerRef: incident.ownerRefs[0] ?? null,
+      dueAt: this.defaultDue(incident.finalSeverity ?? incident.severity),
+    };
   }
 
   async updateFollowup(

@@ -11,7 +11,7 @@ export class IncidentSignals {
 
   async changed(
     incidentId: string,
-    what: 'incident' | 'followups',
+    what: 'incident' | 'followups' | 'postmortem',
   ): Promise<void> {
     try {
       await this.signals.publish({

@@ -8,7 +8,9 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { IncidentStore } from '../database/IncidentStore';
 import { FollowupService } from '../followups/FollowupService';
+import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
+import { addPostmortemRoutes } from './postmortemRoutes';
 import { IncidentService } from './IncidentService';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
@@ -25,14 +27,25 @@ export interface RouterOptions {
   followups: FollowupService;
   store: IncidentStore;
   signals: IncidentSignals;
+  postmortems: PostmortemService;
+  appBaseUrl: string;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { auditor, httpAuth, incidents, followups, store, signals } = options;
+  const {
+    auditor,
+    httpAuth,
+    incidents,
+    followups,
+    store,
+    signals,
+    postmortems,
+    appBaseUrl,
+  } = options;
   const router = Router();
-  router.use(express.json({ limit: '256kb' }));
+  const jsonBody = express.json({ limit: '256kb' });
 
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -59,6 +72,16 @@ export async function createRouter(
       throw error;
     }
   }
+
+  addPostmortemRoutes(router, {
+    httpAuth,
+    postmortems,
+    signals,
+    audited,
+    jsonBody,
+    appBaseUrl,
+  });
+  router.use(jsonBody);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,0 +1,63 @@
+import {
+  ChatProposal,
+  PostmortemContent,
+  PostmortemStatus,
+  PostmortemTransition,
+  Severity,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+
+/** A post-mortem as stored, with what it needs of its incident. */
+export interface PostmortemRecord {
+  id: string;
+  incidentId: string;
+  incidentTitle: string;
+  incidentSeverity: Severity;
+  incidentResolvedAt: string | null;
+  status: PostmortemStatus;
+  ownerRef: string;
+  content: PostmortemContent;
+  meetingScheduledFor: string | null;
+  /** Null while the computed list is used. */
+  invitees: string[] | null;
+  meetingReminderFor: string | null;
+  statusPagePostedAt: string | null;
+  statusPagePostedBy: string | null;
+  statusPageUrl: string | null;
+  stakeholdersNotifiedAt: string | null;
+  internalEmailSentAt: string | null;
+  transitions: PostmortemTransition[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** What one write changes; the store bumps the version and records the transition. */
+export interface PostmortemChanges {
+  status?: PostmortemStatus;
+  ownerRef?: string;
+  content?: PostmortemContent;
+  meetingScheduledFor?: string | null;
+  invitees?: string[] | null;
+  statusPagePostedAt?: string;
+  statusPagePostedBy?: string;
+  statusPageUrl?: string | null;
+  stakeholdersNotifiedAt?: string;
+  internalEmailSentAt?: string;
+}
+
+/**
+ * Runs in the write's transaction, so that what the write brings (followups that
+ * complete themselves) is stored with it or not at all.
+ */
+export type PostmortemWriteHook = (
+  tx: Knex.Transaction,
+  postmortem: PostmortemRecord,
+) => Promise<void>;
+
+export interface StoredChatProposal extends ChatProposal {
+  decision: 'pending' | 'accepted' | 'dropped';
+  decidedBy: string | null;
+  decidedAt: string | null;
+}

@@ -1,0 +1,272 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  chatDecisionRequestSchema,
+  chatImportRequestSchema,
+  CHAT_TRANSCRIPT_MAX_BYTES,
+  createPostmortemRequestSchema,
+  notifyStakeholdersRequestSchema,
+  statusPagePostedRequestSchema,
+  transitionPostmortemRequestSchema,
+  updatePostmortemRequestSchema,
+} from '@incident-followups/plugin-incident-followups-common';
+import express, { Request, Router } from 'express';
+import { z } from 'zod';
+import { meetingInvite } from '../postmortems/meetingInvite';
+import { postmortemMarkdown } from '../postmortems/postmortemMarkdown';
+import { PostmortemService } from '../postmortems/PostmortemService';
+import { IncidentSignals } from './IncidentSignals';
+import { parseRequest } from './parse';
+import { incidentIdParamsSchema } from './querySchemas';
+
+const postmortemIdParamsSchema = z.object({
+  id: z.string().uuid('must be a post-mortem id (a UUID)'),
+});
+const proposalParamsSchema = postmortemIdParamsSchema.extend({
+  key: z.string().regex(/^[0-9a-f]{16}$/, 'must be a chat proposal key'),
+});
+
+class TranscriptTooLargeError extends Error {
+  readonly statusCode = 413;
+  constructor(bytes: number) {
+    super(
+      `transcript: ${bytes} bytes is over the limit of ${CHAT_TRANSCRIPT_MAX_BYTES} bytes; split the export and import it in parts`,
+    );
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/** Reads a transcript sent as JSON `{ transcript }` or as plain text, refusing it above the limit before parsing. */
+const transcriptBody = [
+  (req: Request, _res: express.Response, next: express.NextFunction) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    // JSON escaping adds some bytes around the transcript itself.
+    if (length > CHAT_TRANSCRIPT_MAX_BYTES * 2 + 1024) {
+      next(new TranscriptTooLargeError(length));
+      return;
+    }
+    next();
+  },
+  express.json({ limit: CHAT_TRANSCRIPT_MAX_BYTES * 2 + 1024 }),
+  express.text({ limit: CHAT_TRANSCRIPT_MAX_BYTES + 1024, type: 'text/plain' }),
+];
+
+function readTranscript(req: Request): string {
+  const { transcript } =
+    typeof req.body === 'string'
+      ? { transcript: req.body }
+      : parseRequest(chatImportRequestSchema, req.body, 'body');
+  const bytes = Buffer.byteLength(transcript, 'utf8');
+  if (bytes > CHAT_TRANSCRIPT_MAX_BYTES)
+    throw new TranscriptTooLargeError(bytes);
+  return transcript;
+}
+
+/**
+ * The post-mortem endpoints. Mounted before the router's JSON parser, because chat
+ * transcripts may be larger than other bodies.
+ */
+export function addPostmortemRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    postmortems: PostmortemService;
+    signals: IncidentSignals;
+    jsonBody: express.RequestHandler;
+    appBaseUrl: string;
+    audited: <T>(
+      req: Request,
+      eventId: string,
+      meta: Record<string, any>,
+      write: () => Promise<T>,
+    ) => Promise<T>;
+  },
+) {
+  const { httpAuth, postmortems, audited, signals, jsonBody, appBaseUrl } =
+    options;
+  const credentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const postmortemId = (req: Request) =>
+    parseRequest(postmortemIdParamsSchema, req.params, 'path').id;
+
+  router.get('/incidents/:id/postmortem', async (req, res) => {
+    await credentials(req);
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    res.json(await postmortems.getForIncident(id));
+  });
+
+  router.get(
+    '/incidents/:id/postmortem/owner-suggestions',
+    async (req, res) => {
+      await credentials(req);
+      const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+      res.json({ items: await postmortems.suggestOwners(id) });
+    },
+  );
+
+  router.post('/incidents/:id/postmortem', jsonBody, async (req, res) => {
+    const caller = await credentials(req);
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    const request = parseRequest(
+      createPostmortemRequestSchema,
+      req.body,
+      'body',
+    );
+    const created = await audited(
+      req,
+      'postmortem-create',
+      { incidentId: id },
+      () => postmortems.create(id, request, caller),
+    );
+    await signals.changed(id, 'followups');
+    res.status(201).json(created);
+  });
+
+  router.get('/postmortems/:id', async (req, res) => {
+    await credentials(req);
+    res.json(await postmortems.get(postmortemId(req)));
+  });
+
+  router.patch('/postmortems/:id', jsonBody, async (req, res) => {
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    const request = parseRequest(
+      updatePostmortemRequestSchema,
+      req.body,
+      'body',
+    );
+    const updated = await audited(
+      req,
+      'postmortem-update',
+      { postmortemId: id },
+      () => postmortems.update(id, request, caller),
+    );
+    await signals.changed(updated.incidentId, 'postmortem');
+    res.json(updated);
+  });
+
+  router.post('/postmortems/:id/transitions', jsonBody, async (req, res) => {
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    const request = parseRequest(
+      transitionPostmortemRequestSchema,
+      req.body,
+      'body',
+    );
+    const updated = await audited(
+      req,
+      'postmortem-transition',
+      { postmortemId: id, to: request.to },
+      () => postmortems.transition(id, request, caller),
+    );
+    await signals.changed(updated.incidentId, 'postmortem');
+    res.json(updated);
+  });
+
+  router.post('/postmortems/:id/status-page', jsonBody, async (req, res) => {
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    const { url } = parseRequest(
+      statusPagePostedRequestSchema,
+      req.body ?? {},
+      'body',
+    );
+    const updated = await audited(
+      req,
+      'postmortem-status-page',
+      { postmortemId: id },
+      () => postmortems.markStatusPagePosted(id, url, caller),
+    );
+    await signals.changed(updated.incidentId, 'followups');
+    res.json(updated);
+  });
+
+  router.post('/postmortems/:id/notifications', jsonBody, async (req, res) => {
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    const request = parseRequest(
+      notifyStakeholdersRequestSchema,
+      req.body,
+      'body',
+    );
+    const updated = await audited(
+      req,
+      'postmortem-notify',
+      { postmortemId: id, message: request.message },
+      () => postmortems.notifyStakeholders(id, request, caller),
+    );
+    await signals.changed(updated.incidentId, 'followups');
+    res.json(updated);
+  });
+
+  router.get('/postmortems/:id/meeting.ics', async (req, res) => {
+    const caller = await credentials(req);
+    const postmortem = await postmortems.get(postmortemId(req));
+    const invite = meetingInvite(
+      postmortem,
+      await postmortems.emailsOf(postmortem.invitees, caller),
+      appBaseUrl,
+    );
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(`postmortem-${postmortem.incidentId}.ics`)
+      .send(invite);
+  });
+
+  router.get('/postmortems/:id/export.md', async (req, res) => {
+    await credentials(req);
+    const postmortem = await postmortems.get(postmortemId(req));
+    res
+      .type('text/markdown; charset=utf-8')
+      .attachment(`postmortem-${postmortem.incidentId}.md`)
+      .send(postmortemMarkdown(postmortem));
+  });
+
+  router.post(
+    '/postmortems/:id/chat-imports',
+    ...transcriptBody,
+    async (req, res) => {
+      await credentials(req);
+      const id = postmortemId(req);
+      const transcript = readTranscript(req);
+      const result = await audited(
+        req,
+        'postmortem-chat-import',
+        { postmortemId: id },
+        () => postmortems.importChat(id, transcript),
+      );
+      res.status(result.added > 0 ? 201 : 200).json(result);
+    },
+  );
+
+  router.get('/postmortems/:id/chat-proposals', async (req, res) => {
+    await credentials(req);
+    res.json({ items: await postmortems.listChatProposals(postmortemId(req)) });
+  });
+
+  router.post(
+    '/postmortems/:id/chat-proposals/:key',
+    jsonBody,
+    async (req, res) => {
+      const caller = await credentials(req);
+      const { id, key } = parseRequest(
+        proposalParamsSchema,
+        req.params,
+        'path',
+      );
+      const { decision } = parseRequest(
+        chatDecisionRequestSchema,
+        req.body,
+        'body',
+      );
+      const decided = await audited(
+        req,
+        'postmortem-chat-decision',
+        { postmortemId: id, key, decision },
+        () => postmortems.decideChatProposal(id, key, decision, caller),
+      );
+      const postmortem = await postmortems.get(id);
+      await signals.changed(postmortem.incidentId, 'followups');
+      res.json(decided);
+    },
+  );
+}
