@@ -13,6 +13,9 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// Emails notifications to the recipients' catalog addresses (spec.profile.email);
+// see notifications.processors.email in app-config.yaml.
+backend.add(import('@backstage/plugin-notifications-backend-module-email'));
 backend.add(import('@backstage/plugin-signals-backend'));
 // Serves the registered actions (such as the followup actions) as MCP tools.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

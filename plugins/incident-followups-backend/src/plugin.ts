@@ -14,6 +14,7 @@ import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { FollowupService } from './followups/FollowupService';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
+import { seedDemoPostmortems } from './demo/seedDemoPostmortems';
 import { IncidentService } from './service/IncidentService';
 import { ReminderService } from './reminders/ReminderService';
 import { ReminderStore } from './reminders/ReminderStore';
@@ -117,6 +118,12 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             credentials: await auth.getOwnServiceCredentials(),
             logger,
           });
+          await seedDemoPostmortems({
+            file: resolvePath(settings.demoIncidentsFile),
+            store: postmortemStore,
+            followups: followupStore,
+            logger,
+          });
         }
 
         await scheduler.scheduleTask({
@@ -164,7 +171,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             followups,
             store,
             postmortems,
-            appBaseUrl: config.getString('app.baseUrl'),
+            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
             signals: new IncidentSignals(signals, logger),
           }),
         );

@@ -10,6 +10,13 @@ export const incidentRouteRef = createSubRouteRef({
   path: '/incidents/:incidentId',
 });
 
+/** An incident's post-mortem. */
+export const postmortemRouteRef = createSubRouteRef({
+  id: 'incident-followups/postmortem',
+  parent: rootRouteRef,
+  path: '/incidents/:incidentId/postmortem',
+});
+
 /** The signed-in user's open followups across incidents. */
 export const myFollowupsRouteRef = createRouteRef({
   id: 'incident-followups/my-followups',

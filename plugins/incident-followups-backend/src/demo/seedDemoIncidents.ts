@@ -18,6 +18,8 @@ const demoFileSchema = z.object({
       .object({
         id: z.string().uuid('must be a UUID'),
         primaryIncidentId: z.string().uuid('must be a UUID').optional(),
+        // Read by seedDemoPostmortems.
+        postmortem: z.unknown().optional(),
       })
       .passthrough(),
   ),
@@ -48,7 +50,7 @@ export async function seedDemoIncidents(options: {
     );
   }
   const entries = parsed.data.incidents.map(
-    ({ id, primaryIncidentId, ...fields }, index) => {
+    ({ id, primaryIncidentId, postmortem: _postmortem, ...fields }, index) => {
       const request = createIncidentRequestSchema.safeParse(fields);
       if (!request.success) {
         throw new Error(

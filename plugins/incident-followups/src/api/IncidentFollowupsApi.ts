@@ -8,7 +8,12 @@ import {
   IncidentDetail,
   IncidentStatus,
   IncidentWriteResult,
+  NotifyStakeholdersRequest,
+  OwnerSuggestion,
   Page,
+  Postmortem,
+  PostmortemContentPatch,
+  PostmortemStatus,
   Responder,
   Severity,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -81,6 +86,27 @@ export interface ListFollowupsOptions {
   cursor?: string;
 }
 
+/** @public */
+export interface PostmortemChanges {
+  version: number;
+  ownerRef?: string;
+  content?: PostmortemContentPatch;
+  meetingScheduledFor?: string | null;
+  invitees?: string[] | null;
+}
+
+/** A TODO or key event found in imported chat, and what the scribe decided. @public */
+export interface ChatProposalState {
+  key: string;
+  kind: 'action-item' | 'timeline-event';
+  at: string;
+  author: string;
+  text: string;
+  decision: 'pending' | 'accepted' | 'dropped';
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
 /**
  * The incident-followups REST API, as the frontend uses it.
  *
@@ -106,6 +132,34 @@ export interface IncidentFollowupsApi {
   listFollowups(options: ListFollowupsOptions): Promise<Page<Followup>>;
   addActionItem(incidentId: string, item: NewActionItem): Promise<Followup>;
   updateFollowup(id: string, changes: FollowupChanges): Promise<Followup>;
+  /** The incident's post-mortem, or null when it has none yet. */
+  getPostmortem(incidentId: string): Promise<Postmortem | null>;
+  suggestPostmortemOwners(incidentId: string): Promise<OwnerSuggestion[]>;
+  createPostmortem(incidentId: string, ownerRef: string): Promise<Postmortem>;
+  updatePostmortem(id: string, changes: PostmortemChanges): Promise<Postmortem>;
+  transitionPostmortem(
+    id: string,
+    version: number,
+    to: PostmortemStatus,
+  ): Promise<Postmortem>;
+  markStatusPagePosted(id: string, url: string | null): Promise<Postmortem>;
+  notifyStakeholders(
+    id: string,
+    request: Partial<NotifyStakeholdersRequest> &
+      Pick<NotifyStakeholdersRequest, 'message'>,
+  ): Promise<Postmortem & { recipientRefs: string[] }>;
+  importChat(
+    id: string,
+    transcript: string,
+  ): Promise<{ added: number; proposals: ChatProposalState[] }>;
+  listChatProposals(id: string): Promise<ChatProposalState[]>;
+  decideChatProposal(
+    id: string,
+    key: string,
+    decision: 'accept' | 'drop',
+  ): Promise<ChatProposalState>;
+  /** A file the backend serves (the `.ics` invite, the Markdown export), with the user's credentials. */
+  download(path: string): Promise<Blob>;
 }
 
 /** @public */

@@ -5,10 +5,16 @@ import {
   Incident,
   IncidentDetail,
   IncidentWriteResult,
+  NotifyStakeholdersRequest,
+  OwnerSuggestion,
   Page,
+  Postmortem,
+  PostmortemStatus,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
+  ChatProposalState,
   FollowupChanges,
+  PostmortemChanges,
   IncidentChanges,
   IncidentFollowupsApi,
   ListFollowupsOptions,
@@ -115,6 +121,129 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
 
   updateFollowup(id: string, changes: FollowupChanges): Promise<Followup> {
     return this.call('PATCH', `/followups/${encodeURIComponent(id)}`, changes);
+  }
+
+  async getPostmortem(incidentId: string): Promise<Postmortem | null> {
+    try {
+      return await this.call(
+        'GET',
+        `/incidents/${encodeURIComponent(incidentId)}/postmortem`,
+      );
+    } catch (error) {
+      if ((error as ResponseError).response?.status === 404) {
+        // 404 for an incident without post-mortem; a missing incident fails on its own page.
+        const body = (error as ResponseError).body;
+        if (/has no post-mortem/.test(body?.error?.message ?? '')) return null;
+      }
+      throw error;
+    }
+  }
+
+  async suggestPostmortemOwners(
+    incidentId: string,
+  ): Promise<OwnerSuggestion[]> {
+    const { items } = await this.call<{ items: OwnerSuggestion[] }>(
+      'GET',
+      `/incidents/${encodeURIComponent(
+        incidentId,
+      )}/postmortem/owner-suggestions`,
+    );
+    return items;
+  }
+
+  createPostmortem(incidentId: string, ownerRef: string): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/postmortem`,
+      { ownerRef },
+    );
+  }
+
+  updatePostmortem(
+    id: string,
+    changes: PostmortemChanges,
+  ): Promise<Postmortem> {
+    return this.call(
+      'PATCH',
+      `/postmortems/${encodeURIComponent(id)}`,
+      changes,
+    );
+  }
+
+  transitionPostmortem(
+    id: string,
+    version: number,
+    to: PostmortemStatus,
+  ): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(id)}/transitions`,
+      { version, to },
+    );
+  }
+
+  markStatusPagePosted(id: string, url: string | null): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(id)}/status-page`,
+      { url },
+    );
+  }
+
+  notifyStakeholders(
+    id: string,
+    request: Partial<NotifyStakeholdersRequest> &
+      Pick<NotifyStakeholdersRequest, 'message'>,
+  ): Promise<Postmortem & { recipientRefs: string[] }> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(id)}/notifications`,
+      request,
+    );
+  }
+
+  importChat(
+    id: string,
+    transcript: string,
+  ): Promise<{ added: number; proposals: ChatProposalState[] }> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(id)}/chat-imports`,
+      { transcript },
+    );
+  }
+
+  async listChatProposals(id: string): Promise<ChatProposalState[]> {
+    const { items } = await this.call<{ items: ChatProposalState[] }>(
+      'GET',
+      `/postmortems/${encodeURIComponent(id)}/chat-proposals`,
+    );
+    return items;
+  }
+
+  decideChatProposal(
+    id: string,
+    key: string,
+    decision: 'accept' | 'drop',
+  ): Promise<ChatProposalState> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(
+        id,
+      )}/chat-proposals/${encodeURIComponent(key)}`,
+      { decision },
+    );
+  }
+
+  async download(path: string): Promise<Blob> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl(
+      'incident-followups',
+    );
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.blob();
   }
 
   private async call<T>(

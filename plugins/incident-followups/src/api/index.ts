@@ -1,5 +1,7 @@
 export { incidentFollowupsApiRef } from './IncidentFollowupsApi';
 export type {
+  ChatProposalState,
+  PostmortemChanges,
   FollowupChanges,
   ListFollowupsOptions,
   NewActionItem,

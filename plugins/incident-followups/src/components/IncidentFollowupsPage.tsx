@@ -2,6 +2,7 @@ import { Content, Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { IncidentPage } from './IncidentPage';
 import { IncidentsTable } from './IncidentsTable';
+import { PostmortemPage } from './Postmortem';
 
 function AllIncidentsPage() {
   return (
@@ -18,7 +19,7 @@ function AllIncidentsPage() {
 }
 
 /**
- * The plugin's page: all incidents, and each incident's own page under it.
+ * The plugin's page: all incidents, and each incident's own page and post-mortem under it.
  *
  * @public
  */
@@ -27,6 +28,10 @@ export function IncidentFollowupsPage() {
     <Routes>
       <Route path="/" element={<AllIncidentsPage />} />
       <Route path="/incidents/:incidentId" element={<IncidentPage />} />
+      <Route
+        path="/incidents/:incidentId/postmortem"
+        element={<PostmortemPage />}
+      />
     </Routes>
   );
 }

@@ -10,6 +10,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import { useParams } from 'react-router-dom';
+import { PostmortemCard } from '../Postmortem';
 import { FollowupsCard } from './FollowupsCard';
 import { HistoryCard } from './HistoryCard';
 import { RelatedIncidentsCard } from './RelatedIncidentsCard';
@@ -101,6 +102,9 @@ export function IncidentPage() {
             <Grid container spacing={3} direction="column">
               <Grid item>
                 <StatusCard incident={incident} busy={busy} onChange={update} />
+              </Grid>
+              <Grid item>
+                <PostmortemCard incident={incident} />
               </Grid>
               <Grid item>
                 <RespondersCard

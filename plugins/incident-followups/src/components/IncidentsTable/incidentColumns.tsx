@@ -1,6 +1,9 @@
 import { Link, TableColumn } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
-import { Incident } from '@incident-followups/plugin-incident-followups-common';
+import {
+  Incident,
+  POSTMORTEM_STATUS_TITLES,
+} from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
@@ -110,6 +113,29 @@ export function incidentColumns(
         ) : (
           <Typography variant="body2" color="textSecondary">
             {incident.status === 'resolved' ? 'All done' : '—'}
+          </Typography>
+        ),
+    },
+    {
+      title: 'Post-mortem',
+      field: 'postmortem',
+      cellStyle: noWrap,
+      render: incident =>
+        incident.postmortem ? (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={POSTMORTEM_STATUS_TITLES[incident.postmortem.status]}
+          />
+        ) : incident.postmortemRequired && incident.status === 'resolved' ? (
+          <Chip
+            size="small"
+            label="Missing"
+            style={{ backgroundColor: '#c62828', color: '#fff' }}
+          />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            —
           </Typography>
         ),
     },

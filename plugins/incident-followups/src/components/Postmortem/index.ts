@@ -1,0 +1,2 @@
+export { PostmortemPage } from './PostmortemPage';
+export { PostmortemCard } from './PostmortemCard';
