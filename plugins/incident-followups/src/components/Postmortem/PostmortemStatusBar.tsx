@@ -21,10 +21,16 @@ const SAVE_LABELS: Record<SaveState, string> = {
   error: 'Not saved',
 };
 
-const ACTION_LABELS: Record<PostmortemStatus, string> = {
-  draft: 'Back to draft',
+const FORWARD_LABELS: Record<PostmortemStatus, string> = {
+  draft: 'Draft',
   'in-review': 'Ready for review',
   reviewed: 'Meeting held: mark reviewed',
+  closed: 'Close',
+};
+const BACK_LABELS: Record<PostmortemStatus, string> = {
+  draft: 'Back to draft',
+  'in-review': 'Back to review',
+  reviewed: 'Reopen',
   closed: 'Close',
 };
 
@@ -79,7 +85,10 @@ export function PostmortemStatusBar(props: {
             disabled={props.saveState !== 'saved'}
             onClick={() => props.onTransition(to)}
           >
-            {ACTION_LABELS[to]}
+            {POSTMORTEM_STATUSES.indexOf(to) >
+            POSTMORTEM_STATUSES.indexOf(postmortem.status)
+              ? FORWARD_LABELS[to]
+              : BACK_LABELS[to]}
           </Button>
         ))}
         {blockedClose && (
