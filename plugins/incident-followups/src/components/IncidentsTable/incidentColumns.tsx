@@ -14,6 +14,33 @@ import { SourceLink } from '../SourceLink';
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
+function PostmortemColumn(props: { incident: Incident }) {
+  const { incident } = props;
+  if (incident.postmortem) {
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        label={POSTMORTEM_STATUS_TITLES[incident.postmortem.status]}
+      />
+    );
+  }
+  if (incident.postmortemRequired && incident.status === 'resolved') {
+    return (
+      <Chip
+        size="small"
+        label="Missing"
+        style={{ backgroundColor: '#c62828', color: '#fff' }}
+      />
+    );
+  }
+  return (
+    <Typography variant="body2" color="textSecondary">
+      —
+    </Typography>
+  );
+}
+
 /** The columns of an incident list; `incidentLink` gives each incident's page. */
 export function incidentColumns(
   incidentLink: (incident: Incident) => string,
@@ -120,24 +147,7 @@ export function incidentColumns(
       title: 'Post-mortem',
       field: 'postmortem',
       cellStyle: noWrap,
-      render: incident =>
-        incident.postmortem ? (
-          <Chip
-            size="small"
-            variant="outlined"
-            label={POSTMORTEM_STATUS_TITLES[incident.postmortem.status]}
-          />
-        ) : incident.postmortemRequired && incident.status === 'resolved' ? (
-          <Chip
-            size="small"
-            label="Missing"
-            style={{ backgroundColor: '#c62828', color: '#fff' }}
-          />
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            —
-          </Typography>
-        ),
+      render: incident => <PostmortemColumn incident={incident} />,
     },
     {
       title: 'Started',

@@ -1,6 +1,13 @@
 import { MeetingState } from '@incident-followups/plugin-incident-followups-common';
 import Chip from '@material-ui/core/Chip';
 
+const STYLES: Partial<
+  Record<MeetingState, { backgroundColor: string; color: string }>
+> = {
+  'at-risk': { backgroundColor: '#f9a825', color: '#000' },
+  late: { backgroundColor: '#c62828', color: '#fff' },
+};
+
 const LABELS: Record<MeetingState, string> = {
   held: 'Meeting held',
   'on-time': 'On time',
@@ -17,14 +24,7 @@ export function MeetingStateChip(props: { state: MeetingState }) {
       size="small"
       label={LABELS[state]}
       data-testid="meeting-state"
-      color={state === 'late' ? 'secondary' : 'default'}
-      style={
-        state === 'at-risk'
-          ? { backgroundColor: '#f9a825', color: '#000' }
-          : state === 'late'
-          ? { backgroundColor: '#c62828', color: '#fff' }
-          : undefined
-      }
+      style={STYLES[state]}
     />
   );
 }
