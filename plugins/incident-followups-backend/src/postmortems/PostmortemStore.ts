@@ -1,36 +1,23 @@
 import {
   ChatProposal,
+  Postmortem,
   PostmortemContent,
   PostmortemStatus,
-  PostmortemTransition,
-  Severity,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 
-/** A post-mortem as stored, with what it needs of its incident. */
-export interface PostmortemRecord {
-  id: string;
-  incidentId: string;
-  incidentTitle: string;
-  incidentSeverity: Severity;
-  incidentResolvedAt: string | null;
-  status: PostmortemStatus;
-  ownerRef: string;
-  content: PostmortemContent;
-  meetingScheduledFor: string | null;
+/**
+ * A post-mortem as stored: the REST shape without what is computed from the
+ * incident (deadline, meeting state, default invitees).
+ */
+export interface PostmortemRecord
+  extends Omit<
+    Postmortem,
+    'meetingDeadline' | 'meetingState' | 'invitees' | 'inviteesEdited'
+  > {
   /** Null while the computed list is used. */
   invitees: string[] | null;
   meetingReminderFor: string | null;
-  statusPagePostedAt: string | null;
-  statusPagePostedBy: string | null;
-  statusPageUrl: string | null;
-  stakeholdersNotifiedAt: string | null;
-  internalEmailSentAt: string | null;
-  transitions: PostmortemTransition[];
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  version: number;
 }
 
 /** What one write changes; the store bumps the version and records the transition. */

@@ -8,6 +8,7 @@ import {
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { FollowupService } from '../followups/FollowupService';
+import { Audited } from './audited';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import { incidentIdParamsSchema } from './querySchemas';
@@ -45,12 +46,7 @@ export function addFollowupRoutes(
     httpAuth: HttpAuthService;
     followups: FollowupService;
     signals: IncidentSignals;
-    audited: <T>(
-      req: Request,
-      eventId: string,
-      meta: Record<string, any>,
-      write: () => Promise<T>,
-    ) => Promise<T>;
+    audited: Audited;
   },
 ) {
   const { httpAuth, followups, audited, signals } = options;

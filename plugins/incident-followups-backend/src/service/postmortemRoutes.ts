@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { meetingInvite } from '../postmortems/meetingInvite';
 import { postmortemMarkdown } from '../postmortems/postmortemMarkdown';
 import { PostmortemService } from '../postmortems/PostmortemService';
+import { Audited } from './audited';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import { incidentIdParamsSchema } from './querySchemas';
@@ -73,12 +74,7 @@ export function addPostmortemRoutes(
     signals: IncidentSignals;
     jsonBody: express.RequestHandler;
     appBaseUrl: string;
-    audited: <T>(
-      req: Request,
-      eventId: string,
-      meta: Record<string, any>,
-      write: () => Promise<T>,
-    ) => Promise<T>;
+    audited: Audited;
   },
 ) {
   const { httpAuth, postmortems, audited, signals, jsonBody, appBaseUrl } =
