@@ -91,3 +91,22 @@ test('a finished post-mortem reads as a record', async ({ page }) => {
   await expect(page.getByTestId('meeting-state')).toHaveText('Meeting held');
   await saveScreenshot(page, 'postmortem-closed');
 });
+
+test('post-mortems are found in the portal search', async ({ page }) => {
+  await signInAsGuest(page);
+  // The index is built a few seconds after the backend starts.
+  await expect(async () => {
+    await page.goto('/search?query=connection%20pool');
+    await expect(page.getByTestId('postmortem-search-result')).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 60_000 });
+  const result = page.getByTestId('postmortem-search-result').first();
+  await expect(
+    result.getByRole('link', {
+      name: 'Post-mortem: Checkout failing for card payments',
+    }),
+  ).toBeVisible();
+  await expect(result.getByText('Team: payments')).toBeVisible();
+  await saveScreenshot(page, 'search-postmortems');
+});

@@ -84,7 +84,12 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           onResolved: actor => followups.roleFollowupsOnResolution(actor),
         });
         const reminders = new ReminderService({
-          store: new ReminderStore(store.db, followupStore),
+          store: new ReminderStore(store.db, followupStore, async groupRefs =>
+            ownership.membersOf(
+              groupRefs,
+              await auth.getOwnServiceCredentials(),
+            ),
+          ),
           notifications,
           policy: settings.followups.policy,
           hour: settings.reminderHour,
@@ -102,6 +107,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           notifier,
           config: settings.postmortems,
           policy: settings.followups.policy,
+          serviceCredentials: () => auth.getOwnServiceCredentials(),
         });
         const meetingReminders = new MeetingReminders({
           store: postmortemStore,

@@ -17,4 +17,5 @@ export * from './postmortem/postmortem';
 export * from './postmortem/postmortemStatus';
 export * from './postmortem/meetingDeadline';
 export * from './postmortem/postmortemValidation';
+export * from './postmortem/postmortemSearch';
 export * from './chat/parseChatTranscript';

@@ -12,6 +12,12 @@ import {
 import AssignmentTurnedInOutlinedIcon from '@material-ui/icons/AssignmentTurnedInOutlined';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import { POSTMORTEM_SEARCH_TYPE } from '@incident-followups/plugin-incident-followups-common';
+import DescriptionOutlinedIcon from '@material-ui/icons/DescriptionOutlined';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
 import { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
@@ -68,6 +74,27 @@ const entityIncidentsContent = EntityContentBlueprint.make({
   },
 });
 
+const postmortemSearchResultListItem = SearchResultListItemBlueprint.make({
+  name: 'postmortem',
+  params: {
+    icon: <DescriptionOutlinedIcon />,
+    predicate: result => result.type === POSTMORTEM_SEARCH_TYPE,
+    component: () =>
+      import('./components/PostmortemSearchResultListItem').then(
+        m => m.PostmortemSearchResultListItem,
+      ),
+  },
+});
+
+const postmortemSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'postmortem',
+  params: {
+    value: POSTMORTEM_SEARCH_TYPE,
+    name: 'Post-mortems',
+    icon: <DescriptionOutlinedIcon />,
+  },
+});
+
 /**
  * The incident-followups plugin for apps on Backstage's new frontend system.
  *
@@ -85,5 +112,7 @@ export default createFrontendPlugin({
     incidentFollowupsPage,
     myFollowupsPage,
     entityIncidentsContent,
+    postmortemSearchResultListItem,
+    postmortemSearchResultType,
   ],
 });

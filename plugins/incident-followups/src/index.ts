@@ -10,6 +10,9 @@
 export {
   incidentFollowupsPlugin,
   EntityIncidentFollowupsContent,
+  IncidentFollowupsPage,
+  MyFollowupsPage,
+  PostmortemSearchResultListItem,
 } from './plugin';
 export { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
 export { incidentFollowupsApiRef, IncidentFollowupsClient } from './api';

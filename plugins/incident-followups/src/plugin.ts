@@ -79,3 +79,21 @@ export const MyFollowupsPage = incidentFollowupsPlugin.provide(
     mountPoint: myFollowupsRouteRef,
   }),
 );
+
+/**
+ * A post-mortem in the search page's results, for a `<SearchResult>` in legacy
+ * apps (`<PostmortemSearchResultListItem />` where `type` is `incident-postmortem`).
+ *
+ * @public
+ */
+export const PostmortemSearchResultListItem = incidentFollowupsPlugin.provide(
+  createComponentExtension({
+    name: 'PostmortemSearchResultListItem',
+    component: {
+      lazy: () =>
+        import('./components/PostmortemSearchResultListItem').then(
+          m => m.PostmortemSearchResultListItem,
+        ),
+    },
+  }),
+);

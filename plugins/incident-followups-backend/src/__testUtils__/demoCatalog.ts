@@ -1,11 +1,21 @@
 import { Entity } from '@backstage/catalog-model';
 
+/** Who is in which team, as the catalog's relations say (a mock catalog computes none). */
+const MEMBERS: Record<string, string[]> = {
+  payments: ['alice'],
+  sre: ['bob'],
+};
+
 function group(name: string, parent?: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name, namespace: 'default' },
     spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+    relations: (MEMBERS[name] ?? []).map(member => ({
+      type: 'hasMember',
+      targetRef: `user:default/${member}`,
+    })),
   };
 }
 
@@ -24,11 +34,18 @@ function component(name: string, owner: string, system?: string): Entity {
 }
 
 function user(name: string): Entity {
+  const teams = Object.keys(MEMBERS).filter(team =>
+    MEMBERS[team].includes(name),
+  );
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name, namespace: 'default' },
-    spec: { memberOf: [], profile: { email: `${name}@example.com` } },
+    spec: { memberOf: teams, profile: { email: `${name}@example.com` } },
+    relations: teams.map(team => ({
+      type: 'memberOf',
+      targetRef: `group:default/${team}`,
+    })),
   };
 }
 
@@ -41,7 +58,14 @@ export function demoCatalog(): Entity[] {
     group('engineering'),
     group('commerce', 'engineering'),
     group('platform', 'engineering'),
-    group('payments', 'commerce'),
+    {
+      ...group('payments', 'commerce'),
+      metadata: {
+        name: 'payments',
+        namespace: 'default',
+        annotations: { 'incident-followups/engineering-manager': 'erin' },
+      },
+    },
     group('sre', 'group:default/platform'),
     component('checkout-api', 'payments', 'payments-platform'),
     component('payment-gateway', 'group:default/payments', 'payments-platform'),
@@ -49,13 +73,21 @@ export function demoCatalog(): Entity[] {
     {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'System',
-      metadata: { name: 'payments-platform', namespace: 'default' },
+      metadata: {
+        name: 'payments-platform',
+        namespace: 'default',
+        annotations: {
+          'incident-followups/product-manager': 'user:default/frank',
+        },
+      },
       spec: { owner: 'commerce' },
     },
     user('alice'),
     user('dave'),
     user('bob'),
     user('carol'),
+    user('erin'),
+    user('frank'),
     group('leadership'),
   ];
 }

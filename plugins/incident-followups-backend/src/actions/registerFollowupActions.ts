@@ -63,13 +63,16 @@ export function registerFollowupActions(
           ),
         }),
     },
-    action: async ({ input }) => {
-      const page = await followups.list({
-        assigneeRef: input.userRef?.toLocaleLowerCase('en-US'),
-        teamRef: input.teamRef?.toLocaleLowerCase('en-US'),
-        statuses: ['open', 'in-progress'],
-        limit: 500,
-      });
+    action: async ({ input, credentials }) => {
+      const page = await followups.list(
+        {
+          assigneeRef: input.userRef?.toLocaleLowerCase('en-US'),
+          teamRef: input.teamRef?.toLocaleLowerCase('en-US'),
+          statuses: ['open', 'in-progress'],
+          limit: 500,
+        },
+        credentials,
+      );
       const items = [...page.items].sort((a, b) =>
         (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'),
       );

@@ -11,6 +11,12 @@ import { Ownership } from '../database/IncidentStore';
 /** Group hierarchies deeper than this are cut off (and cycles in them stopped). */
 const MAX_HIERARCHY_DEPTH = 20;
 
+/** Annotations that name the managers of an entity, its system or its team. */
+export const MANAGER_ANNOTATIONS = [
+  'incident-followups/engineering-manager',
+  'incident-followups/product-manager',
+];
+
 /** The catalog did not answer (down, slow, or failing): the caller degrades. */
 export class CatalogUnavailableError extends Error {
   name = 'CatalogUnavailableError';
@@ -117,7 +123,83 @@ export class CatalogOwnershipResolver {
     };
   }
 
-  /** Entities in the order of the refs, undefined where the catalog has none. */
+  /**
+   * The engineering and product managers of the entities, named by the
+   * `incident-followups/engineering-manager` and `incident-followups/product-manager`
+   * annotations (comma-separated user refs) on each entity, its system or its
+   * owning group.
+   */
+  async managersOf(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const entities = (await this.fetch(entityRefs, credentials)).filter(
+      (e): e is Entity => !!e,
+    );
+    const around = new Set<string>();
+    for (const entity of entities) {
+      const system = relativeRef(entity.spec?.system, 'system', entity);
+      const owner = relativeRef(entity.spec?.owner, 'group', entity);
+      if (system) around.add(system);
+      if (owner) around.add(owner);
+    }
+    const related = around.size
+      ? (await this.fetch([...around], credentials)).filter(
+          (e): e is Entity => !!e,
+        )
+      : [];
+    const managers = new Set<string>();
+    for (const entity of [...entities, ...related]) {
+      for (const key of MANAGER_ANNOTATIONS) {
+        for (const value of (entity.metadata.annotations?.[key] ?? '').split(
+          ',',
+        )) {
+          const ref = relativeRef(value.trim(), 'user', entity);
+          if (ref?.startsWith('user:')) managers.add(ref);
+        }
+      }
+    }
+    return [...managers].sort();
+  }
+
+  /** The direct members (`hasMember` relations) of each group among `groupRefs`. */
+  async membersOf(
+    groupRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string[]>> {
+    return this.related(groupRefs, 'hasMember', credentials);
+  }
+
+  /** The groups a user is a direct member of (`memberOf` relations). */
+  async groupsOf(
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    return (await this.related([userRef], 'memberOf', credentials)).get(
+      userRef,
+    )!;
+  }
+
+  private async related(
+    refs: string[],
+    relationType: string,
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (refs.length === 0) return result;
+    const entities = await this.fetch(refs, credentials);
+    refs.forEach((ref, i) => {
+      result.set(
+        ref,
+        (entities[i]?.relations ?? [])
+          .filter(relation => relation.type === relationType)
+          .map(relation => relation.targetRef.toLocaleLowerCase('en-US')),
+      );
+    });
+    return result;
+  }
+
   /** The email addresses (`spec.profile.email`) of the users among `refs` that have one. */
   async emailsOf(
     refs: string[],
@@ -135,6 +217,7 @@ export class CatalogOwnershipResolver {
     return emails;
   }
 
+  /** Entities in the order of the refs, undefined where the catalog has none. */
   private async fetch(
     refs: string[],
     credentials: BackstageCredentials,

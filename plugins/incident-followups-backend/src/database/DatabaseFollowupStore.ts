@@ -196,6 +196,7 @@ export class DatabaseFollowupStore implements FollowupStore {
       filtered.where(q =>
         q
           .where('owner_ref', me)
+          .orWhereIn('owner_ref', query.assigneeGroupRefs ?? [])
           .orWhere(unassigned =>
             unassigned
               .whereNull('owner_ref')

@@ -34,6 +34,8 @@ export interface FollowupListQuery {
   incidentId?: string;
   /** A person: what they own, and the unassigned steps of incidents they commanded. */
   assigneeRef?: string;
+  /** The person's groups: followups they own are the person's too. */
+  assigneeGroupRefs?: string[];
   /** A team: followups it owns, and those of incidents it owns (with child groups). */
   teamRef?: string;
   statuses?: FollowupStatus[];

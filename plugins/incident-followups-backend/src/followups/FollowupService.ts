@@ -73,8 +73,27 @@ export class FollowupService {
     return followup;
   }
 
-  list(query: FollowupListQuery) {
-    return this.options.followups.listFollowups(query);
+  /** Followups by query; a person's include those owned by the groups they are in. */
+  async list(
+    query: Omit<FollowupListQuery, 'assigneeGroupRefs'>,
+    credentials: BackstageCredentials,
+  ) {
+    let assigneeGroupRefs: string[] = [];
+    if (query.assigneeRef) {
+      try {
+        assigneeGroupRefs = await this.options.ownership.groupsOf(
+          query.assigneeRef,
+          credentials,
+        );
+      } catch (error) {
+        // Without the catalog, a person still sees what they own themselves.
+        if (!(error instanceof CatalogUnavailableError)) throw error;
+      }
+    }
+    return this.options.followups.listFollowups({
+      ...query,
+      assigneeGroupRefs,
+    });
   }
 
   async addActionItem(

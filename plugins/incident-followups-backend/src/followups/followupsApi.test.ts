@@ -150,6 +150,29 @@ describe.each(databases.eachSupportedId())(
       ).toBe(400);
     });
 
+    it("lists the action items of a person's teams among that person's followups", async () => {
+      const api = await startBackend();
+      const incident = await resolvedIncident(api);
+      const created = await api.post(`/incidents/${incident.id}/followups`, {
+        title: 'Alert on gateway 5xx rate',
+        kind: 'preparedness',
+        priority: 'P1',
+      });
+      expect(created.body.ownerRef).toBe('group:default/payments');
+
+      // Alice is in Payments; Bob is in SRE.
+      const titles = async (userRef: string) =>
+        (await api.get(`/followups?assigneeRef=${userRef}`)).body.items.map(
+          (f: any) => f.title,
+        );
+      expect(await titles('user:default/alice')).toEqual([
+        'Alert on gateway 5xx rate',
+      ]);
+      expect(await titles('user:default/bob')).not.toContain(
+        'Alert on gateway 5xx rate',
+      );
+    });
+
     it('adds action items with the owning team and due date by policy, and tracks their status', async () => {
       const api = await startBackend();
       const incident = await resolvedIncident(api);

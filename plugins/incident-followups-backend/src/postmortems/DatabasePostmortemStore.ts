@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ChatProposal,
   emptyPostmortemContent,
+  Page,
   PostmortemContent,
   PostmortemStatus,
   Severity,
@@ -14,8 +15,10 @@ import {
   toIsoString,
   toIsoStringOrNull,
 } from '../database/tables';
+import { readPage } from '../database/cursor';
 import {
   PostmortemChanges,
+  PostmortemListQuery,
   PostmortemRecord,
   PostmortemWriteHook,
   StoredChatProposal,
@@ -108,8 +111,11 @@ function toColumnValue(column: string, value: unknown): unknown {
 export class DatabasePostmortemStore {
   constructor(private readonly db: Knex) {}
 
-  private select(db: Knex | Knex.Transaction) {
-    return db('postmortems')
+  private select(
+    db: Knex | Knex.Transaction,
+    query: Knex.QueryBuilder = db('postmortems'),
+  ) {
+    return query
       .join('incidents', 'incidents.id', 'postmortems.incident_id')
       .select(
         'postmortems.*',
@@ -183,19 +189,73 @@ export class DatabasePostmortemStore {
     return this.read(this.db, { 'postmortems.incident_id': incidentId });
   }
 
-  async list(query: {
-    ownerRef?: string;
-    statuses?: PostmortemStatus[];
-    limit: number;
-  }): Promise<PostmortemRecord[]> {
-    const rows = this.select(this.db);
-    if (query.ownerRef) rows.where('postmortems.owner_ref', query.ownerRef);
+  /**
+   * One page of post-mortems, oldest first, with their incidents' affected
+   * entities and owning teams. `teamRef` matches the incidents a team owns,
+   * through its child groups too.
+   */
+  async listPage(
+    query: PostmortemListQuery,
+  ): Promise<
+    Page<PostmortemRecord & { entityRefs: string[]; ownerRefs: string[] }>
+  > {
+    const filtered = this.db('postmortems');
+    if (query.ownerRef) filtered.where('postmortems.owner_ref', query.ownerRef);
     if (query.statuses?.length)
-      rows.whereIn('postmortems.status', query.statuses);
-    return this.toRecords(
-      this.db,
-      await rows.orderBy('postmortems.created_at', 'desc').limit(query.limit),
+      filtered.whereIn('postmortems.status', query.statuses);
+    if (query.teamRef)
+      filtered.whereIn(
+        'postmortems.incident_id',
+        this.db('incident_owners')
+          .select('incident_id')
+          .where('owner_ref', query.teamRef),
+      );
+    if (query.entityRef)
+      filtered.whereIn(
+        'postmortems.incident_id',
+        this.db('incident_entities')
+          .select('incident_id')
+          .where('entity_ref', query.entityRef),
+      );
+    const [{ count }] = await filtered.clone().count({ count: '*' });
+    const { rows, nextCursor } = await readPage<PostmortemRow>(
+      this.select(this.db, filtered.clone()),
+      {
+        timeColumn: 'postmortems.created_at',
+        idColumn: 'postmortems.id',
+        order: 'asc',
+        limit: query.limit,
+        cursor: query.cursor,
+        position: row => ({ at: toIsoString(row.created_at), id: row.id }),
+      },
     );
+    const incidentIds = rows.map(row => row.incident_id);
+    const [records, entities, owners] = await Promise.all([
+      this.toRecords(this.db, rows),
+      this.db('incident_entities')
+        .whereIn('incident_id', incidentIds)
+        .where('direct', true)
+        .orderBy('entity_ref')
+        .select('incident_id', 'entity_ref'),
+      this.db('incident_owners')
+        .whereIn('incident_id', incidentIds)
+        .where('direct', true)
+        .orderBy('owner_ref')
+        .select('incident_id', 'owner_ref'),
+    ]);
+    return {
+      items: records.map(record => ({
+        ...record,
+        entityRefs: entities
+          .filter(e => e.incident_id === record.incidentId)
+          .map(e => e.entity_ref),
+        ownerRefs: owners
+          .filter(o => o.incident_id === record.incidentId)
+          .map(o => o.owner_ref),
+      })),
+      totalCount: Number(count),
+      nextCursor,
+    };
   }
 
   /**

@@ -12,10 +12,12 @@ import {
   meetingState,
   NotifyStakeholdersRequest,
   OwnerSuggestion,
+  Page,
   parseChatTranscript,
   Postmortem,
   PostmortemContent,
   PostmortemContentPatch,
+  PostmortemListItem,
   POSTMORTEM_STATUS_TITLES,
   transitionBlocker,
   TransitionPostmortemRequest,
@@ -37,6 +39,7 @@ import { suggestOwners } from './ownerSuggestions';
 import { PostmortemNotifier } from './PostmortemNotifier';
 import {
   PostmortemChanges,
+  PostmortemListQuery,
   PostmortemRecord,
   StoredChatProposal,
 } from './PostmortemStore';
@@ -54,6 +57,8 @@ export class PostmortemService {
       notifier: PostmortemNotifier;
       config: PostmortemsConfig;
       policy: DueDatePolicy;
+      /** The plugin's own credentials, for what it reads from the catalog by itself. */
+      serviceCredentials: () => Promise<BackstageCredentials>;
     },
   ) {}
 
@@ -61,6 +66,33 @@ export class PostmortemService {
     const record = await this.options.store.get(id);
     if (!record) throw new NotFoundError(`No post-mortem with id ${id}`);
     return this.present(record);
+  }
+
+  /** A page of post-mortems, with their deadlines and meeting states. */
+  async list(query: PostmortemListQuery): Promise<Page<PostmortemListItem>> {
+    const page = await this.options.store.listPage(query);
+    return {
+      ...page,
+      items: page.items.map(
+        ({
+          meetingReminderFor: _r,
+          invitees: _i,
+          transitions: _t,
+          ...item
+        }) => {
+          const deadline = meetingDeadline(
+            item.incidentResolvedAt,
+            item.incidentSeverity,
+            this.options.policy,
+          );
+          return {
+            ...item,
+            meetingDeadline: deadline,
+            meetingState: meetingState(item, deadline),
+          };
+        },
+      ),
+    };
   }
 
   async getForIncident(incidentId: string): Promise<Postmortem> {
@@ -379,6 +411,19 @@ export class PostmortemService {
     });
   }
 
+  /** The managers the catalog names for the entities; none when it cannot be asked. */
+  private async managersOf(entityRefs: string[]): Promise<string[]> {
+    try {
+      return await this.options.ownership.managersOf(
+        entityRefs,
+        await this.options.serviceCredentials(),
+      );
+    } catch (error) {
+      if (error instanceof CatalogUnavailableError) return [];
+      throw error;
+    }
+  }
+
   /** Invitees' email addresses for the calendar invite; none when the catalog cannot be asked. */
   async emailsOf(
     refs: string[],
@@ -409,7 +454,13 @@ export class PostmortemService {
       ...rest,
       meetingDeadline: deadline,
       meetingState: meetingState(record, deadline),
-      invitees: invitees ?? defaultInvitees(detail, record.ownerRef),
+      invitees:
+        invitees ??
+        defaultInvitees(
+          detail,
+          record.ownerRef,
+          await this.managersOf(detail.entityRefs),
+        ),
       inviteesEdited: invitees !== null,
     };
   }

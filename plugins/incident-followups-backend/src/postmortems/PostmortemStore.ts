@@ -20,6 +20,18 @@ export interface PostmortemRecord
   meetingReminderFor: string | null;
 }
 
+export interface PostmortemListQuery {
+  statuses?: PostmortemStatus[];
+  /** The post-mortem's owner. */
+  ownerRef?: string;
+  /** A team: post-mortems of the incidents it owns, with its child groups'. */
+  teamRef?: string;
+  /** An entity the incident affected. */
+  entityRef?: string;
+  limit: number;
+  cursor?: string;
+}
+
 /** What one write changes; the store bumps the version and records the transition. */
 export interface PostmortemChanges {
   status?: PostmortemStatus;

@@ -12,12 +12,13 @@ const KEY_RESPONDER_ROLES: ResponderRole[] = [
 
 /**
  * Who the meeting invites by default: the IC and the other key responders, the
- * owning teams of the affected services, the owner, and for SEV-1 the customer
- * liaison.
+ * owning teams of the affected services, the engineering and product managers of
+ * the affected systems, the owner, and for SEV-1 the customer liaison.
  */
 export function defaultInvitees(
   incident: IncidentDetail,
   ownerRef: string,
+  managerRefs: string[] = [],
 ): string[] {
   const severity = incident.finalSeverity ?? incident.severity;
   const roles =
@@ -27,5 +28,12 @@ export function defaultInvitees(
   const responders = roles.flatMap(role =>
     incident.responders.filter(r => r.role === role).map(r => r.userRef),
   );
-  return [...new Set([...responders, ownerRef, ...incident.ownerRefs])];
+  return [
+    ...new Set([
+      ...responders,
+      ownerRef,
+      ...incident.ownerRefs,
+      ...managerRefs,
+    ]),
+  ];
 }

@@ -153,6 +153,9 @@ describe.each(databases.eachSupportedId())(
         'user:default/alice',
         'user:default/carol',
         'group:default/payments',
+        // The managers the catalog names: Payments' and the system's.
+        'user:default/erin',
+        'user:default/frank',
       ]);
       expect(created.body.content.timeline.map((r: any) => r.event)).toEqual([
         'Incident started (SEV-1)',
@@ -354,6 +357,68 @@ describe.each(databases.eachSupportedId())(
       expect(unknown.body.error.message).toContain(
         "recipientRefs.0: 'group:default/nobody' is not in the catalog",
       );
+    });
+
+    it('lists post-mortems by team, entity, owner and status, page by page', async () => {
+      const api = await startBackend();
+      const checkout = await resolvedIncident(api);
+      await api.post(`/incidents/${checkout.id}/postmortem`, {
+        ownerRef: 'user:default/alice',
+      });
+      const { body: alerting } = await api.post('/incidents', {
+        title: 'Alerts delayed',
+        severity: 'SEV-3',
+        startedAt: '2026-11-03T10:00:00Z',
+        entityRefs: ['component:default/alerting-pipeline'],
+      });
+      await api.post(`/incidents/${alerting.id}/postmortem`, {
+        ownerRef: 'user:default/bob',
+      });
+
+      const all = (await api.get('/postmortems')).body;
+      expect(all.totalCount).toBe(2);
+      expect(all.items[0]).toMatchObject({
+        incidentId: checkout.id,
+        incidentTitle: 'Checkout failing',
+        incidentSeverity: 'SEV-1',
+        status: 'draft',
+        ownerRef: 'user:default/alice',
+        entityRefs: ['component:default/checkout-api'],
+        ownerRefs: ['group:default/payments'],
+        meetingDeadline: expect.any(String),
+      });
+      expect(all.items[0].invitees).toBeUndefined();
+      expect(all.items[1].meetingState).toBe('waiting-for-resolution');
+
+      const incidentsOf = async (query: string) =>
+        (await api.get(`/postmortems?${query}`)).body.items.map(
+          (p: any) => p.incidentTitle,
+        );
+      // Commerce is Payments' parent group.
+      expect(await incidentsOf('teamRef=group:default/commerce')).toEqual([
+        'Checkout failing',
+      ]);
+      expect(
+        await incidentsOf('entityRef=component:default/alerting-pipeline'),
+      ).toEqual(['Alerts delayed']);
+      expect(await incidentsOf('ownerRef=user:default/bob')).toEqual([
+        'Alerts delayed',
+      ]);
+      expect(await incidentsOf('status=in-review,closed')).toEqual([]);
+
+      const first = (await api.get('/postmortems?limit=1')).body;
+      expect(first.items).toHaveLength(1);
+      const second = (
+        await api.get(
+          `/postmortems?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`,
+        )
+      ).body;
+      expect(second.items[0].incidentTitle).toBe('Alerts delayed');
+      expect(second.nextCursor).toBeNull();
+
+      const bad = await api.get('/postmortems?status=lost');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('status');
     });
 
     it('offers the meeting as a calendar invite and the post-mortem as Markdown', async () => {

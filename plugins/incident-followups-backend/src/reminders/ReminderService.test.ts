@@ -2,8 +2,10 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   createIncidentRequestSchema,
   DEFAULT_CHECKLISTS,
+  emptyPostmortemContent,
   planRoleFollowups,
 } from '@incident-followups/plugin-incident-followups-common';
+import { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
 import { DatabaseFollowupStore } from '../database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
 import { ReminderService } from './ReminderService';
@@ -11,6 +13,10 @@ import { ReminderStore } from './ReminderStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const policy = { timeZone: 'Europe/Berlin', holidays: [] };
+
+const teams: Record<string, string[]> = {
+  'group:default/payments': ['user:default/erin', 'user:default/frank'],
+};
 
 async function setup() {
   const knex = await databases.init('SQLITE_3');
@@ -53,13 +59,32 @@ async function setup() {
   );
   const send = jest.fn().mockResolvedValue(undefined);
   const service = new ReminderService({
-    store: new ReminderStore(knex, followups),
+    store: new ReminderStore(
+      knex,
+      followups,
+      async groupRefs => new Map(groupRefs.map(ref => [ref, teams[ref] ?? []])),
+    ),
     notifications: { send },
     policy,
     hour: 9,
     logger: mockServices.logger.mock(),
   });
-  return { service, send };
+  return {
+    service,
+    send,
+    knex,
+    followups,
+    incident,
+    postmortems: new DatabasePostmortemStore(knex),
+  };
+}
+
+function digestOf(send: jest.Mock, recipientRef: string) {
+  const calls = send.mock.calls.filter(
+    ([n]) => n.recipients.entityRef === recipientRef,
+  );
+  expect(calls).toHaveLength(1);
+  return calls[0][0].payload;
 }
 
 describe('ReminderService', () => {
@@ -83,7 +108,7 @@ describe('ReminderService', () => {
       ([n]) => n.recipients.entityRef === 'user:default/bob',
     )[0];
     expect(bob.payload).toMatchObject({
-      title: '3 of your incident followups are due soon',
+      title: '3 incident followups due soon',
       link: '/my-followups',
       severity: 'normal',
     });
@@ -107,9 +132,7 @@ describe('ReminderService', () => {
     );
     const overdue = send.mock.calls[2][0];
     expect(overdue.payload).toMatchObject({ severity: 'high' });
-    expect(overdue.payload.title).toMatch(
-      /^\d+ of your incident followups are overdue$/,
-    );
+    expect(overdue.payload.title).toMatch(/^\d+ incident followups overdue$/);
   });
 
   it('tries again on the next run when sending failed', async () => {
@@ -124,5 +147,73 @@ describe('ReminderService', () => {
     expect(
       (await service.sendDigests(new Date('2026-11-25T09:30:00Z'))).sent,
     ).toBe(0);
+  });
+
+  it("reminds every member of the team that owns an action item, within each one's single digest", async () => {
+    const { service, send, followups, incident } = await setup();
+    await followups.createActionItem(incident.id, {
+      title: 'Add a circuit breaker to the card gateway',
+      description: '',
+      kind: 'prevention',
+      priority: 'P1',
+      ownerRef: 'group:default/payments',
+      dueAt: '2026-11-24T12:00:00Z',
+      ticketUrl: null,
+    });
+
+    await service.sendDigests(new Date('2026-11-25T08:30:00Z'));
+
+    for (const member of teams['group:default/payments']) {
+      const digest = digestOf(send, member);
+      expect(digest.title).toBe('1 incident followup overdue');
+      expect(digest.description).toBe(
+        '• Add a circuit breaker to the card gateway (Checkout failing), overdue since 24 Nov, owned by your team payments',
+      );
+    }
+    // Dave and Bob are not in the team: their own digests do not carry it.
+    expect(digestOf(send, 'user:default/dave').description).not.toContain(
+      'circuit breaker',
+    );
+  });
+
+  it('tells the incident commander about post-mortems at risk, then late, and stops once reviewed', async () => {
+    const { service, send, knex, incident, postmortems } = await setup();
+    // Only the post-mortem is left for Dave: every followup of the incident is done.
+    await knex('followups').update({ status: 'done' });
+    const postmortem = await postmortems.create({
+      incidentId: incident.id,
+      ownerRef: 'user:default/carol',
+      content: emptyPostmortemContent(),
+      actorRef: 'user:default/dave',
+    });
+
+    // SEV-1 resolved Monday 09:00 UTC: the meeting is due by Thursday, 3 days later.
+    await service.sendDigests(new Date('2026-11-25T08:30:00Z'));
+    expect(send).toHaveBeenCalledTimes(1);
+    const atRisk = digestOf(send, 'user:default/dave');
+    expect(atRisk).toMatchObject({
+      title: '1 post-mortem at risk',
+      severity: 'normal',
+      link: `/incident-followups/incidents/${incident.id}/postmortem`,
+    });
+    expect(atRisk.description).toBe(
+      'Post-mortems of your incidents behind their time frame:\n• Post-mortem of Checkout failing (SEV-1, Draft): at risk, the meeting was due by 26 Nov, no meeting scheduled',
+    );
+
+    send.mockClear();
+    await service.sendDigests(new Date('2026-11-27T08:30:00Z'));
+    expect(digestOf(send, 'user:default/dave')).toMatchObject({
+      title: '1 post-mortem late',
+      severity: 'high',
+    });
+
+    send.mockClear();
+    await postmortems.update(postmortem.id, {
+      version: postmortem.version,
+      plan: () => ({ status: 'reviewed' }),
+      actorRef: 'user:default/carol',
+    });
+    await service.sendDigests(new Date('2026-11-28T08:30:00Z'));
+    expect(send).not.toHaveBeenCalled();
   });
 });

@@ -11,7 +11,7 @@ import { FollowupService } from '../followups/FollowupService';
 import { Audited } from './audited';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
-import { incidentIdParamsSchema } from './querySchemas';
+import { incidentIdParamsSchema, listOf } from './querySchemas';
 
 const followupIdParamsSchema = z.object({
   id: z.string().uuid('must be a followup id (a UUID)'),
@@ -20,19 +20,7 @@ const followupIdParamsSchema = z.object({
 const listFollowupsQuerySchema = z
   .object({
     assigneeRef: userRefSchema.optional(),
-    status: z
-      .union([z.string(), z.array(z.string())])
-      .transform(v => (Array.isArray(v) ? v : [v]).flatMap(s => s.split(',')))
-      .pipe(
-        z.array(
-          z.enum(FOLLOWUP_STATUSES, {
-            errorMap: () => ({
-              message: `must be one of ${FOLLOWUP_STATUSES.join(', ')}`,
-            }),
-          }),
-        ),
-      )
-      .optional(),
+    status: listOf([...FOLLOWUP_STATUSES]).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(500).optional(),
@@ -75,16 +63,19 @@ export function addFollowupRoutes(
   });
 
   router.get('/followups', async (req, res) => {
-    await credentials(req);
+    const caller = await credentials(req);
     const query = parseRequest(listFollowupsQuerySchema, req.query, 'query');
     res.json(
-      await followups.list({
-        assigneeRef: query.assigneeRef,
-        statuses: query.status,
-        overdue: query.overdue === 'true',
-        limit: query.limit,
-        cursor: query.cursor,
-      }),
+      await followups.list(
+        {
+          assigneeRef: query.assigneeRef,
+          statuses: query.status,
+          overdue: query.overdue === 'true',
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        caller,
+      ),
     );
   });
 

@@ -17,7 +17,10 @@ import { PostmortemService } from '../postmortems/PostmortemService';
 import { Audited } from './audited';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
-import { incidentIdParamsSchema } from './querySchemas';
+import {
+  incidentIdParamsSchema,
+  listPostmortemsQuerySchema,
+} from './querySchemas';
 
 const postmortemIdParamsSchema = z.object({
   id: z.string().uuid('must be a post-mortem id (a UUID)'),
@@ -115,6 +118,21 @@ export function addPostmortemRoutes(
     );
     await signals.changed(id, 'followups');
     res.status(201).json(created);
+  });
+
+  router.get('/postmortems', async (req, res) => {
+    await credentials(req);
+    const query = parseRequest(listPostmortemsQuerySchema, req.query, 'query');
+    res.json(
+      await postmortems.list({
+        statuses: query.status,
+        ownerRef: query.ownerRef,
+        teamRef: query.teamRef,
+        entityRef: query.entityRef,
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+    );
   });
 
   router.get('/postmortems/:id', async (req, res) => {

@@ -2,12 +2,14 @@ import {
   entityRefSchema,
   INCIDENT_STATUSES,
   isoDateTimeSchema,
+  POSTMORTEM_STATUSES,
+  userRefSchema,
   SEVERITIES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { z } from 'zod';
 
 /** A list filter given as `?x=a,b` or `?x=a&x=b`. */
-function listOf<T extends [string, ...string[]]>(values: T) {
+export function listOf<T extends [string, ...string[]]>(values: T) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform(value =>
@@ -51,3 +53,14 @@ export const relatedIncidentParamsSchema = z.object({
   id: z.string().uuid('must be an incident id (a UUID)'),
   relatedId: z.string().uuid('must be an incident id (a UUID)'),
 });
+
+export const listPostmortemsQuerySchema = z
+  .object({
+    status: listOf([...POSTMORTEM_STATUSES]).optional(),
+    ownerRef: userRefSchema.optional(),
+    teamRef: entityRefSchema.optional(),
+    entityRef: entityRefSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();

@@ -199,6 +199,20 @@ export interface Postmortem {
   version: number;
 }
 
+/**
+ * A post-mortem in a list (`GET /postmortems`): without the invitees, with its
+ * incident's affected entities and owning teams.
+ *
+ * @public
+ */
+export interface PostmortemListItem
+  extends Omit<Postmortem, 'invitees' | 'inviteesEdited' | 'transitions'> {
+  /** The entities the incident affected directly. */
+  entityRefs: string[];
+  /** The teams that own them (not their parent groups). */
+  ownerRefs: string[];
+}
+
 /** A person the portal suggests as owner, and why, in blameless words. @public */
 export interface OwnerSuggestion {
   userRef: string;

@@ -26,6 +26,7 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
+            {nav.take('page:search')}
             {nav.take('page:catalog')}
             {nav.take('page:incident-followups')}
             {nav.take('page:incident-followups/my-followups')}

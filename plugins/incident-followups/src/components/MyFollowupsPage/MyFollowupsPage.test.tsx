@@ -40,8 +40,17 @@ describe('MyFollowupsPage', () => {
           title: 'Add a latency alert',
           ownerRef: null,
         }),
+        testFollowup({
+          id: '7a000000-0000-4000-8000-000000000004',
+          type: 'action-item',
+          role: null,
+          priority: 'P2',
+          title: 'Rotate the gateway certificate automatically',
+          ownerRef: 'group:default/payments',
+          dueAt: '2099-02-01T00:00:00.000Z',
+        }),
       ],
-      totalCount: 3,
+      totalCount: 4,
       nextCursor: null,
     });
     await renderInTestApp(
@@ -70,8 +79,10 @@ describe('MyFollowupsPage', () => {
     expect(titles[0]).toContain('Late already');
     expect(titles[0]).toContain('Overdue');
     expect(titles[1]).toContain('Not urgent');
-    expect(titles[2]).toContain('Add a latency alert');
-    expect(titles[2]).toContain('for you to hand out as incident commander');
+    expect(titles[2]).toContain('Rotate the gateway certificate');
+    expect(titles[2]).toContain('owned by your team payments');
+    expect(titles[3]).toContain('Add a latency alert');
+    expect(titles[3]).toContain('for you to hand out as incident commander');
     expect(screen.getByText('Slow checkout')).toBeInTheDocument();
   });
 

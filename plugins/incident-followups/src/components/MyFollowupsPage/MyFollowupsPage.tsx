@@ -7,6 +7,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   identityApiRef,
   useApi,
@@ -40,6 +41,17 @@ function byUrgency(a: Followup, b: Followup) {
   return (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
 }
 
+/** Why an item is on the list when it is not the user's own. */
+function ownership(ownerRef: string | null) {
+  if (ownerRef === null) {
+    return ' · unassigned, for you to hand out as incident commander';
+  }
+  if (ownerRef.startsWith('group:')) {
+    return ` · owned by your team ${parseEntityRef(ownerRef).name}`;
+  }
+  return '';
+}
+
 function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
   const incidentLink = useRouteRef(incidentRouteRef);
   const { followups, error, busy, setStatus } = useFollowups(
@@ -58,7 +70,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
       <EmptyState
         missing="data"
         title="Nothing owed"
-        description="You have no open followups: no checklist step and no action item waits for you."
+        description="You have no open followups: no checklist step and no action item waits for you or your teams."
       />
     );
   }
@@ -103,9 +115,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
                           {item.role
                             ? RESPONDER_ROLE_TITLES[item.role]
                             : `Action item · ${item.priority}`}
-                          {item.ownerRef
-                            ? ''
-                            : ' · unassigned, for you to hand out as incident commander'}
+                          {ownership(item.ownerRef)}
                         </Typography>
                         <DueBadge followup={item} />
                       </>
@@ -137,7 +147,7 @@ export function MyFollowupsPage() {
     <Page themeId="tool">
       <Header
         title="My followups"
-        subtitle="What you owe after incidents: your roles' checklist steps and your action items, overdue first"
+        subtitle="What you owe after incidents: your roles' checklist steps, your action items and your teams', overdue first"
       />
       <Content>
         <FormControlLabel

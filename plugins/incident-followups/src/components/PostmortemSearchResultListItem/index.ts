@@ -1,0 +1,1 @@
+export { PostmortemSearchResultListItem } from './PostmortemSearchResultListItem';
