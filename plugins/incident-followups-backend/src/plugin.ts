@@ -22,6 +22,8 @@ import { IncidentSignals } from './service/IncidentSignals';
 import { createRouter } from './service/router';
 import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import { MeetingReminders } from './postmortems/MeetingReminders';
+import { DatabaseTeamOverviewStore } from './database/DatabaseTeamOverviewStore';
+import { TeamOverviewService } from './teams/TeamOverviewService';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
 
@@ -109,6 +111,11 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           policy: settings.followups.policy,
           serviceCredentials: () => auth.getOwnServiceCredentials(),
         });
+        const teams = new TeamOverviewService({
+          store: new DatabaseTeamOverviewStore(store.db, followupStore),
+          ownership,
+          policy: settings.followups.policy,
+        });
         const meetingReminders = new MeetingReminders({
           store: postmortemStore,
           notifier,
@@ -177,6 +184,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             followups,
             store,
             postmortems,
+            teams,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
             signals: new IncidentSignals(signals, logger),
           }),

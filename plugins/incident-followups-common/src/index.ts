@@ -19,3 +19,4 @@ export * from './postmortem/meetingDeadline';
 export * from './postmortem/postmortemValidation';
 export * from './postmortem/postmortemSearch';
 export * from './chat/parseChatTranscript';
+export * from './teamOverview';

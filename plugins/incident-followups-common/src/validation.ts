@@ -47,6 +47,9 @@ export const entityRefSchema = refSchema();
 export const userRefSchema = refSchema('user');
 
 /** @public */
+export const groupRefSchema = refSchema('group');
+
+/** @public */
 export const severitySchema = z.enum(SEVERITIES, {
   errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }),
 });

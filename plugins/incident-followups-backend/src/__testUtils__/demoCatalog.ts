@@ -3,7 +3,14 @@ import { Entity } from '@backstage/catalog-model';
 /** Who is in which team, as the catalog's relations say (a mock catalog computes none). */
 const MEMBERS: Record<string, string[]> = {
   payments: ['alice'],
-  sre: ['bob'],
+  sre: ['bob', 'alice'],
+};
+
+/** Child groups, as the catalog's parentOf relations say. */
+const CHILDREN: Record<string, string[]> = {
+  engineering: ['commerce', 'platform'],
+  commerce: ['payments'],
+  platform: ['sre'],
 };
 
 function group(name: string, parent?: string): Entity {
@@ -12,10 +19,16 @@ function group(name: string, parent?: string): Entity {
     kind: 'Group',
     metadata: { name, namespace: 'default' },
     spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
-    relations: (MEMBERS[name] ?? []).map(member => ({
-      type: 'hasMember',
-      targetRef: `user:default/${member}`,
-    })),
+    relations: [
+      ...(MEMBERS[name] ?? []).map(member => ({
+        type: 'hasMember',
+        targetRef: `user:default/${member}`,
+      })),
+      ...(CHILDREN[name] ?? []).map(child => ({
+        type: 'parentOf',
+        targetRef: `group:default/${child}`,
+      })),
+    ],
   };
 }
 

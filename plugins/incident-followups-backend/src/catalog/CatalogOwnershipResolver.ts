@@ -163,6 +163,41 @@ export class CatalogOwnershipResolver {
     return [...managers].sort();
   }
 
+  /**
+   * The groups below a group (`parentOf` relations, all the way down, cycle-safe);
+   * undefined when the catalog has no such group.
+   */
+  async descendantsOf(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
+    const [group] = await this.fetch([groupRef], credentials);
+    if (!group || group.kind.toLocaleLowerCase('en-US') !== 'group') {
+      return undefined;
+    }
+    const seen = new Set<string>([groupRef]);
+    let frontier = [group];
+    for (
+      let depth = 0;
+      depth < MAX_HIERARCHY_DEPTH && frontier.length;
+      depth++
+    ) {
+      const children = frontier
+        .flatMap(entity => entity.relations ?? [])
+        .filter(relation => relation.type === 'parentOf')
+        .map(relation => relation.targetRef.toLocaleLowerCase('en-US'))
+        .filter(ref => !seen.has(ref));
+      children.forEach(ref => seen.add(ref));
+      frontier = children.length
+        ? (await this.fetch(children, credentials)).filter(
+            (e): e is Entity => !!e,
+          )
+        : [];
+    }
+    seen.delete(groupRef);
+    return [...seen].sort();
+  }
+
   /** The direct members (`hasMember` relations) of each group among `groupRefs`. */
   async membersOf(
     groupRefs: string[],

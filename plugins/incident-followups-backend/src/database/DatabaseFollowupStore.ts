@@ -186,6 +186,26 @@ export class DatabaseFollowupStore implements FollowupStore {
     return row ? toFollowup(row) : undefined;
   }
 
+  /**
+   * Followups of the given statuses that `scope` selects, soonest due first and
+   * those without a due date last, up to `limit`, with how many there are.
+   */
+  async listInScope(
+    scope: (query: Knex.QueryBuilder) => void,
+    statuses: FollowupStatus[],
+    limit: number,
+  ): Promise<{ items: Followup[]; totalCount: number }> {
+    const filtered = this.db('followups').whereIn('followups.status', statuses);
+    scope(filtered);
+    const [{ count }] = await filtered.clone().count({ count: '*' });
+    const rows = await this.joinIncident(filtered)
+      .orderByRaw(
+        'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id',
+      )
+      .limit(limit);
+    return { items: rows.map(toFollowup), totalCount: Number(count) };
+  }
+
   async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
     const filtered = this.db<FollowupRow>('followups');
     if (query.incidentId) {

@@ -160,7 +160,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(created.body.ownerRef).toBe('group:default/payments');
 
-      // Alice is in Payments; Bob is in SRE.
+      // Alice is in Payments (and SRE); Bob is in SRE only.
       const titles = async (userRef: string) =>
         (await api.get(`/followups?assigneeRef=${userRef}`)).body.items.map(
           (f: any) => f.title,

@@ -1,5 +1,7 @@
 import {
   entityRefSchema,
+  FOLLOWUP_STATUSES,
+  groupRefSchema,
   INCIDENT_STATUSES,
   isoDateTimeSchema,
   POSTMORTEM_STATUSES,
@@ -64,3 +66,44 @@ export const listPostmortemsQuerySchema = z
     cursor: z.string().max(500).optional(),
   })
   .strict();
+
+export const teamParamsSchema = z.object({
+  groupRef: groupRefSchema,
+});
+
+/** The longest period a team overview covers. */
+const MAX_PERIOD_DAYS = 3 * 366;
+const DEFAULT_PERIOD_DAYS = 90;
+
+export const teamOverviewQuerySchema = z
+  .object({
+    since: isoDateTimeSchema.optional(),
+    until: isoDateTimeSchema.optional(),
+    severity: listOf([...SEVERITIES]).optional(),
+    status: listOf([...FOLLOWUP_STATUSES]).optional(),
+    memberRef: userRefSchema.optional(),
+    includeChildren: z.enum(['true', 'false']).default('true'),
+  })
+  .strict()
+  .transform(q => {
+    const until = q.until ? new Date(q.until) : new Date();
+    const since = q.since
+      ? new Date(q.since)
+      : new Date(until.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
+    return {
+      since,
+      until,
+      severities: q.severity,
+      statuses: q.status,
+      memberRef: q.memberRef?.toLocaleLowerCase('en-US'),
+      includeChildren: q.includeChildren === 'true',
+    };
+  })
+  .refine(q => q.since.getTime() <= q.until.getTime(), {
+    message: 'the period must not end before it starts',
+    path: ['until'],
+  })
+  .refine(
+    q => q.until.getTime() - q.since.getTime() <= MAX_PERIOD_DAYS * 86_400_000,
+    { message: 'the period may cover at most 3 years', path: ['since'] },
+  );

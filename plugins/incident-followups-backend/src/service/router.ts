@@ -11,6 +11,8 @@ import { FollowupService } from '../followups/FollowupService';
 import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
 import { addPostmortemRoutes } from './postmortemRoutes';
+import { addTeamRoutes } from './teamRoutes';
+import { TeamOverviewService } from '../teams/TeamOverviewService';
 import { IncidentService } from './IncidentService';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
@@ -28,6 +30,7 @@ export interface RouterOptions {
   store: IncidentStore;
   signals: IncidentSignals;
   postmortems: PostmortemService;
+  teams: TeamOverviewService;
   appBaseUrl: string;
 }
 
@@ -42,6 +45,7 @@ export async function createRouter(
     store,
     signals,
     postmortems,
+    teams,
     appBaseUrl,
   } = options;
   const router = Router();
@@ -173,6 +177,7 @@ export async function createRouter(
   });
 
   addFollowupRoutes(router, { httpAuth, followups, audited, signals });
+  addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
 
   return router;
 }

@@ -1,0 +1,362 @@
+import {
+  Followup,
+  FollowupStatus,
+  isMajorSeverity,
+  MissingPostmortem,
+  PostmortemStatus,
+  SEVERITIES,
+  Severity,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+import { DatabaseFollowupStore } from './DatabaseFollowupStore';
+import { secondsBetweenSql, weekStartSql } from './sqlDialect';
+import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
+
+/** What a team overview covers. */
+export interface TeamScope {
+  teamRef: string;
+  /** Roll the team's child groups up into it. */
+  includeChildren: boolean;
+  /** The groups whose own action items count: the team, and its descendants when rolled up. */
+  groupRefs: string[];
+  severities?: Severity[];
+  /** Only what this person owns (followups, post-mortems). */
+  memberRef?: string;
+}
+
+export interface Period {
+  since: Date;
+  until: Date;
+}
+
+export interface PostmortemDeadlineRow {
+  resolvedAt: string;
+  severity: Severity;
+  reviewedAt: string | null;
+}
+
+export interface OpenPostmortemRow {
+  id: string;
+  incidentId: string;
+  incidentTitle: string;
+  incidentSeverity: Severity;
+  incidentResolvedAt: string | null;
+  status: PostmortemStatus;
+  ownerRef: string;
+  meetingScheduledFor: string | null;
+}
+
+const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
+const MAJOR = SEVERITIES.filter(isMajorSeverity);
+
+/**
+ * The SQL behind the team overview: every figure is an aggregate or an indexed
+ * lookup through `incident_owners`, so its cost follows the team's own data.
+ */
+export class DatabaseTeamOverviewStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly followups: DatabaseFollowupStore,
+  ) {}
+
+  /** The final severity of `incidents`, as a column to filter on. */
+  private severity(): string {
+    // knex types whereIn's column as a string; a raw expression works all the same.
+    return this.db.raw(SEVERITY) as unknown as string;
+  }
+
+  /** The team's incidents: owned by it directly, or through a child group when rolled up. */
+  private incidentIds(scope: TeamScope) {
+    const query = this.db('incident_owners')
+      .select('incident_owners.incident_id')
+      .where('incident_owners.owner_ref', scope.teamRef);
+    if (!scope.includeChildren) query.where('incident_owners.direct', true);
+    if (scope.severities?.length) {
+      query
+        .join('incidents', 'incidents.id', 'incident_owners.incident_id')
+        .whereIn(this.severity(), scope.severities);
+    }
+    return query;
+  }
+
+  /** Incidents of the team, joined as `incidents`. */
+  private incidents(scope: TeamScope) {
+    return this.db('incidents').whereIn(
+      'incidents.id',
+      this.incidentIds(scope),
+    );
+  }
+
+  /** Followups of the team's incidents, and those its groups own. */
+  private followupScope(scope: TeamScope) {
+    return (query: Knex.QueryBuilder) => {
+      query.where(q =>
+        q
+          .whereIn('followups.incident_id', this.incidentIds(scope))
+          .orWhere(owned => {
+            owned.whereIn('followups.owner_ref', scope.groupRefs);
+            if (scope.severities?.length) {
+              owned.whereIn(
+                'followups.incident_id',
+                this.db('incidents')
+                  .select('id')
+                  .whereIn(this.severity(), scope.severities),
+              );
+            }
+          }),
+      );
+      if (scope.memberRef) query.where('followups.owner_ref', scope.memberRef);
+    };
+  }
+
+  listFollowups(
+    scope: TeamScope,
+    statuses: FollowupStatus[],
+    limit: number,
+  ): Promise<{ items: Followup[]; totalCount: number }> {
+    return this.followups.listInScope(
+      this.followupScope(scope),
+      statuses,
+      limit,
+    );
+  }
+
+  async countOpenFollowups(
+    scope: TeamScope,
+    now: Date,
+    dueSoonUntil: Date,
+  ): Promise<{ overdue: number; dueSoon: number; unassigned: number }> {
+    const query = this.db('followups').whereIn('followups.status', OPEN);
+    this.followupScope(scope)(query);
+    const [row] = await query.select(
+      this.db.raw(
+        'sum(case when followups.due_at < ? then 1 else 0 end) as overdue',
+        [now],
+      ),
+      this.db.raw(
+        'sum(case when followups.due_at >= ? and followups.due_at < ? then 1 else 0 end) as due_soon',
+        [now, dueSoonUntil],
+      ),
+      this.db.raw(
+        'sum(case when followups.owner_ref is null then 1 else 0 end) as unassigned',
+      ),
+    );
+    return {
+      overdue: Number(row?.overdue ?? 0),
+      dueSoon: Number(row?.due_soon ?? 0),
+      unassigned: Number(row?.unassigned ?? 0),
+    };
+  }
+
+  /** Incidents that started in the period, by final severity. */
+  async incidentsBySeverity(
+    scope: TeamScope,
+    period: Period,
+  ): Promise<Map<Severity, number>> {
+    const rows = await this.incidents(scope)
+      .whereBetween('incidents.started_at', [period.since, period.until])
+      .groupBy(this.db.raw(SEVERITY))
+      .select(
+        this.db.raw(`${SEVERITY} as severity`),
+        this.db.raw('count(*) as count'),
+      );
+    return new Map(rows.map((r: any) => [r.severity, Number(r.count)]));
+  }
+
+  /** Post-mortems of the incidents that started in the period, by status. */
+  async postmortemsByStatus(
+    scope: TeamScope,
+    period: Period,
+  ): Promise<Map<PostmortemStatus, number>> {
+    const query = this.db('postmortems')
+      .join('incidents', 'incidents.id', 'postmortems.incident_id')
+      .whereIn('postmortems.incident_id', this.incidentIds(scope))
+      .whereBetween('incidents.started_at', [period.since, period.until]);
+    if (scope.memberRef) query.where('postmortems.owner_ref', scope.memberRef);
+    const rows = await query
+      .groupBy('postmortems.status')
+      .select('postmortems.status', this.db.raw('count(*) as count'));
+    return new Map(rows.map((r: any) => [r.status, Number(r.count)]));
+  }
+
+  /** Post-mortems in Draft or In review, whatever their incident's date. */
+  async openPostmortems(scope: TeamScope): Promise<OpenPostmortemRow[]> {
+    const query = this.db('postmortems')
+      .join('incidents', 'incidents.id', 'postmortems.incident_id')
+      .whereIn('postmortems.incident_id', this.incidentIds(scope))
+      .whereIn('postmortems.status', ['draft', 'in-review']);
+    if (scope.memberRef) query.where('postmortems.owner_ref', scope.memberRef);
+    const rows = await query
+      .orderBy('incidents.resolved_at')
+      .select(
+        'postmortems.id',
+        'postmortems.incident_id',
+        'postmortems.status',
+        'postmortems.owner_ref',
+        'postmortems.meeting_scheduled_for',
+        'incidents.title',
+        'incidents.resolved_at',
+        this.db.raw(`${SEVERITY} as severity`),
+      );
+    return rows.map((r: any) => ({
+      id: r.id,
+      incidentId: r.incident_id,
+      incidentTitle: r.title,
+      incidentSeverity: r.severity,
+      incidentResolvedAt: toIsoStringOrNull(r.resolved_at),
+      status: r.status,
+      ownerRef: r.owner_ref,
+      meetingScheduledFor: toIsoStringOrNull(r.meeting_scheduled_for),
+    }));
+  }
+
+  /** SEV-1 and SEV-2 incidents (not grouped under another) without a post-mortem. */
+  async missingPostmortems(scope: TeamScope): Promise<MissingPostmortem[]> {
+    const rows = await this.incidents(scope)
+      .whereNull('incidents.primary_incident_id')
+      .whereIn(this.severity(), MAJOR)
+      .whereNotExists(
+        this.db('postmortems')
+          .select(this.db.raw('1'))
+          .whereRaw('postmortems.incident_id = incidents.id'),
+      )
+      .orderBy('incidents.started_at', 'desc')
+      .select(
+        'incidents.id',
+        'incidents.title',
+        'incidents.resolved_at',
+        this.db.raw(`${SEVERITY} as severity`),
+      );
+    return rows.map((r: any) => ({
+      incidentId: r.id,
+      incidentTitle: r.title,
+      incidentSeverity: r.severity,
+      resolvedAt: toIsoStringOrNull(r.resolved_at),
+    }));
+  }
+
+  /** Per week of the due date: followups due, and those done by then. */
+  async followupsDueByWeek(
+    scope: TeamScope,
+    period: Period,
+  ): Promise<Map<string, { due: number; doneOnTime: number }>> {
+    const query = this.db('followups')
+      .whereBetween('followups.due_at', [period.since, period.until])
+      .whereNot('followups.status', 'wont-do');
+    this.followupScope(scope)(query);
+    const week = weekStartSql(this.db, 'followups.due_at');
+    const rows = await query
+      .groupBy(week)
+      .select(
+        this.db.raw('? as week', [week]),
+        this.db.raw('count(*) as due'),
+        this.db.raw(
+          `sum(case when followups.status = 'done' and followups.completed_at <= followups.due_at then 1 else 0 end) as done_on_time`,
+        ),
+      );
+    return new Map(
+      rows.map((r: any) => [
+        String(r.week),
+        { due: Number(r.due), doneOnTime: Number(r.done_on_time ?? 0) },
+      ]),
+    );
+  }
+
+  /**
+   * The post-mortems of incidents resolved in the window, with when they were
+   * first reviewed; their deadlines follow the due-date policy, outside SQL.
+   */
+  async postmortemDeadlines(
+    scope: TeamScope,
+    window: Period,
+  ): Promise<PostmortemDeadlineRow[]> {
+    const query = this.db('postmortems')
+      .join('incidents', 'incidents.id', 'postmortems.incident_id')
+      .whereIn('postmortems.incident_id', this.incidentIds(scope))
+      .whereBetween('incidents.resolved_at', [window.since, window.until]);
+    if (scope.memberRef) query.where('postmortems.owner_ref', scope.memberRef);
+    const rows = await query.select(
+      'incidents.resolved_at',
+      this.db.raw(`${SEVERITY} as severity`),
+      this.db('postmortem_transitions')
+        .min('at')
+        .whereRaw('postmortem_transitions.postmortem_id = postmortems.id')
+        .where('postmortem_transitions.to_status', 'reviewed')
+        .as('reviewed_at'),
+    );
+    return rows.map((r: any) => ({
+      resolvedAt: toIsoString(r.resolved_at as DbTimestamp),
+      severity: r.severity as Severity,
+      reviewedAt: toIsoStringOrNull(r.reviewed_at),
+    }));
+  }
+
+  /**
+   * The action-item backlog: how many were open when the period began, and per
+   * week how many were added and how many closed.
+   */
+  async actionItemFlow(scope: TeamScope, period: Period) {
+    const items = () => {
+      const query = this.db('followups').where('followups.type', 'action-item');
+      this.followupScope(scope)(query);
+      return query;
+    };
+    const [[start], opened, closed] = await Promise.all([
+      items()
+        .where('followups.created_at', '<', period.since)
+        .where(q =>
+          q
+            .whereNull('followups.completed_at')
+            .orWhere('followups.completed_at', '>=', period.since),
+        )
+        .count({ count: '*' }),
+      this.countByWeek(items(), 'followups.created_at', period),
+      this.countByWeek(items(), 'followups.completed_at', period),
+    ]);
+    return { openAtStart: Number(start.count), opened, closed };
+  }
+
+  private async countByWeek(
+    query: Knex.QueryBuilder,
+    column: string,
+    period: Period,
+  ): Promise<Map<string, number>> {
+    const week = weekStartSql(this.db, column);
+    const rows = await query
+      .whereBetween(column, [period.since, period.until])
+      .groupBy(week)
+      .select(
+        this.db.raw('? as week', [week]),
+        this.db.raw('count(*) as count'),
+      );
+    return new Map(rows.map((r: any) => [String(r.week), Number(r.count)]));
+  }
+
+  /** Mean time to resolve the incidents that started in the period, by final severity. */
+  async mttrBySeverity(
+    scope: TeamScope,
+    period: Period,
+  ): Promise<{ severity: Severity; incidents: number; meanSeconds: number }[]> {
+    const rows = await this.incidents(scope)
+      .whereNotNull('incidents.resolved_at')
+      .whereBetween('incidents.started_at', [period.since, period.until])
+      .groupBy(this.db.raw(SEVERITY))
+      .select(
+        this.db.raw(`${SEVERITY} as severity`),
+        this.db.raw('count(*) as count'),
+        this.db.raw('avg(?) as mean_seconds', [
+          secondsBetweenSql(
+            this.db,
+            'incidents.started_at',
+            'incidents.resolved_at',
+          ),
+        ]),
+      );
+    return rows.map((r: any) => ({
+      severity: r.severity as Severity,
+      incidents: Number(r.count),
+      meanSeconds: Number(r.mean_seconds),
+    }));
+  }
+}

@@ -1,0 +1,45 @@
+import { Knex } from 'knex';
+
+type Dialect = 'sqlite' | 'pg' | 'mysql';
+
+function dialectOf(db: Knex): Dialect {
+  const client = String(db.client.config.client);
+  if (client.includes('sqlite')) return 'sqlite';
+  if (client.includes('mysql')) return 'mysql';
+  return 'pg';
+}
+
+/**
+ * The Monday (UTC) of the week a timestamp column falls in, as `YYYY-MM-DD`.
+ * SQLite holds timestamps as epoch milliseconds.
+ */
+export function weekStartSql(db: Knex, column: string): Knex.Raw {
+  switch (dialectOf(db)) {
+    case 'sqlite':
+      return db.raw(`date(?? / 1000, 'unixepoch', 'weekday 0', '-6 days')`, [
+        column,
+      ]);
+    case 'mysql':
+      return db.raw(
+        `date_format(date_sub(??, interval weekday(??) day), '%Y-%m-%d')`,
+        [column, column],
+      );
+    default:
+      return db.raw(
+        `to_char(date_trunc('week', ?? at time zone 'UTC'), 'YYYY-MM-DD')`,
+        [column],
+      );
+  }
+}
+
+/** The seconds from one timestamp column to another. */
+export function secondsBetweenSql(db: Knex, from: string, to: string) {
+  switch (dialectOf(db)) {
+    case 'sqlite':
+      return db.raw(`(?? - ??) / 1000.0`, [to, from]);
+    case 'mysql':
+      return db.raw(`timestampdiff(second, ??, ??)`, [from, to]);
+    default:
+      return db.raw(`extract(epoch from (?? - ??))`, [to, from]);
+  }
+}

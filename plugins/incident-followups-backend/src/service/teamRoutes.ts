@@ -1,0 +1,91 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  dueState,
+  Followup,
+  RESPONDER_ROLE_TITLES,
+} from '@incident-followups/plugin-incident-followups-common';
+import { stringify } from 'csv-stringify/sync';
+import { Request, Router } from 'express';
+import { TeamOverviewService } from '../teams/TeamOverviewService';
+import { parseRequest } from './parse';
+import { teamOverviewQuerySchema, teamParamsSchema } from './querySchemas';
+
+/** Followups in one export at most; `X-Total-Count` says how many there are. */
+const CSV_ROW_LIMIT = 10_000;
+
+const CSV_COLUMNS = [
+  'Incident',
+  'Severity',
+  'Followup',
+  'Type',
+  'Priority',
+  'Owner',
+  'Status',
+  'Due',
+  'Overdue',
+  'Completed',
+  'Link',
+];
+
+function csvRow(followup: Followup, appBaseUrl: string) {
+  return [
+    followup.incidentTitle,
+    followup.incidentSeverity,
+    followup.title,
+    followup.role ? RESPONDER_ROLE_TITLES[followup.role] : 'Action item',
+    followup.priority ?? '',
+    followup.ownerRef ?? 'unassigned',
+    followup.status,
+    followup.dueAt ?? '',
+    dueState(followup.dueAt) === 'overdue' &&
+    ['open', 'in-progress'].includes(followup.status)
+      ? 'yes'
+      : 'no',
+    followup.completedAt ?? '',
+    `${appBaseUrl}/incident-followups/incidents/${followup.incidentId}`,
+  ];
+}
+
+/** The team overview, and its followups as CSV. */
+export function addTeamRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    teams: TeamOverviewService;
+    appBaseUrl: string;
+  },
+) {
+  const { httpAuth, teams, appBaseUrl } = options;
+
+  async function overviewOf(req: Request, followupLimit?: number) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { groupRef } = parseRequest(teamParamsSchema, req.params, 'path');
+    const query = parseRequest(teamOverviewQuerySchema, req.query, 'query');
+    return teams.overview(
+      { ...query, teamRef: groupRef.toLocaleLowerCase('en-US'), followupLimit },
+      credentials,
+    );
+  }
+
+  router.get('/teams/:groupRef/overview', async (req, res) => {
+    res.json(await overviewOf(req));
+  });
+
+  router.get('/teams/:groupRef/followups.csv', async (req, res) => {
+    const overview = await overviewOf(req, CSV_ROW_LIMIT);
+    const team = parseEntityRef(overview.teamRef).name;
+    res
+      .type('text/csv')
+      .attachment(`${team}-followups.csv`)
+      .set('X-Total-Count', String(overview.followups.totalCount))
+      .send(
+        stringify([
+          CSV_COLUMNS,
+          ...overview.followups.items.map(f => csvRow(f, appBaseUrl)),
+        ]),
+      );
+  });
+}

@@ -1,0 +1,245 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  DUE_SOON_HOURS,
+  DueDatePolicy,
+  FollowupStatus,
+  meetingDeadline,
+  meetingState,
+  POSTMORTEM_STATUSES,
+  SEVERITIES,
+  Severity,
+  TeamOverview,
+  TeamWeek,
+} from '@incident-followups/plugin-incident-followups-common';
+import { DateTime } from 'luxon';
+import {
+  CatalogOwnershipResolver,
+  CatalogUnavailableError,
+} from '../catalog/CatalogOwnershipResolver';
+import {
+  DatabaseTeamOverviewStore,
+  Period,
+  PostmortemDeadlineRow,
+  TeamScope,
+} from '../database/DatabaseTeamOverviewStore';
+
+/** The longest a meeting deadline lies after the resolution (5 business days and holidays). */
+const DEADLINE_REACH_DAYS = 21;
+const FOLLOWUP_LIST_LIMIT = 500;
+
+export interface TeamOverviewQuery {
+  teamRef: string;
+  includeChildren: boolean;
+  since: Date;
+  until: Date;
+  severities?: Severity[];
+  statuses?: FollowupStatus[];
+  memberRef?: string;
+  /** How many followups to list; default 500. */
+  followupLimit?: number;
+}
+
+function weekOf(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).startOf('week').toISODate()!;
+}
+
+function mondays(period: Period): string[] {
+  const result: string[] = [];
+  let week = DateTime.fromJSDate(period.since, { zone: 'utc' }).startOf('week');
+  const end = DateTime.fromJSDate(period.until, { zone: 'utc' });
+  while (week <= end) {
+    result.push(week.toISODate()!);
+    week = week.plus({ weeks: 1 });
+  }
+  return result;
+}
+
+/** A team's overview: what it owes after incidents now, and how the period went. */
+export class TeamOverviewService {
+  constructor(
+    private readonly options: {
+      store: DatabaseTeamOverviewStore;
+      ownership: CatalogOwnershipResolver;
+      policy: DueDatePolicy;
+    },
+  ) {}
+
+  /** The team and the groups rolled up into it; a ref the catalog has no group for is a 404. */
+  private async groupsOf(
+    teamRef: string,
+    includeChildren: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    try {
+      const descendants = await this.options.ownership.descendantsOf(
+        teamRef,
+        credentials,
+      );
+      if (!descendants) {
+        throw new NotFoundError(`No group ${teamRef} in the catalog`);
+      }
+      return includeChildren ? [teamRef, ...descendants] : [teamRef];
+    } catch (error) {
+      // Without the catalog, the incidents' stored owners still answer.
+      if (error instanceof CatalogUnavailableError) return [teamRef];
+      throw error;
+    }
+  }
+
+  async overview(
+    query: TeamOverviewQuery,
+    credentials: BackstageCredentials,
+    now: Date = new Date(),
+  ): Promise<TeamOverview> {
+    const { store, policy } = this.options;
+    const scope: TeamScope = {
+      teamRef: query.teamRef,
+      includeChildren: query.includeChildren,
+      groupRefs: await this.groupsOf(
+        query.teamRef,
+        query.includeChildren,
+        credentials,
+      ),
+      severities: query.severities,
+      memberRef: query.memberRef,
+    };
+    const period: Period = { since: query.since, until: query.until };
+    const deadlineWindow: Period = {
+      since: DateTime.fromJSDate(period.since)
+        .minus({ days: DEADLINE_REACH_DAYS })
+        .toJSDate(),
+      until: period.until,
+    };
+    const [
+      followups,
+      counts,
+      bySeverity,
+      byStatus,
+      openPostmortems,
+      missing,
+      dueByWeek,
+      deadlines,
+      flow,
+      mttr,
+    ] = await Promise.all([
+      store.listFollowups(
+        scope,
+        query.statuses ?? ['open', 'in-progress'],
+        query.followupLimit ?? FOLLOWUP_LIST_LIMIT,
+      ),
+      store.countOpenFollowups(
+        scope,
+        now,
+        new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000),
+      ),
+      store.incidentsBySeverity(scope, period),
+      store.postmortemsByStatus(scope, period),
+      store.openPostmortems(scope),
+      store.missingPostmortems(scope),
+      store.followupsDueByWeek(scope, period),
+      store.postmortemDeadlines(scope, deadlineWindow),
+      store.actionItemFlow(scope, period),
+      store.mttrBySeverity(scope, period),
+    ]);
+
+    const postmortemsDue = this.postmortemsDueByWeek(deadlines, period, now);
+    let backlog = flow.openAtStart;
+    const weeks: TeamWeek[] = mondays(period).map(weekStart => {
+      backlog +=
+        (flow.opened.get(weekStart) ?? 0) - (flow.closed.get(weekStart) ?? 0);
+      return {
+        weekStart,
+        followupsDue: dueByWeek.get(weekStart)?.due ?? 0,
+        followupsDoneOnTime: dueByWeek.get(weekStart)?.doneOnTime ?? 0,
+        postmortemsDue: postmortemsDue.get(weekStart)?.due ?? 0,
+        postmortemsOnTime: postmortemsDue.get(weekStart)?.onTime ?? 0,
+        openActionItems: backlog,
+      };
+    });
+
+    return {
+      teamRef: query.teamRef,
+      includeChildren: query.includeChildren,
+      since: period.since.toISOString(),
+      until: period.until.toISOString(),
+      followups: {
+        items: followups.items,
+        totalCount: followups.totalCount,
+        overdueCount: counts.overdue,
+        dueSoonCount: counts.dueSoon,
+        unassignedCount: counts.unassigned,
+      },
+      postmortems: {
+        countsByStatus: Object.fromEntries(
+          POSTMORTEM_STATUSES.map(status => [
+            status,
+            byStatus.get(status) ?? 0,
+          ]),
+        ) as TeamOverview['postmortems']['countsByStatus'],
+        open: openPostmortems.map(({ incidentResolvedAt, ...postmortem }) => {
+          const deadline = meetingDeadline(
+            incidentResolvedAt,
+            postmortem.incidentSeverity,
+            policy,
+          );
+          return {
+            ...postmortem,
+            meetingDeadline: deadline,
+            meetingState: meetingState(postmortem, deadline, now),
+          };
+        }),
+        missing,
+      },
+      incidents: {
+        bySeverity: Object.fromEntries(
+          SEVERITIES.map(severity => [severity, bySeverity.get(severity) ?? 0]),
+        ) as TeamOverview['incidents']['bySeverity'],
+        total: [...bySeverity.values()].reduce((sum, n) => sum + n, 0),
+      },
+      weeks,
+      mttrBySeverity: SEVERITIES.flatMap(severity => {
+        const row = mttr.find(m => m.severity === severity);
+        return row
+          ? [
+              {
+                severity,
+                incidents: row.incidents,
+                meanMinutes: Math.round(row.meanSeconds / 60),
+              },
+            ]
+          : [];
+      }),
+    };
+  }
+
+  /** Post-mortems by the week their meeting deadline fell in (deadlines passed only), and those reviewed by it. */
+  private postmortemsDueByWeek(
+    rows: PostmortemDeadlineRow[],
+    period: Period,
+    now: Date,
+  ) {
+    const weeks = new Map<string, { due: number; onTime: number }>();
+    for (const row of rows) {
+      const deadline = meetingDeadline(
+        row.resolvedAt,
+        row.severity,
+        this.options.policy,
+      )!;
+      const due = Date.parse(deadline);
+      if (
+        due < period.since.getTime() ||
+        due > period.until.getTime() ||
+        due > now.getTime()
+      ) {
+        continue;
+      }
+      const week = weekOf(deadline);
+      const entry = weeks.get(week) ?? { due: 0, onTime: 0 };
+      entry.due++;
+      if (row.reviewedAt && Date.parse(row.reviewedAt) <= due) entry.onTime++;
+      weeks.set(week, entry);
+    }
+    return weeks;
+  }
+}

@@ -1,0 +1,469 @@
+import {
+  createServiceFactory,
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import request from 'supertest';
+import { demoCatalog } from '../__testUtils__/demoCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { incidentFollowupsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+/** Four weeks, Monday 5 October to Sunday 1 November 2026 (UTC). */
+const PERIOD = 'since=2026-10-05T00:00:00Z&until=2026-11-01T23:59:59Z';
+
+describe.each(databases.eachSupportedId())(
+  'team overview API on %p',
+  databaseId => {
+    async function startBackend() {
+      const knex = await databases.init(databaseId);
+      const catalog = demoCatalog();
+      const scheduler = mockServices.scheduler() as SchedulerService & {
+        factory(): ServiceFactory;
+      };
+      const { server } = await startTestBackend({
+        features: [
+          incidentFollowupsPlugin,
+          scheduler.factory(),
+          mockServices.rootConfig.factory({
+            data: {
+              incidentFollowups: {
+                // One step per resolved incident keeps the figures countable by hand.
+                checklists: {
+                  'incident-commander': [
+                    {
+                      id: 'check-progress',
+                      title: 'Check on the post-mortem',
+                      due: { days: 2 },
+                    },
+                  ],
+                  deputy: [],
+                  scribe: [],
+                  'subject-matter-expert': [],
+                  'customer-liaison': [],
+                  'internal-liaison': [],
+                },
+              },
+            },
+          }),
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
+          createServiceFactory({
+            service: signalsServiceRef,
+            deps: {},
+            factory: () => ({ publish: async () => {} }),
+          }),
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({ send: async () => {} }),
+          }),
+        ],
+      });
+      const dave = mockCredentials.user.header('user:default/dave');
+      const get = (path: string) =>
+        request(server)
+          .get(`/api/incident-followups${path}`)
+          .set('Authorization', dave);
+      const send = (method: 'post' | 'patch', path: string, body: object) =>
+        request(server)
+          [method](`/api/incident-followups${path}`)
+          .set('Authorization', dave)
+          .send(body)
+          .then(res => {
+            expect(res.status).toBeLessThan(300);
+            return res.body;
+          });
+      return { knex, catalog, scheduler, get, send };
+    }
+    type Api = Awaited<ReturnType<typeof startBackend>>;
+
+    async function incident(
+      api: Api,
+      fields: {
+        title: string;
+        entityRef: string;
+        severity: string;
+        startedAt: string;
+        resolvedAt?: string;
+        ic?: string;
+      },
+    ) {
+      return api.send('post', '/incidents', {
+        title: fields.title,
+        severity: fields.severity,
+        startedAt: fields.startedAt,
+        entityRefs: [fields.entityRef],
+        responders: fields.ic
+          ? [{ role: 'incident-commander', userRef: fields.ic }]
+          : [],
+        ...(fields.resolvedAt
+          ? {
+              status: 'resolved',
+              resolvedAt: fields.resolvedAt,
+              finalSeverity: fields.severity,
+            }
+          : {}),
+      });
+    }
+
+    /** Adds an action item, as if it had been added (and closed) on the given days. */
+    async function actionItem(
+      api: Api,
+      incidentId: string,
+      fields: {
+        title: string;
+        ownerRef?: string;
+        dueAt: string;
+        createdAt: string;
+        completedAt?: string;
+      },
+    ) {
+      const item = await api.send(
+        'post',
+        `/incidents/${incidentId}/followups`,
+        {
+          title: fields.title,
+          kind: 'prevention',
+          priority: 'P2',
+          ownerRef: fields.ownerRef,
+          dueAt: fields.dueAt,
+        },
+      );
+      await api
+        .knex('followups')
+        .where({ id: item.id })
+        .update({
+          created_at: new Date(fields.createdAt),
+          ...(fields.completedAt
+            ? {
+                status: 'done',
+                completed_at: new Date(fields.completedAt),
+                completed_by: 'user:default/dave',
+              }
+            : {}),
+        });
+    }
+
+    /**
+     * Payments (under Commerce, under Engineering) owns checkout-api and
+     * payment-gateway; SRE (under Platform) owns alerting-pipeline until it moves
+     * to Payments. Alice is in Payments and in SRE.
+     */
+    async function organisationWithHistory(api: Api) {
+      const a = await incident(api, {
+        title: 'A: checkout failing',
+        entityRef: 'component:default/checkout-api',
+        severity: 'SEV-1',
+        startedAt: '2026-10-06T10:00:00Z',
+        resolvedAt: '2026-10-06T12:00:00Z',
+        ic: 'user:default/dave',
+      });
+      const b = await incident(api, {
+        title: 'B: alerts delayed',
+        entityRef: 'component:default/alerting-pipeline',
+        severity: 'SEV-2',
+        startedAt: '2026-10-13T10:00:00Z',
+        resolvedAt: '2026-10-13T11:00:00Z',
+        ic: 'user:default/bob',
+      });
+      await incident(api, {
+        title: 'C: gateway errors',
+        entityRef: 'component:default/payment-gateway',
+        severity: 'SEV-2',
+        startedAt: '2026-10-20T09:00:00Z',
+        resolvedAt: '2026-10-20T10:00:00Z',
+      });
+      const d = await incident(api, {
+        title: 'D: slow checkout',
+        entityRef: 'component:default/checkout-api',
+        severity: 'SEV-3',
+        startedAt: '2026-09-01T10:00:00Z',
+        resolvedAt: '2026-09-01T11:00:00Z',
+        ic: 'user:default/dave',
+      });
+      await incident(api, {
+        title: 'E: alert storm',
+        entityRef: 'component:default/alerting-pipeline',
+        severity: 'SEV-3',
+        startedAt: '2026-10-27T08:00:00Z',
+      });
+
+      await actionItem(api, a.id, {
+        title: 'Alert on pool saturation',
+        dueAt: '2026-10-15T12:00:00Z',
+        createdAt: '2026-10-07T09:00:00Z',
+        completedAt: '2026-10-21T09:00:00Z',
+      });
+      await actionItem(api, a.id, {
+        title: 'Add a runbook',
+        dueAt: '2026-10-25T12:00:00Z',
+        createdAt: '2026-10-08T09:00:00Z',
+        completedAt: '2026-10-20T09:00:00Z',
+      });
+      await actionItem(api, a.id, {
+        title: 'Document the rollback',
+        ownerRef: 'user:default/alice',
+        dueAt: '2026-10-29T12:00:00Z',
+        createdAt: '2026-10-14T09:00:00Z',
+      });
+      await actionItem(api, b.id, {
+        title: 'Tune alert thresholds',
+        ownerRef: 'user:default/alice',
+        dueAt: '2026-10-30T12:00:00Z',
+        createdAt: '2026-10-14T09:00:00Z',
+      });
+
+      // A's post-mortem was reviewed on 8 October, before its deadline (9 October).
+      const pmA = await api.send('post', `/incidents/${a.id}/postmortem`, {
+        ownerRef: 'user:default/alice',
+      });
+      const inReview = await api.send(
+        'post',
+        `/postmortems/${pmA.id}/transitions`,
+        { version: pmA.version, to: 'in-review' },
+      );
+      await api.send('post', `/postmortems/${pmA.id}/transitions`, {
+        version: inReview.version,
+        to: 'reviewed',
+      });
+      await api
+        .knex('postmortem_transitions')
+        .where({ postmortem_id: pmA.id })
+        .update({ at: new Date('2026-10-08T15:00:00Z') });
+      // D's, from before the period, is still a draft.
+      const pmD = await api.send('post', `/incidents/${d.id}/postmortem`, {
+        ownerRef: 'user:default/dave',
+      });
+
+      // alerting-pipeline moves to Payments: its open incident E follows it,
+      // the resolved B stays with SRE.
+      const pipeline = api.catalog.find(
+        e => e.metadata.name === 'alerting-pipeline',
+      )!;
+      pipeline.spec!.owner = 'payments';
+      await api.scheduler.triggerTask('incident-followups-refresh-ownership');
+      return { pmD };
+    }
+
+    it('rolls up a nested hierarchy: the figures of Commerce, computed by hand', async () => {
+      const api = await startBackend();
+      const { pmD } = await organisationWithHistory(api);
+
+      const res = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?${PERIOD}`,
+      );
+      expect(res.status).toBe(200);
+      const overview = res.body;
+
+      expect(overview.incidents).toEqual({
+        bySeverity: {
+          'SEV-1': 1,
+          'SEV-2': 1,
+          'SEV-3': 1,
+          'SEV-4': 0,
+          'SEV-5': 0,
+        },
+        total: 3,
+      });
+      expect(
+        overview.followups.items.map((f: any) => [
+          f.title,
+          f.incidentTitle,
+          f.ownerRef,
+        ]),
+      ).toEqual([
+        ['Check on the post-mortem', 'D: slow checkout', 'user:default/dave'],
+        [
+          'Check on the post-mortem',
+          'A: checkout failing',
+          'user:default/dave',
+        ],
+        ['Check on the post-mortem', 'C: gateway errors', null],
+        ['Document the rollback', 'A: checkout failing', 'user:default/alice'],
+      ]);
+      expect(overview.followups).toMatchObject({
+        totalCount: 4,
+        overdueCount: 4,
+        dueSoonCount: 0,
+        unassignedCount: 1,
+      });
+      expect(overview.postmortems.countsByStatus).toEqual({
+        draft: 0,
+        'in-review': 0,
+        reviewed: 1,
+        closed: 0,
+      });
+      expect(overview.postmortems.open).toEqual([
+        expect.objectContaining({
+          id: pmD.id,
+          incidentTitle: 'D: slow checkout',
+          status: 'draft',
+          meetingState: 'late',
+        }),
+      ]);
+      expect(
+        overview.postmortems.missing.map((m: any) => m.incidentTitle),
+      ).toEqual(['C: gateway errors']);
+      expect(overview.weeks).toEqual([
+        {
+          weekStart: '2026-10-05',
+          followupsDue: 1,
+          followupsDoneOnTime: 0,
+          postmortemsDue: 1,
+          postmortemsOnTime: 1,
+          openActionItems: 2,
+        },
+        {
+          weekStart: '2026-10-12',
+          followupsDue: 1,
+          followupsDoneOnTime: 0,
+          postmortemsDue: 0,
+          postmortemsOnTime: 0,
+          openActionItems: 3,
+        },
+        {
+          weekStart: '2026-10-19',
+          followupsDue: 2,
+          followupsDoneOnTime: 1,
+          postmortemsDue: 0,
+          postmortemsOnTime: 0,
+          openActionItems: 1,
+        },
+        {
+          weekStart: '2026-10-26',
+          followupsDue: 1,
+          followupsDoneOnTime: 0,
+          postmortemsDue: 0,
+          postmortemsOnTime: 0,
+          openActionItems: 1,
+        },
+      ]);
+      expect(overview.mttrBySeverity).toEqual([
+        { severity: 'SEV-1', incidents: 1, meanMinutes: 120 },
+        { severity: 'SEV-2', incidents: 1, meanMinutes: 60 },
+      ]);
+    });
+
+    it('keeps resolved incidents with the team that owned the service, and each action item with its incident', async () => {
+      const api = await startBackend();
+      await organisationWithHistory(api);
+      const overviewOf = async (team: string, query = '') =>
+        (
+          await api.get(
+            `/teams/${encodeURIComponent(team)}/overview?${PERIOD}${query}`,
+          )
+        ).body;
+
+      const sre = await overviewOf('group:default/sre');
+      expect(sre.incidents.total).toBe(1);
+      expect(sre.incidents.bySeverity['SEV-2']).toBe(1);
+      expect(sre.followups.items.map((f: any) => f.title)).toEqual([
+        'Check on the post-mortem',
+        'Tune alert thresholds',
+      ]);
+      expect(sre.postmortems.missing.map((m: any) => m.incidentTitle)).toEqual([
+        'B: alerts delayed',
+      ]);
+
+      // Alice is in both teams; each overview shows only its own incidents' items.
+      const alice = '&memberRef=user:default/alice';
+      expect(
+        (await overviewOf('group:default/commerce', alice)).followups.items.map(
+          (f: any) => f.title,
+        ),
+      ).toEqual(['Document the rollback']);
+      expect(
+        (await overviewOf('group:default/sre', alice)).followups.items.map(
+          (f: any) => f.title,
+        ),
+      ).toEqual(['Tune alert thresholds']);
+
+      // The top of the hierarchy sees everything; without its child groups,
+      // Commerce owns no service itself.
+      const engineering = await overviewOf('group:default/engineering');
+      expect(engineering.incidents.total).toBe(4);
+      expect(engineering.followups.totalCount).toBe(6);
+      const commerceAlone = await overviewOf(
+        'group:default/commerce',
+        '&includeChildren=false',
+      );
+      expect(commerceAlone.incidents.total).toBe(0);
+      expect(commerceAlone.followups.totalCount).toBe(0);
+
+      // Filters: severity and followup status.
+      const major = await overviewOf(
+        'group:default/commerce',
+        '&severity=SEV-1',
+      );
+      expect(major.incidents.total).toBe(1);
+      expect(major.followups.items.map((f: any) => f.incidentTitle)).toEqual([
+        'A: checkout failing',
+        'A: checkout failing',
+      ]);
+      const done = await overviewOf('group:default/commerce', '&status=done');
+      expect(done.followups.items.map((f: any) => f.title).sort()).toEqual([
+        'Add a runbook',
+        'Alert on pool saturation',
+      ]);
+    });
+
+    it('exports the followups as CSV', async () => {
+      const api = await startBackend();
+      await organisationWithHistory(api);
+      const res = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/followups.csv?${PERIOD}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toContain(
+        'commerce-followups.csv',
+      );
+      const lines = res.text.trim().split('\n');
+      expect(lines[0]).toBe(
+        'Incident,Severity,Followup,Type,Priority,Owner,Status,Due,Overdue,Completed,Link',
+      );
+      expect(lines).toHaveLength(5);
+      expect(lines[4]).toMatch(
+        /^A: checkout failing,SEV-1,Document the rollback,Action item,P2,user:default\/alice,open,2026-10-29T12:00:00.000Z,yes,,/,
+      );
+    });
+
+    it('answers 404 for a group the catalog does not know, and 400 for a period that ends before it starts', async () => {
+      const api = await startBackend();
+      const unknown = await api.get(
+        `/teams/${encodeURIComponent('group:default/nobody')}/overview`,
+      );
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toContain('group:default/nobody');
+
+      const backwards = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?since=2026-11-01T00:00:00Z&until=2026-10-01T00:00:00Z`,
+      );
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.error.message).toContain('until');
+
+      const notAGroup = await api.get(
+        `/teams/${encodeURIComponent('user:default/dave')}/overview`,
+      );
+      expect(notAGroup.status).toBe(400);
+    });
+  },
+);

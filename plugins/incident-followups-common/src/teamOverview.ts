@@ -1,0 +1,81 @@
+import { Followup } from './followup';
+import { MeetingState, PostmortemStatus } from './postmortem/postmortem';
+import { Severity } from './severity';
+
+/** An open post-mortem of the team's incidents, with where its meeting stands. @public */
+export interface TeamPostmortem {
+  id: string;
+  incidentId: string;
+  incidentTitle: string;
+  incidentSeverity: Severity;
+  status: PostmortemStatus;
+  ownerRef: string;
+  meetingScheduledFor: string | null;
+  meetingDeadline: string | null;
+  meetingState: MeetingState;
+}
+
+/** A SEV-1 or SEV-2 incident of the team's that has no post-mortem yet. @public */
+export interface MissingPostmortem {
+  incidentId: string;
+  incidentTitle: string;
+  incidentSeverity: Severity;
+  resolvedAt: string | null;
+}
+
+/** One week (Monday to Sunday, UTC) of the team's trends. @public */
+export interface TeamWeek {
+  /** The Monday, `YYYY-MM-DD`. */
+  weekStart: string;
+  /** Followups due that week, and those of them done by their due date. */
+  followupsDue: number;
+  followupsDoneOnTime: number;
+  /** Post-mortems whose meeting deadline fell that week, and those reviewed by it. */
+  postmortemsDue: number;
+  postmortemsOnTime: number;
+  /** Action items open at the end of the week: is the backlog growing? */
+  openActionItems: number;
+}
+
+/** Mean time to resolve the team's incidents of one severity in the period. @public */
+export interface SeverityMttr {
+  severity: Severity;
+  incidents: number;
+  meanMinutes: number;
+}
+
+/**
+ * What a team owes after incidents (`GET /teams/{groupRef}/overview`). What is
+ * owed now (open followups, open and missing post-mortems) is not limited to the
+ * period; the counts and trends are of the period.
+ *
+ * @public
+ */
+export interface TeamOverview {
+  teamRef: string;
+  /** Whether the team's child groups are rolled up into it. */
+  includeChildren: boolean;
+  since: string;
+  until: string;
+  followups: {
+    /** Open and in-progress followups (or those of the requested statuses), overdue first; at most 500. */
+    items: Followup[];
+    totalCount: number;
+    overdueCount: number;
+    dueSoonCount: number;
+    unassignedCount: number;
+  };
+  postmortems: {
+    /** Post-mortems of the period's incidents, by status. */
+    countsByStatus: Record<PostmortemStatus, number>;
+    open: TeamPostmortem[];
+    missing: MissingPostmortem[];
+  };
+  incidents: {
+    /** Incidents that started in the period, by final severity. */
+    bySeverity: Record<Severity, number>;
+    total: number;
+  };
+  weeks: TeamWeek[];
+  mttrBySeverity: SeverityMttr[];
+}
