@@ -11,7 +11,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import AssignmentTurnedInOutlinedIcon from '@material-ui/icons/AssignmentTurnedInOutlined';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import GroupWorkOutlinedIcon from '@material-ui/icons/GroupWorkOutlined';
 import {
   SearchFilterResultTypeBlueprint,
   SearchResultListItemBlueprint,
@@ -21,7 +25,12 @@ import DescriptionOutlinedIcon from '@material-ui/icons/DescriptionOutlined';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
 import { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
-import { incidentRouteRef, myFollowupsRouteRef, rootRouteRef } from './routes';
+import {
+  incidentRouteRef,
+  myFollowupsRouteRef,
+  rootRouteRef,
+  teamFollowupsRouteRef,
+} from './routes';
 
 const incidentFollowupsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -58,6 +67,28 @@ const myFollowupsPage = PageBlueprint.make({
     noHeader: true,
     loader: () =>
       import('./components/MyFollowupsPage').then(m => <m.MyFollowupsPage />),
+  },
+});
+
+const teamFollowupsPage = PageBlueprint.make({
+  name: 'team-followups',
+  params: {
+    path: '/team-followups',
+    title: 'Team followups',
+    icon: <GroupWorkOutlinedIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(teamFollowupsRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/TeamFollowups').then(m => <m.TeamFollowupsPage />),
+  },
+});
+
+const entityTeamFollowupsCard = EntityCardBlueprint.make({
+  name: 'team-followups',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamFollowups').then(m => <m.TeamFollowupsCard />),
   },
 });
 
@@ -106,12 +137,15 @@ export default createFrontendPlugin({
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
     incident: incidentRouteRef,
+    teamFollowups: teamFollowupsRouteRef,
   }),
   extensions: [
     incidentFollowupsApi,
     incidentFollowupsPage,
     myFollowupsPage,
+    teamFollowupsPage,
     entityIncidentsContent,
+    entityTeamFollowupsCard,
     postmortemSearchResultListItem,
     postmortemSearchResultType,
   ],

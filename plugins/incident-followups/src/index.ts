@@ -13,7 +13,13 @@ export {
   IncidentFollowupsPage,
   MyFollowupsPage,
   PostmortemSearchResultListItem,
+  TeamFollowupsPage,
+  EntityTeamFollowupsCard,
 } from './plugin';
 export { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
 export { incidentFollowupsApiRef, IncidentFollowupsClient } from './api';
-export type { IncidentFollowupsApi, ListIncidentsOptions } from './api';
+export type {
+  IncidentFollowupsApi,
+  ListIncidentsOptions,
+  TeamOverviewOptions,
+} from './api';

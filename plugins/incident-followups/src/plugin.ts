@@ -8,7 +8,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { incidentFollowupsApiRef } from './api/IncidentFollowupsApi';
 import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
-import { incidentRouteRef, myFollowupsRouteRef, rootRouteRef } from './routes';
+import {
+  incidentRouteRef,
+  myFollowupsRouteRef,
+  rootRouteRef,
+  teamFollowupsRouteRef,
+} from './routes';
 
 /**
  * The incident-followups plugin for apps on Backstage's legacy frontend system.
@@ -29,6 +34,7 @@ export const incidentFollowupsPlugin = createPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     myFollowups: myFollowupsRouteRef,
+    teamFollowups: teamFollowupsRouteRef,
   },
 });
 
@@ -94,6 +100,35 @@ export const PostmortemSearchResultListItem = incidentFollowupsPlugin.provide(
         import('./components/PostmortemSearchResultListItem').then(
           m => m.PostmortemSearchResultListItem,
         ),
+    },
+  }),
+);
+
+/**
+ * Team followups, for a `<Route path="/team-followups">` in legacy apps.
+ *
+ * @public
+ */
+export const TeamFollowupsPage = incidentFollowupsPlugin.provide(
+  createRoutableExtension({
+    name: 'TeamFollowupsPage',
+    component: () =>
+      import('./components/TeamFollowups').then(m => m.TeamFollowupsPage),
+    mountPoint: teamFollowupsRouteRef,
+  }),
+);
+
+/**
+ * The team followups card for a group's page (`EntityLayout` of groups) in legacy apps.
+ *
+ * @public
+ */
+export const EntityTeamFollowupsCard = incidentFollowupsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamFollowupsCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamFollowups').then(m => m.TeamFollowupsCard),
     },
   }),
 );

@@ -21,3 +21,8 @@ export const postmortemRouteRef = createSubRouteRef({
 export const myFollowupsRouteRef = createRouteRef({
   id: 'incident-followups/my-followups',
 });
+
+/** A team's followups and post-mortems (`?team=group:default/payments`). */
+export const teamFollowupsRouteRef = createRouteRef({
+  id: 'incident-followups/team-followups',
+});

@@ -16,6 +16,7 @@ import {
   PostmortemStatus,
   Responder,
   Severity,
+  TeamOverview,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /** @public */
@@ -84,6 +85,20 @@ export interface ListFollowupsOptions {
   overdue?: boolean;
   limit?: number;
   cursor?: string;
+}
+
+/** What a team overview covers. @public */
+export interface TeamOverviewOptions {
+  teamRef: string;
+  /** Roll the team's child groups up into it; default true. */
+  includeChildren?: boolean;
+  since?: string;
+  until?: string;
+  severities?: Severity[];
+  /** The followups listed; default open and in progress. */
+  statuses?: FollowupStatus[];
+  /** Only what this person owns. */
+  memberRef?: string;
 }
 
 /** @public */
@@ -158,6 +173,9 @@ export interface IncidentFollowupsApi {
     key: string,
     decision: 'accept' | 'drop',
   ): Promise<ChatProposalState>;
+  getTeamOverview(options: TeamOverviewOptions): Promise<TeamOverview>;
+  /** The path of the team's followups as CSV, for `download`. */
+  teamFollowupsCsvPath(options: TeamOverviewOptions): string;
   /** A file the backend serves (the `.ics` invite, the Markdown export), with the user's credentials. */
   download(path: string): Promise<Blob>;
 }

@@ -10,6 +10,7 @@ import {
   Page,
   Postmortem,
   PostmortemStatus,
+  TeamOverview,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   ChatProposalState,
@@ -21,6 +22,7 @@ import {
   ListIncidentsOptions,
   NewActionItem,
   NewIncident,
+  TeamOverviewOptions,
 } from './IncidentFollowupsApi';
 
 /**
@@ -233,6 +235,31 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
       )}/chat-proposals/${encodeURIComponent(key)}`,
       { decision },
     );
+  }
+
+  getTeamOverview(options: TeamOverviewOptions): Promise<TeamOverview> {
+    return this.call('GET', this.teamPath(options, 'overview'));
+  }
+
+  teamFollowupsCsvPath(options: TeamOverviewOptions): string {
+    return this.teamPath(options, 'followups.csv');
+  }
+
+  private teamPath(options: TeamOverviewOptions, resource: string) {
+    const params = new URLSearchParams();
+    const set = (key: string, value: string | undefined) => {
+      if (value) params.set(key, value);
+    };
+    set('since', options.since);
+    set('until', options.until);
+    set('severity', options.severities?.join(','));
+    set('status', options.statuses?.join(','));
+    set('memberRef', options.memberRef);
+    if (options.includeChildren === false)
+      params.set('includeChildren', 'false');
+    return `/teams/${encodeURIComponent(
+      options.teamRef,
+    )}/${resource}?${params}`;
   }
 
   async download(path: string): Promise<Blob> {

@@ -9,5 +9,6 @@ export type {
   IncidentFollowupsApi,
   ListIncidentsOptions,
   NewIncident,
+  TeamOverviewOptions,
 } from './IncidentFollowupsApi';
 export { IncidentFollowupsClient } from './IncidentFollowupsClient';

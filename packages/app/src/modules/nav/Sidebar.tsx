@@ -30,6 +30,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:incident-followups')}
             {nav.take('page:incident-followups/my-followups')}
+            {nav.take('page:incident-followups/team-followups')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -1,0 +1,40 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
+import { teamFollowupsRouteRef } from '../../routes';
+import { TeamFollowupsCard } from './TeamFollowupsCard';
+import { testOverview } from '../../testTeamOverview';
+
+jest.setTimeout(30_000);
+
+describe('TeamFollowupsCard', () => {
+  it("shows the group's figures and links to its overview", async () => {
+    const getTeamOverview = jest.fn().mockResolvedValue(testOverview());
+    await renderInTestApp(
+      <TestApiProvider apis={[[incidentFollowupsApiRef, { getTeamOverview }]]}>
+        <EntityProvider
+          entity={{
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'sre', namespace: 'default' },
+            spec: { type: 'team', children: [] },
+          }}
+        >
+          <TeamFollowupsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/team-followups': teamFollowupsRouteRef } },
+    );
+    const card = await screen.findByTestId('team-followups-card');
+    expect(getTeamOverview).toHaveBeenCalledWith(
+      expect.objectContaining({ teamRef: 'group:default/sre' }),
+    );
+    expect(card).toHaveTextContent('Open followups2');
+    expect(card).toHaveTextContent('Post-mortems late1');
+    expect(card).toHaveTextContent('Post-mortems missing1');
+    expect(
+      screen.getByRole('link', { name: /Open the team overview/ }),
+    ).toHaveAttribute('href', '/team-followups?team=group%3Adefault%2Fsre');
+  });
+});

@@ -1,0 +1,91 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { teamFollowupsRouteRef } from '../../routes';
+import { useTeamOverview } from './useTeamOverview';
+
+function Line(props: { label: string; value: number; alarm?: boolean }) {
+  return (
+    <Box display="flex" justifyContent="space-between" py={0.5}>
+      <Typography variant="body2">{props.label}</Typography>
+      <Typography
+        variant="body2"
+        style={{
+          fontWeight: 600,
+          color: props.alarm && props.value > 0 ? '#c62828' : undefined,
+        }}
+      >
+        {props.value}
+      </Typography>
+    </Box>
+  );
+}
+
+/**
+ * On a group's page: what the group (with its child groups) owes after
+ * incidents, with a link to the team followups page.
+ *
+ * @public
+ */
+export function TeamFollowupsCard() {
+  const { entity } = useEntity();
+  const teamRef = stringifyEntityRef(entity);
+  const teamLink = useRouteRef(teamFollowupsRouteRef);
+  const [since] = useState(() =>
+    new Date(Date.now() - 90 * 86_400_000).toISOString(),
+  );
+  const { overview, error } = useTeamOverview({ teamRef, since });
+  return (
+    <InfoCard
+      title="Incident followups"
+      subheader="This team and its child groups"
+      deepLink={{
+        title: 'Open the team overview',
+        link: `${teamLink()}?team=${encodeURIComponent(teamRef)}`,
+      }}
+    >
+      {error && <ResponseErrorPanel error={error} />}
+      {!overview && !error && <Progress />}
+      {overview && (
+        <Box data-testid="team-followups-card">
+          <Line label="Open followups" value={overview.followups.totalCount} />
+          <Line label="Overdue" value={overview.followups.overdueCount} alarm />
+          <Line
+            label="Unassigned role steps"
+            value={overview.followups.unassignedCount}
+            alarm
+          />
+          <Line
+            label="Post-mortems in progress"
+            value={overview.postmortems.open.length}
+          />
+          <Line
+            label="Post-mortems late"
+            value={
+              overview.postmortems.open.filter(p => p.meetingState === 'late')
+                .length
+            }
+            alarm
+          />
+          <Line
+            label="Post-mortems missing"
+            value={overview.postmortems.missing.length}
+            alarm
+          />
+          <Line
+            label="Incidents in the last 90 days"
+            value={overview.incidents.total}
+          />
+        </Box>
+      )}
+    </InfoCard>
+  );
+}

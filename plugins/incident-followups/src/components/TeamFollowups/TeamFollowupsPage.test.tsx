@@ -1,0 +1,104 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
+import { rootRouteRef } from '../../routes';
+import { testOverview } from '../../testTeamOverview';
+import { TeamFollowupsPage } from './TeamFollowupsPage';
+
+jest.setTimeout(30_000);
+
+const identityApi = {
+  getBackstageIdentity: async () => ({
+    type: 'user' as const,
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest', 'group:default/sre'],
+  }),
+};
+const catalogApi = { getEntities: async () => ({ items: [] }) };
+
+async function renderPage(url = '/team-followups') {
+  const getTeamOverview = jest.fn().mockResolvedValue(testOverview());
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          incidentFollowupsApiRef,
+          {
+            getTeamOverview,
+            teamFollowupsCsvPath: jest.fn(),
+            updateFollowup: jest.fn(),
+          },
+        ],
+        [identityApiRef, identityApi],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
+      <TeamFollowupsPage />
+    </TestApiProvider>,
+    {
+      routeEntries: [url],
+      mountedRoutes: { '/incident-followups': rootRouteRef },
+    },
+  );
+  return { getTeamOverview };
+}
+
+describe('TeamFollowupsPage', () => {
+  it("opens on the signed-in user's team and shows what it owes", async () => {
+    const { getTeamOverview } = await renderPage();
+    expect(await screen.findByText('Add a lag alert')).toBeInTheDocument();
+    expect(getTeamOverview).toHaveBeenCalledWith(
+      expect.objectContaining({
+        teamRef: 'group:default/sre',
+        includeChildren: true,
+        statuses: ['open', 'in-progress'],
+      }),
+    );
+    const figures = screen
+      .getAllByTestId('team-figure')
+      .map(f => f.textContent);
+    expect(figures).toContain('Open followups21 overdue, 0 due soon');
+    expect(figures).toContain('Post-mortems in progress11 late');
+    expect(figures).toContain(
+      'Post-mortems missing1SEV-1 and SEV-2 incidents without one',
+    );
+    expect(screen.getByTestId('team-postmortem-missing')).toHaveTextContent(
+      'Metrics store slow',
+    );
+    expect(screen.getByTestId('team-postmortem')).toHaveTextContent('Late');
+    expect(screen.getAllByTestId('team-chart')).toHaveLength(4);
+  });
+
+  it('groups the followups by owner on request', async () => {
+    await renderPage();
+    await screen.findAllByTestId('team-followup');
+    const headings = () =>
+      screen
+        .getAllByTestId('team-followup-group-title')
+        .map(g => g.textContent);
+    expect(headings()).toEqual([
+      'SEV-1Checkout failing for card payments',
+      'SEV-1Alerts delayed',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'By owner' }));
+    expect(headings()).toEqual(['bob', 'sre']);
+  });
+
+  it('reads its filters from the URL', async () => {
+    const { getTeamOverview } = await renderPage(
+      '/team-followups?team=group%3Adefault%2Fpayments&severity=SEV-1&status=all&children=false&member=user%3Adefault%2Falice',
+    );
+    await waitFor(() => expect(getTeamOverview).toHaveBeenCalled());
+    expect(getTeamOverview).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        teamRef: 'group:default/payments',
+        severities: ['SEV-1'],
+        statuses: undefined,
+        includeChildren: false,
+        memberRef: 'user:default/alice',
+      }),
+    );
+  });
+});

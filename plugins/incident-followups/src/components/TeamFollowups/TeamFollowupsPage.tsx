@@ -1,0 +1,147 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  Content,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { TeamOverviewOptions } from '../../api/IncidentFollowupsApi';
+import { downloadFile } from '../Postmortem/downloadFile';
+import { readTeamFilters, TeamFilters, writeTeamFilters } from './teamFilters';
+import { TeamFiltersBar } from './TeamFiltersBar';
+import { TeamFollowupsList } from './TeamFollowupsList';
+import { TeamPostmortems } from './TeamPostmortems';
+import { TeamSummary } from './TeamSummary';
+import { TeamTrendCharts } from './TeamTrendCharts';
+import { useTeamOverview } from './useTeamOverview';
+
+function toOptions(filters: TeamFilters, now: number): TeamOverviewOptions {
+  return {
+    teamRef: filters.teamRef!,
+    since: new Date(now - filters.days * 86_400_000).toISOString(),
+    includeChildren: filters.includeChildren,
+    severities: filters.severities.length ? filters.severities : undefined,
+    statuses: filters.statuses === 'all' ? undefined : filters.statuses,
+    memberRef: filters.memberRef ?? undefined,
+  };
+}
+
+/**
+ * Team followups: everything a team owes after incidents, what is late, and
+ * whether the backlog is shrinking. Picks the signed-in user's first team unless
+ * the URL names one.
+ *
+ * @public
+ */
+export function TeamFollowupsPage() {
+  const identityApi = useApi(identityApiRef);
+  const [params, setParams] = useSearchParams();
+  const filters = readTeamFilters(params);
+  const setFilters = (next: TeamFilters) =>
+    setParams(writeTeamFilters(next), { replace: true });
+
+  const { value: identity } = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  const myTeams = (identity?.ownershipEntityRefs ?? []).filter(ref =>
+    ref.startsWith('group:'),
+  );
+  useEffect(() => {
+    if (!filters.teamRef && myTeams.length > 0) {
+      setFilters({ ...filters, teamRef: myTeams[0] });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters.teamRef, myTeams.join(',')]);
+
+  // The period ends now; it moves when the filters change, not on every render.
+  const [now] = useState(() => Date.now());
+  const key = params.toString();
+  const options = useMemo(
+    () => (filters.teamRef ? toOptions(filters, now) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, now],
+  );
+  const { api, overview, error, busy, setStatus } = useTeamOverview(options);
+  const [exportError, setExportError] = useState<Error>();
+
+  const exportCsv = async () => {
+    if (!options) return;
+    try {
+      const blob = await api.download(api.teamFollowupsCsvPath(options));
+      downloadFile(
+        blob,
+        `${parseEntityRef(options.teamRef).name}-followups.csv`,
+      );
+      setExportError(undefined);
+    } catch (e) {
+      setExportError(e as Error);
+    }
+  };
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Team followups"
+        subtitle="What a team owes after incidents, what is late, and whether the backlog is shrinking"
+      />
+      <Content>
+        <TeamFiltersBar
+          filters={filters}
+          onChange={setFilters}
+          actions={
+            <Button
+              variant="outlined"
+              startIcon={<GetAppIcon />}
+              disabled={!options}
+              onClick={exportCsv}
+            >
+              Export CSV
+            </Button>
+          }
+        />
+        {exportError && <ResponseErrorPanel error={exportError} />}
+        {!filters.teamRef && (
+          <EmptyState
+            missing="field"
+            title="Pick a team"
+            description="Choose a team to see its open followups and post-mortems. Your own teams come first once you belong to one in the catalog."
+          />
+        )}
+        {error && <ResponseErrorPanel error={error} />}
+        {filters.teamRef && !overview && !error && <Progress />}
+        {overview && (
+          <>
+            <TeamSummary overview={overview} />
+            <Grid container spacing={3}>
+              <Grid item xs={12} lg={7}>
+                <TeamFollowupsList
+                  followups={overview.followups.items}
+                  totalCount={overview.followups.totalCount}
+                  busy={busy}
+                  onStatus={setStatus}
+                />
+              </Grid>
+              <Grid item xs={12} lg={5}>
+                <TeamPostmortems postmortems={overview.postmortems} />
+              </Grid>
+            </Grid>
+            <Box mt={3}>
+              <TeamTrendCharts overview={overview} />
+            </Box>
+          </>
+        )}
+      </Content>
+    </Page>
+  );
+}

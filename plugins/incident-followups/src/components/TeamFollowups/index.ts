@@ -1,0 +1,2 @@
+export { TeamFollowupsPage } from './TeamFollowupsPage';
+export { TeamFollowupsCard } from './TeamFollowupsCard';
