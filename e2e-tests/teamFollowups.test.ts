@@ -12,7 +12,7 @@ test("a team lead sees the team's followups and post-mortems, and exports them",
   await expect(page.getByTestId('team-figure').first()).toBeVisible();
   await expect(page.getByTestId('team-followup').first()).toBeVisible();
   await expect(page.getByTestId('team-postmortem').first()).toBeVisible();
-  await expect(page.getByTestId('team-chart')).toHaveCount(4);
+  await expect(page.getByTestId('team-chart')).toHaveCount(5);
   await saveScreenshot(page, 'team-followups');
   // The portal scrolls inside its content area: the charts need a screenshot of their own.
   await page.getByTestId('team-chart').last().scrollIntoViewIfNeeded();

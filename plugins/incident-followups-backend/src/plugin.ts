@@ -14,6 +14,7 @@ import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { FollowupService } from './followups/FollowupService';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
+import { seedDemoFollowups } from './demo/seedDemoFollowups';
 import { seedDemoPostmortems } from './demo/seedDemoPostmortems';
 import { IncidentService } from './service/IncidentService';
 import { ReminderService } from './reminders/ReminderService';
@@ -129,6 +130,11 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             incidents,
             store,
             credentials: await auth.getOwnServiceCredentials(),
+            logger,
+          });
+          await seedDemoFollowups({
+            file: resolvePath(settings.demoIncidentsFile),
+            followups: followupStore,
             logger,
           });
           await seedDemoPostmortems({

@@ -147,6 +147,68 @@ export class DatabaseFollowupStore implements FollowupStore {
     return (await this.getFollowup(id, tx))!;
   }
 
+  /**
+   * Stores an action item with a past of its own (imported, or demo data): its
+   * id, when it was added and, if done, when and by whom. An item with that id
+   * stored before is left alone.
+   */
+  async importActionItem(
+    incidentId: string,
+    item: NewActionItem & {
+      id: string;
+      createdAt: string;
+      completedAt: string | null;
+      completedBy: string | null;
+    },
+  ): Promise<void> {
+    const createdAt = new Date(item.createdAt);
+    await this.db('followups')
+      .insert({
+        id: item.id,
+        incident_id: incidentId,
+        type: 'action-item',
+        source_key: null,
+        title: item.title,
+        description: item.description,
+        kind: item.kind,
+        priority: item.priority,
+        owner_ref: item.ownerRef,
+        status: item.completedAt ? 'done' : 'open',
+        due_at: toDateOrNull(item.dueAt),
+        ticket_url: item.ticketUrl,
+        completed_at: toDateOrNull(item.completedAt),
+        completed_by: item.completedBy,
+        created_at: createdAt,
+        updated_at: toDateOrNull(item.completedAt) ?? createdAt,
+        version: 1,
+      })
+      .onConflict('id')
+      .ignore();
+  }
+
+  /**
+   * Marks an incident's role steps done at a time in the past, each by its owner;
+   * only steps nobody has touched yet (version 1), so that doing it again changes
+   * nothing.
+   */
+  async completeRoleStepsAt(
+    incidentId: string,
+    completedAt: string,
+    actorRef: string,
+  ): Promise<number> {
+    const at = new Date(completedAt);
+    return this.db('followups')
+      .where({ incident_id: incidentId, type: 'role-step', version: 1 })
+      .whereIn('status', OPEN)
+      .update({
+        status: 'done',
+        completed_at: at,
+        completed_by: this.db.raw('coalesce(owner_ref, ?)', [actorRef]),
+        updated_at: at,
+        version: this.db.raw('version + 1'),
+      });
+  }
+
   async completeAutomatically(
     tx: Knex.Transaction,
     incidentId: string,

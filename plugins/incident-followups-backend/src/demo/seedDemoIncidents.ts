@@ -18,8 +18,9 @@ const demoFileSchema = z.object({
       .object({
         id: z.string().uuid('must be a UUID'),
         primaryIncidentId: z.string().uuid('must be a UUID').optional(),
-        // Read by seedDemoPostmortems.
+        // Read by seedDemoPostmortems and seedDemoFollowups.
         postmortem: z.unknown().optional(),
+        followups: z.unknown().optional(),
       })
       .passthrough(),
   ),
@@ -50,7 +51,16 @@ export async function seedDemoIncidents(options: {
     );
   }
   const entries = parsed.data.incidents.map(
-    ({ id, primaryIncidentId, postmortem: _postmortem, ...fields }, index) => {
+    (
+      {
+        id,
+        primaryIncidentId,
+        postmortem: _postmortem,
+        followups: _followups,
+        ...fields
+      },
+      index,
+    ) => {
       const request = createIncidentRequestSchema.safeParse(fields);
       if (!request.success) {
         throw new Error(

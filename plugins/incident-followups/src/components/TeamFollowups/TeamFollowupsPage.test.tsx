@@ -68,7 +68,7 @@ describe('TeamFollowupsPage', () => {
       'Metrics store slow',
     );
     expect(screen.getByTestId('team-postmortem')).toHaveTextContent('Late');
-    expect(screen.getAllByTestId('team-chart')).toHaveLength(4);
+    expect(screen.getAllByTestId('team-chart')).toHaveLength(5);
   });
 
   it('groups the followups by owner on request', async () => {

@@ -1,5 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
-import { TeamOverview } from '@incident-followups/plugin-incident-followups-common';
+import {
+  SEVERITIES,
+  TeamOverview,
+} from '@incident-followups/plugin-incident-followups-common';
 import Grid from '@material-ui/core/Grid';
 import { useTheme } from '@material-ui/core/styles';
 import { ReactElement } from 'react';
@@ -35,7 +38,7 @@ function Chart(props: {
   );
 }
 
-/** How the period went, week by week: completion, on-time post-mortems, MTTR and the backlog. */
+/** How the period went: incidents by severity, completion and on-time post-mortems by week, MTTR and the backlog. */
 export function TeamTrendCharts(props: { overview: TeamOverview }) {
   const theme = useTheme();
   const primary = theme.palette.primary.main;
@@ -84,6 +87,28 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
             isAnimationActive={false}
           />
         </LineChart>
+      </Chart>
+      <Chart
+        title="Incidents by severity"
+        subheader="The incidents that started in the period, by final severity"
+      >
+        <BarChart
+          data={SEVERITIES.map(severity => ({
+            severity,
+            incidents: props.overview.incidents.bySeverity[severity],
+          }))}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="severity" />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Bar
+            dataKey="incidents"
+            name="Incidents"
+            fill={theme.palette.error.main}
+            isAnimationActive={false}
+          />
+        </BarChart>
       </Chart>
       <Chart
         title="Time to resolve"
