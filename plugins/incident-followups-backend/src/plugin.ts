@@ -25,6 +25,9 @@ import { DatabasePostmortemStore } from './postmortems/DatabasePostmortemStore';
 import { MeetingReminders } from './postmortems/MeetingReminders';
 import { DatabaseTeamOverviewStore } from './database/DatabaseTeamOverviewStore';
 import { TeamOverviewService } from './teams/TeamOverviewService';
+import { DatabaseProcessReviewStore } from './processReviews/DatabaseProcessReviewStore';
+import { ProcessReviewNotifier } from './processReviews/ProcessReviewNotifier';
+import { ProcessReviewService } from './processReviews/ProcessReviewService';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
 
@@ -117,6 +120,13 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           ownership,
           policy: settings.followups.policy,
         });
+        const processReviews = new ProcessReviewService({
+          db: store.db,
+          store: new DatabaseProcessReviewStore(store.db),
+          incidents,
+          followups,
+          notifier: new ProcessReviewNotifier(notifications, logger),
+        });
         const meetingReminders = new MeetingReminders({
           store: postmortemStore,
           notifier,
@@ -191,6 +201,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             store,
             postmortems,
             teams,
+            processReviews,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
             signals: new IncidentSignals(signals, logger),
           }),

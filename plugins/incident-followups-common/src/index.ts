@@ -20,3 +20,4 @@ export * from './postmortem/postmortemValidation';
 export * from './postmortem/postmortemSearch';
 export * from './chat/parseChatTranscript';
 export * from './teamOverview';
+export * from './processReview';

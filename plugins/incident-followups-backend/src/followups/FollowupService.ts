@@ -10,11 +10,16 @@ import {
   Severity,
   UpdateFollowupRequest,
 } from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
 import {
   CatalogOwnershipResolver,
   CatalogUnavailableError,
 } from '../catalog/CatalogOwnershipResolver';
-import { FollowupListQuery, FollowupStore } from '../database/FollowupStore';
+import {
+  FollowupListQuery,
+  FollowupStore,
+  NewActionItem,
+} from '../database/FollowupStore';
 import { IncidentStore, ResolvedHook } from '../database/IncidentStore';
 import { actorRef } from '../service/actorRef';
 import { FollowupsConfig } from './readFollowupsConfig';
@@ -101,12 +106,25 @@ export class FollowupService {
     request: CreateActionItemRequest,
     credentials: BackstageCredentials,
   ): Promise<Followup> {
+    const item = await this.planActionItem(incidentId, request, credentials);
+    return this.options.followups.createActionItem(incidentId, item);
+  }
+
+  /**
+   * Checks a new action item (its incident, its owner in the catalog) and fills
+   * in the defaults, before anything is written.
+   */
+  async planActionItem(
+    incidentId: string,
+    request: CreateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<NewActionItem> {
     const incident = await this.requireIncident(incidentId);
     if (request.ownerRef) {
       await this.checkOwner(request.ownerRef, credentials);
     }
     const severity = incident.finalSeverity ?? incident.severity;
-    return this.options.followups.createActionItem(incidentId, {
+    return {
       title: request.title,
       description: request.description,
       kind: request.kind,
@@ -118,7 +136,16 @@ export class FollowupService {
       dueAt:
         request.dueAt !== undefined ? request.dueAt : this.defaultDue(severity),
       ticketUrl: request.ticketUrl,
-    });
+    };
+  }
+
+  /** Stores a planned action item inside the caller's transaction. */
+  storePlannedActionItem(
+    tx: Knex.Transaction,
+    incidentId: string,
+    item: NewActionItem,
+  ): Promise<Followup> {
+    return this.options.followups.createActionItem(incidentId, item, tx);
   }
 
   /** The owner and due date a new action item of this incident gets unless told otherwise. */

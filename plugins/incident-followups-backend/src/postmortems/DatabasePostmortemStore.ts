@@ -1,8 +1,8 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ChatProposal,
-  emptyPostmortemContent,
   Page,
+  parsePostmortemContent,
   PostmortemContent,
   PostmortemStatus,
   Severity,
@@ -65,18 +65,6 @@ interface ProposalRow {
   decision: string;
   decided_by: string | null;
   decided_at: DbTimestamp | null;
-}
-
-/** Stored content merged over the empty template, so that older rows gain new sections. */
-function parseContent(json: string): PostmortemContent {
-  const empty = emptyPostmortemContent();
-  const stored = JSON.parse(json) as Partial<PostmortemContent>;
-  return {
-    ...empty,
-    ...stored,
-    impact: { ...empty.impact, ...stored.impact },
-    externalMessage: { ...empty.externalMessage, ...stored.externalMessage },
-  };
 }
 
 const COLUMNS: Record<keyof PostmortemChanges, string> = {
@@ -149,7 +137,7 @@ export class DatabasePostmortemStore {
       incidentResolvedAt: toIsoStringOrNull(row.incident_resolved_at),
       status: row.status as PostmortemStatus,
       ownerRef: row.owner_ref,
-      content: parseContent(row.content),
+      content: parsePostmortemContent(row.content),
       meetingScheduledFor: toIsoStringOrNull(row.meeting_scheduled_for),
       invitees: row.invitees === null ? null : JSON.parse(row.invitees),
       meetingReminderFor: toIsoStringOrNull(row.meeting_reminder_for),

@@ -12,6 +12,8 @@ import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
 import { addPostmortemRoutes } from './postmortemRoutes';
 import { addTeamRoutes } from './teamRoutes';
+import { addProcessReviewRoutes } from './processReviewRoutes';
+import { ProcessReviewService } from '../processReviews/ProcessReviewService';
 import { TeamOverviewService } from '../teams/TeamOverviewService';
 import { IncidentService } from './IncidentService';
 import { IncidentSignals } from './IncidentSignals';
@@ -31,6 +33,7 @@ export interface RouterOptions {
   signals: IncidentSignals;
   postmortems: PostmortemService;
   teams: TeamOverviewService;
+  processReviews: ProcessReviewService;
   appBaseUrl: string;
 }
 
@@ -46,6 +49,7 @@ export async function createRouter(
     signals,
     postmortems,
     teams,
+    processReviews,
     appBaseUrl,
   } = options;
   const router = Router();
@@ -178,6 +182,14 @@ export async function createRouter(
 
   addFollowupRoutes(router, { httpAuth, followups, audited, signals });
   addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
+  addProcessReviewRoutes(router, {
+    httpAuth,
+    reviews: processReviews,
+    postmortems,
+    audited,
+    jsonBody,
+    appBaseUrl,
+  });
 
   return router;
 }

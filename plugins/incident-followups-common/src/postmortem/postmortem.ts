@@ -142,6 +142,23 @@ export function emptyPostmortemContent(): PostmortemContent {
   };
 }
 
+/**
+ * Stored content (JSON) merged over the empty template, so that content stored
+ * before a section existed gains it.
+ *
+ * @public
+ */
+export function parsePostmortemContent(json: string): PostmortemContent {
+  const empty = emptyPostmortemContent();
+  const stored = JSON.parse(json) as Partial<PostmortemContent>;
+  return {
+    ...empty,
+    ...stored,
+    impact: { ...empty.impact, ...stored.impact },
+    externalMessage: { ...empty.externalMessage, ...stored.externalMessage },
+  };
+}
+
 /** True when the template holds a message for the status page. @public */
 export function hasExternalMessage(content: PostmortemContent): boolean {
   const m = content.externalMessage;

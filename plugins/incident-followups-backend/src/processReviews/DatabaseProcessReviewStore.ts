@@ -1,0 +1,461 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  FollowupStatus,
+  JoinRequest,
+  JoinRequestStatus,
+  PostmortemStatus,
+  ProcessDecision,
+  ProcessItemSummary,
+  Severity,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import {
+  DbTimestamp,
+  toIsoString,
+  toIsoStringOrNull,
+} from '../database/tables';
+
+export interface ProcessReviewRecord {
+  id: string;
+  title: string;
+  scheduledFor: string;
+  durationMinutes: number;
+  periodSince: string;
+  periodUntil: string;
+  createdBy: string;
+  version: number;
+}
+
+export interface AgendaIncidentRow {
+  incidentId: string;
+  title: string;
+  severity: Severity;
+  startedAt: string;
+  resolvedAt: string;
+  postmortemId: string | null;
+  postmortemStatus: PostmortemStatus | null;
+  postmortemContent: string | null;
+}
+
+export interface AgendaItemRow {
+  itemKey: string;
+  notes: string;
+  discussed: boolean;
+  version: number;
+}
+
+export interface FeedbackRow {
+  incidentId: string;
+  userRef: string;
+  rating: number;
+  comment: string;
+}
+
+const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
+
+function toReview(row: any): ProcessReviewRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    scheduledFor: toIsoString(row.scheduled_for),
+    durationMinutes: row.duration_minutes,
+    periodSince: toIsoString(row.period_since),
+    periodUntil: toIsoString(row.period_until),
+    createdBy: row.created_by,
+    version: row.version,
+  };
+}
+
+function toJoinRequest(row: any): JoinRequest {
+  return {
+    id: row.id,
+    userRef: row.user_ref,
+    reason: row.reason,
+    status: row.status as JoinRequestStatus,
+    decidedBy: row.decided_by,
+    decidedAt: toIsoStringOrNull(row.decided_at),
+    createdAt: toIsoString(row.created_at),
+  };
+}
+
+function toProcessItem(row: any): ProcessItemSummary {
+  return {
+    followupId: row.id,
+    incidentId: row.incident_id,
+    incidentTitle: row.incident_title,
+    title: row.title,
+    ownerRef: row.owner_ref,
+    status: row.status,
+    dueAt: toIsoStringOrNull(row.due_at as DbTimestamp | null),
+  };
+}
+
+/** Process reviews, their agenda items, decisions and join requests, and incident feedback. */
+export class DatabaseProcessReviewStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(
+    review: Omit<ProcessReviewRecord, 'id' | 'version'>,
+  ): Promise<ProcessReviewRecord> {
+    const id = randomUUID();
+    const now = new Date();
+    await this.db('process_reviews').insert({
+      id,
+      title: review.title,
+      scheduled_for: new Date(review.scheduledFor),
+      duration_minutes: review.durationMinutes,
+      period_since: new Date(review.periodSince),
+      period_until: new Date(review.periodUntil),
+      created_at: now,
+      created_by: review.createdBy,
+      updated_at: now,
+      version: 1,
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: string): Promise<ProcessReviewRecord | undefined> {
+    const row = await this.db('process_reviews').where({ id }).first();
+    return row ? toReview(row) : undefined;
+  }
+
+  async require(id: string): Promise<ProcessReviewRecord> {
+    const review = await this.get(id);
+    if (!review) throw new NotFoundError(`No process review with id ${id}`);
+    return review;
+  }
+
+  /** Meetings, the most recent first; up to `limit`. */
+  async list(limit: number): Promise<ProcessReviewRecord[]> {
+    const rows = await this.db('process_reviews')
+      .orderBy([
+        { column: 'scheduled_for', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(limit);
+    return rows.map(toReview);
+  }
+
+  /** Where the last meeting before this time stopped: the next one starts there. */
+  async previousPeriodEnd(before: Date): Promise<string | null> {
+    const row = await this.db('process_reviews')
+      .where('scheduled_for', '<', before)
+      .max({ until: 'period_until' })
+      .first();
+    return row?.until ? toIsoString(row.until) : null;
+  }
+
+  /** The incidents resolved in [since, until), not grouped under another, oldest first. */
+  async agendaIncidents(
+    since: string,
+    until: string,
+  ): Promise<AgendaIncidentRow[]> {
+    const rows = await this.db('incidents')
+      .leftJoin('postmortems', 'postmortems.incident_id', 'incidents.id')
+      .whereNull('incidents.primary_incident_id')
+      .where('incidents.resolved_at', '>=', new Date(since))
+      .where('incidents.resolved_at', '<', new Date(until))
+      .orderBy([
+        { column: 'incidents.resolved_at', order: 'asc' },
+        { column: 'incidents.id', order: 'asc' },
+      ])
+      .select(
+        'incidents.id',
+        'incidents.title',
+        'incidents.started_at',
+        'incidents.resolved_at',
+        this.db.raw(`${SEVERITY} as severity`),
+        'postmortems.id as postmortem_id',
+        'postmortems.status as postmortem_status',
+        'postmortems.content as postmortem_content',
+      );
+    return rows.map((r: any) => ({
+      incidentId: r.id,
+      title: r.title,
+      severity: r.severity,
+      startedAt: toIsoString(r.started_at),
+      resolvedAt: toIsoString(r.resolved_at),
+      postmortemId: r.postmortem_id ?? null,
+      postmortemStatus: r.postmortem_status ?? null,
+      postmortemContent: r.postmortem_content ?? null,
+    }));
+  }
+
+  /** The incident commanders of each incident. */
+  async commanders(incidentIds: string[]): Promise<Map<string, string[]>> {
+    const rows = incidentIds.length
+      ? await this.db('incident_responders')
+          .whereIn('incident_id', incidentIds)
+          .where('role', 'incident-commander')
+          .orderBy('user_ref')
+          .select('incident_id', 'user_ref')
+      : [];
+    const result = new Map<string, string[]>();
+    for (const row of rows) {
+      result.set(row.incident_id, [
+        ...(result.get(row.incident_id) ?? []),
+        row.user_ref,
+      ]);
+    }
+    return result;
+  }
+
+  private processItems() {
+    return this.db('followups')
+      .join('incidents', 'incidents.id', 'followups.incident_id')
+      .where('followups.type', 'action-item')
+      .where('followups.kind', 'process')
+      .orderBy([
+        { column: 'followups.created_at', order: 'asc' },
+        { column: 'followups.id', order: 'asc' },
+      ])
+      .select('followups.*', 'incidents.title as incident_title');
+  }
+
+  /** The process action items of these incidents, in every state. */
+  async processItemsOf(incidentIds: string[]): Promise<ProcessItemSummary[]> {
+    if (incidentIds.length === 0) return [];
+    const rows = await this.processItems().whereIn(
+      'followups.incident_id',
+      incidentIds,
+    );
+    return rows.map(toProcessItem);
+  }
+
+  /**
+   * Process action items still open of incidents resolved before the period:
+   * decided at earlier meetings (or in earlier post-mortems), carried over until done.
+   */
+  async openProcessItemsBefore(since: string): Promise<ProcessItemSummary[]> {
+    const rows = await this.processItems()
+      .whereIn('followups.status', OPEN)
+      .where('incidents.resolved_at', '<', new Date(since));
+    return rows.map(toProcessItem);
+  }
+
+  async feedbackOf(incidentIds: string[]): Promise<FeedbackRow[]> {
+    if (incidentIds.length === 0) return [];
+    const rows = await this.db('incident_feedback')
+      .whereIn('incident_id', incidentIds)
+      .orderBy([
+        { column: 'incident_id', order: 'asc' },
+        { column: 'user_ref', order: 'asc' },
+      ]);
+    return rows.map((r: any) => ({
+      incidentId: r.incident_id,
+      userRef: r.user_ref,
+      rating: Number(r.rating),
+      comment: r.comment,
+    }));
+  }
+
+  /** One responder's feedback; a second one replaces the first. */
+  async saveFeedback(row: FeedbackRow): Promise<void> {
+    await this.db('incident_feedback')
+      .insert({
+        incident_id: row.incidentId,
+        user_ref: row.userRef,
+        rating: row.rating,
+        comment: row.comment,
+        updated_at: new Date(),
+      })
+      .onConflict(['incident_id', 'user_ref'])
+      .merge(['rating', 'comment', 'updated_at']);
+  }
+
+  async items(reviewId: string): Promise<AgendaItemRow[]> {
+    const rows = await this.db('process_review_items').where({
+      review_id: reviewId,
+    });
+    return rows.map((r: any) => ({
+      itemKey: r.item_key,
+      notes: r.notes,
+      discussed: Boolean(r.discussed),
+      version: r.version,
+    }));
+  }
+
+  /**
+   * Changes an agenda item's notes or discussed mark, based on the version the
+   * caller saw (0 for an item nobody wrote on yet); a stale one is a conflict.
+   */
+  async updateItem(
+    reviewId: string,
+    itemKey: string,
+    version: number,
+    changes: { notes?: string; discussed?: boolean },
+    actorRef: string,
+  ): Promise<AgendaItemRow> {
+    const now = new Date();
+    const stale = () =>
+      new ConflictError(
+        `The notes on this agenda item were changed by someone else since version ${version}; reload and try again`,
+      );
+    if (version === 0) {
+      try {
+        await this.db('process_review_items').insert({
+          review_id: reviewId,
+          item_key: itemKey,
+          notes: changes.notes ?? '',
+          discussed: changes.discussed ?? false,
+          updated_by: actorRef,
+          updated_at: now,
+          version: 1,
+        });
+      } catch (error) {
+        const exists = await this.db('process_review_items')
+          .where({ review_id: reviewId, item_key: itemKey })
+          .first();
+        if (exists) throw stale();
+        throw error;
+      }
+    } else {
+      const updated = await this.db('process_review_items')
+        .where({ review_id: reviewId, item_key: itemKey, version })
+        .update({
+          ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+          ...(changes.discussed !== undefined
+            ? { discussed: changes.discussed }
+            : {}),
+          updated_by: actorRef,
+          updated_at: now,
+          version: version + 1,
+        });
+      if (updated !== 1) throw stale();
+    }
+    return (await this.items(reviewId)).find(i => i.itemKey === itemKey)!;
+  }
+
+  async decisions(reviewId: string): Promise<ProcessDecision[]> {
+    const rows = await this.db('process_review_decisions')
+      .where({ review_id: reviewId })
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map((r: any) => ({
+      id: r.id,
+      incidentId: r.item_key,
+      text: r.text,
+      followupId: r.followup_id,
+      createdBy: r.created_by,
+      createdAt: toIsoString(r.created_at),
+    }));
+  }
+
+  async addDecision(
+    tx: Knex.Transaction,
+    decision: Omit<ProcessDecision, 'id' | 'createdAt'> & { reviewId: string },
+  ): Promise<string> {
+    const id = randomUUID();
+    await tx('process_review_decisions').insert({
+      id,
+      review_id: decision.reviewId,
+      item_key: decision.incidentId,
+      text: decision.text,
+      followup_id: decision.followupId,
+      created_by: decision.createdBy,
+      created_at: new Date(),
+    });
+    return id;
+  }
+
+  async attendees(reviewId: string): Promise<string[]> {
+    const rows = await this.db('process_review_attendees')
+      .where({ review_id: reviewId })
+      .orderBy('user_ref');
+    return rows.map((r: any) => r.user_ref);
+  }
+
+  async joinRequests(reviewId: string): Promise<JoinRequest[]> {
+    const rows = await this.db('process_review_join_requests')
+      .where({ review_id: reviewId })
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toJoinRequest);
+  }
+
+  async pendingRequestCounts(
+    reviewIds: string[],
+  ): Promise<Map<string, number>> {
+    const rows = reviewIds.length
+      ? await this.db('process_review_join_requests')
+          .whereIn('review_id', reviewIds)
+          .where('status', 'pending')
+          .groupBy('review_id')
+          .select('review_id', this.db.raw('count(*) as count'))
+      : [];
+    return new Map(rows.map((r: any) => [r.review_id, Number(r.count)]));
+  }
+
+  /** Asks to join; asking again returns the first request. */
+  async requestToJoin(
+    reviewId: string,
+    userRef: string,
+    reason: string,
+  ): Promise<{ request: JoinRequest; created: boolean }> {
+    const find = async () =>
+      this.db('process_review_join_requests')
+        .where({ review_id: reviewId, user_ref: userRef })
+        .first();
+    const existing = await find();
+    if (existing) return { request: toJoinRequest(existing), created: false };
+    try {
+      await this.db('process_review_join_requests').insert({
+        id: randomUUID(),
+        review_id: reviewId,
+        user_ref: userRef,
+        reason,
+        status: 'pending',
+        created_at: new Date(),
+      });
+      return { request: toJoinRequest(await find()), created: true };
+    } catch (error) {
+      const raced = await find();
+      if (raced) return { request: toJoinRequest(raced), created: false };
+      throw error;
+    }
+  }
+
+  /**
+   * Decides a pending request, and invites the person when approved, in one
+   * transaction; a request decided already stays as it is (`changed` false).
+   */
+  async decideJoinRequest(
+    reviewId: string,
+    requestId: string,
+    status: 'approved' | 'declined',
+    actorRef: string,
+  ): Promise<{ request: JoinRequest; changed: boolean }> {
+    return this.db.transaction(async tx => {
+      const now = new Date();
+      const changed = await tx('process_review_join_requests')
+        .where({ id: requestId, review_id: reviewId, status: 'pending' })
+        .update({ status, decided_by: actorRef, decided_at: now });
+      const row = await tx('process_review_join_requests')
+        .where({ id: requestId, review_id: reviewId })
+        .first();
+      if (!row) {
+        throw new NotFoundError(
+          `No join request ${requestId} for process review ${reviewId}`,
+        );
+      }
+      if (changed === 1 && status === 'approved') {
+        await tx('process_review_attendees')
+          .insert({
+            review_id: reviewId,
+            user_ref: row.user_ref,
+            added_by: actorRef,
+            added_at: now,
+          })
+          .onConflict(['review_id', 'user_ref'])
+          .ignore();
+      }
+      return { request: toJoinRequest(row), changed: changed === 1 };
+    });
+  }
+}

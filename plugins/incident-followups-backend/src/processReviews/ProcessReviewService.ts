@@ -1,0 +1,351 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AgendaIncident,
+  CreateProcessReviewRequest,
+  createActionItemRequestSchema,
+  FeedbackRequest,
+  FeedbackSummary,
+  IncidentFeedback,
+  JoinRequest,
+  parsePostmortemContent,
+  ProcessReview,
+  ProcessReviewSummary,
+  RecordDecisionRequest,
+  UpdateAgendaItemRequest,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+import { FollowupService } from '../followups/FollowupService';
+import { actorRef } from '../service/actorRef';
+import { IncidentService } from '../service/IncidentService';
+import {
+  DatabaseProcessReviewStore,
+  FeedbackRow,
+  ProcessReviewRecord,
+} from './DatabaseProcessReviewStore';
+import { ProcessReviewNotifier } from './ProcessReviewNotifier';
+
+/** Without an earlier meeting, the first one covers this many days. */
+const FIRST_PERIOD_DAYS = 30;
+
+function summarize(rows: FeedbackRow[]): FeedbackSummary {
+  const total = rows.reduce((sum, r) => sum + r.rating, 0);
+  return {
+    count: rows.length,
+    average: rows.length ? Math.round((total / rows.length) * 10) / 10 : null,
+    comments: rows
+      .filter(r => r.comment)
+      .map(({ userRef, rating, comment }) => ({ userRef, rating, comment })),
+  };
+}
+
+/** Process reviews: the meetings, their agenda, who takes part, and what they decide. */
+export class ProcessReviewService {
+  constructor(
+    private readonly options: {
+      db: Knex;
+      store: DatabaseProcessReviewStore;
+      incidents: IncidentService;
+      followups: FollowupService;
+      notifier: ProcessReviewNotifier;
+    },
+  ) {}
+
+  async create(
+    request: CreateProcessReviewRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ProcessReview> {
+    const scheduledFor = new Date(request.scheduledFor);
+    const periodUntil = request.periodUntil ?? scheduledFor.toISOString();
+    const periodSince =
+      request.periodSince ??
+      (await this.options.store.previousPeriodEnd(scheduledFor)) ??
+      new Date(
+        Date.parse(periodUntil) - FIRST_PERIOD_DAYS * 86_400_000,
+      ).toISOString();
+    if (Date.parse(periodUntil) < Date.parse(periodSince)) {
+      throw new InputError(
+        `periodUntil: the period must not end before it starts (${periodSince})`,
+      );
+    }
+    const review = await this.options.store.create({
+      title: request.title,
+      scheduledFor: scheduledFor.toISOString(),
+      durationMinutes: request.durationMinutes,
+      periodSince: new Date(periodSince).toISOString(),
+      periodUntil: new Date(periodUntil).toISOString(),
+      createdBy: actorRef(credentials),
+    });
+    return this.present(review);
+  }
+
+  /** Meetings, upcoming and past, the latest first. */
+  async list(limit: number): Promise<ProcessReviewSummary[]> {
+    const { store } = this.options;
+    const reviews = await store.list(limit);
+    const pending = await store.pendingRequestCounts(reviews.map(r => r.id));
+    return Promise.all(
+      reviews.map(async review => ({
+        ...review,
+        attendeeRefs: await this.attendeesOf(review),
+        pendingRequestCount: pending.get(review.id) ?? 0,
+      })),
+    );
+  }
+
+  async get(id: string): Promise<ProcessReview> {
+    return this.present(await this.options.store.require(id));
+  }
+
+  /** The period's incident commanders. */
+  private async commandersOf(review: ProcessReviewRecord): Promise<string[]> {
+    const incidents = await this.options.store.agendaIncidents(
+      review.periodSince,
+      review.periodUntil,
+    );
+    const commanders = await this.options.store.commanders(
+      incidents.map(i => i.incidentId),
+    );
+    return [...new Set([...commanders.values()].flat())].sort();
+  }
+
+  private async attendeesOf(review: ProcessReviewRecord): Promise<string[]> {
+    return [
+      ...new Set([
+        ...(await this.commandersOf(review)),
+        ...(await this.options.store.attendees(review.id)),
+      ]),
+    ].sort();
+  }
+
+  private async present(review: ProcessReviewRecord): Promise<ProcessReview> {
+    const { store } = this.options;
+    const rows = await store.agendaIncidents(
+      review.periodSince,
+      review.periodUntil,
+    );
+    const ids = rows.map(r => r.incidentId);
+    const [commanders, processItems, carriedOver, feedback, items] =
+      await Promise.all([
+        store.commanders(ids),
+        store.processItemsOf(ids),
+        store.openProcessItemsBefore(review.periodSince),
+        store.feedbackOf(ids),
+        store.items(review.id),
+      ]);
+    const [attendees, joinRequests, decisions] = await Promise.all([
+      store.attendees(review.id),
+      store.joinRequests(review.id),
+      store.decisions(review.id),
+    ]);
+    const agenda: AgendaIncident[] = rows.map(row => {
+      const item = items.find(i => i.itemKey === row.incidentId);
+      return {
+        incidentId: row.incidentId,
+        title: row.title,
+        severity: row.severity,
+        startedAt: row.startedAt,
+        resolvedAt: row.resolvedAt,
+        durationMinutes: Math.round(
+          (Date.parse(row.resolvedAt) - Date.parse(row.startedAt)) / 60_000,
+        ),
+        commanderRefs: commanders.get(row.incidentId) ?? [],
+        postmortem:
+          row.postmortemId && row.postmortemStatus
+            ? { id: row.postmortemId, status: row.postmortemStatus }
+            : null,
+        whatDidntGoWell: row.postmortemContent
+          ? parsePostmortemContent(row.postmortemContent).whatDidntGoWell
+          : '',
+        processItems: processItems.filter(p => p.incidentId === row.incidentId),
+        feedback: summarize(
+          feedback.filter(f => f.incidentId === row.incidentId),
+        ),
+        notes: item?.notes ?? '',
+        discussed: item?.discussed ?? false,
+        itemVersion: item?.version ?? 0,
+      };
+    });
+    const period = summarize(feedback);
+    return {
+      ...review,
+      attendeeRefs: [
+        ...new Set([...[...commanders.values()].flat(), ...attendees]),
+      ].sort(),
+      pendingRequestCount: joinRequests.filter(r => r.status === 'pending')
+        .length,
+      agenda,
+      carriedOver,
+      periodFeedback: { count: period.count, average: period.average },
+      joinRequests,
+      decisions,
+    };
+  }
+
+  private requireOnAgenda(review: ProcessReview, incidentId: string) {
+    if (!review.agenda.some(a => a.incidentId === incidentId)) {
+      throw new InputError(
+        `incidentId: ${incidentId} is not on the agenda of this process review`,
+      );
+    }
+  }
+
+  async updateItem(
+    id: string,
+    incidentId: string,
+    request: UpdateAgendaItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ProcessReview> {
+    const review = await this.get(id);
+    this.requireOnAgenda(review, incidentId);
+    await this.options.store.updateItem(
+      id,
+      incidentId,
+      request.version,
+      { notes: request.notes, discussed: request.discussed },
+      actorRef(credentials),
+    );
+    return this.get(id);
+  }
+
+  /** Records a decision; with `followup`, as a process action item of the incident, in one transaction. */
+  async recordDecision(
+    id: string,
+    request: RecordDecisionRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ProcessReview> {
+    const review = await this.get(id);
+    if (request.incidentId) this.requireOnAgenda(review, request.incidentId);
+    const planned =
+      request.followup && request.incidentId
+        ? await this.options.followups.planActionItem(
+            request.incidentId,
+            createActionItemRequestSchema.parse({
+              title: request.text.slice(0, 200),
+              description: `Decided in the process review "${
+                review.title
+              }" of ${review.scheduledFor.slice(0, 10)}.`,
+              kind: 'process',
+              priority: 'P2',
+              ownerRef: request.followup.ownerRef,
+              dueAt: request.followup.dueAt ?? undefined,
+            }),
+            credentials,
+          )
+        : null;
+    await this.options.db.transaction(async tx => {
+      const followup =
+        planned && request.incidentId
+          ? await this.options.followups.storePlannedActionItem(
+              tx,
+              request.incidentId,
+              planned,
+            )
+          : null;
+      await this.options.store.addDecision(tx, {
+        reviewId: id,
+        incidentId: request.incidentId,
+        text: request.text,
+        followupId: followup?.id ?? null,
+        createdBy: actorRef(credentials),
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Asks to join a meeting that is not over; asking twice returns the first request. */
+  async requestToJoin(
+    id: string,
+    reason: string,
+    credentials: BackstageCredentials,
+  ): Promise<JoinRequest> {
+    const review = await this.options.store.require(id);
+    const end =
+      Date.parse(review.scheduledFor) + review.durationMinutes * 60_000;
+    if (Date.now() > end) {
+      throw new ConflictError(
+        `"${review.title}" is over (it ended ${new Date(
+          end,
+        ).toISOString()}); ask to join the next process review`,
+      );
+    }
+    const userRef = actorRef(credentials);
+    const { request, created } = await this.options.store.requestToJoin(
+      id,
+      userRef,
+      reason,
+    );
+    if (created) {
+      const deciders = [
+        ...new Set([...(await this.commandersOf(review)), review.createdBy]),
+      ].filter(ref => ref !== userRef);
+      await this.options.notifier.joinRequested(review, request, deciders);
+    }
+    return request;
+  }
+
+  /**
+   * Approves or declines a join request, as one of the period's incident
+   * commanders or the meeting's organiser; deciding twice changes nothing.
+   */
+  async decideJoinRequest(
+    id: string,
+    requestId: string,
+    decision: 'approve' | 'decline',
+    credentials: BackstageCredentials,
+  ): Promise<JoinRequest> {
+    const review = await this.options.store.require(id);
+    const caller = actorRef(credentials);
+    const deciders = [...(await this.commandersOf(review)), review.createdBy];
+    if (!deciders.includes(caller)) {
+      throw new NotAllowedError(
+        `Only the organiser or an incident commander of the period decides join requests (${deciders.join(
+          ', ',
+        )})`,
+      );
+    }
+    const { request, changed } = await this.options.store.decideJoinRequest(
+      id,
+      requestId,
+      decision === 'approve' ? 'approved' : 'declined',
+      caller,
+    );
+    if (changed) await this.options.notifier.joinDecided(review, request);
+    return request;
+  }
+
+  /** A responder's rating of the response to a resolved incident. */
+  async saveFeedback(
+    incidentId: string,
+    request: FeedbackRequest,
+    credentials: BackstageCredentials,
+  ): Promise<IncidentFeedback> {
+    const incident = await this.options.incidents.getIncident(incidentId);
+    if (incident.status !== 'resolved') {
+      throw new ConflictError(
+        'Feedback on the response opens once the incident is resolved',
+      );
+    }
+    await this.options.store.saveFeedback({
+      incidentId,
+      userRef: actorRef(credentials),
+      rating: request.rating,
+      comment: request.comment,
+    });
+    return this.feedback(incidentId, credentials);
+  }
+
+  async feedback(
+    incidentId: string,
+    credentials: BackstageCredentials,
+  ): Promise<IncidentFeedback> {
+    await this.options.incidents.getIncident(incidentId);
+    const rows = await this.options.store.feedbackOf([incidentId]);
+    const me = actorRef(credentials);
+    const mine = rows.find(r => r.userRef === me);
+    return {
+      ...summarize(rows),
+      mine: mine ? { rating: mine.rating, comment: mine.comment } : null,
+    };
+  }
+}

@@ -1,0 +1,431 @@
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import request from 'supertest';
+import { demoCatalog } from '../__testUtils__/demoCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { incidentFollowupsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const send = jest.fn().mockResolvedValue(undefined);
+const DAY = 86_400_000;
+
+describe.each(databases.eachSupportedId())(
+  'process reviews API on %p',
+  databaseId => {
+    beforeEach(() => send.mockClear());
+
+    async function startBackend() {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          incidentFollowupsPlugin,
+          mockServices.rootConfig.factory({
+            data: { app: { baseUrl: 'http://portal.example.com' } },
+          }),
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({
+            entities: demoCatalog(),
+          }) as ServiceFactory,
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({ send }),
+          }),
+        ],
+      });
+      const as =
+        (method: 'get' | 'post' | 'patch' | 'put') =>
+        (path: string, body?: object, user = 'user:default/dave') => {
+          const req = request(server)
+            [method](`/api/incident-followups${path}`)
+            .set('Authorization', mockCredentials.user.header(user));
+          return body === undefined ? req : req.send(body);
+        };
+      return {
+        knex,
+        get: as('get'),
+        post: as('post'),
+        patch: as('patch'),
+        put: as('put'),
+      };
+    }
+    type Api = Awaited<ReturnType<typeof startBackend>>;
+
+    async function resolved(
+      api: Api,
+      title: string,
+      resolvedAt: string,
+      extra: object = {},
+    ) {
+      const res = await api.post('/incidents', {
+        title,
+        severity: 'SEV-2',
+        status: 'resolved',
+        finalSeverity: 'SEV-2',
+        startedAt: new Date(Date.parse(resolvedAt) - 90 * 60_000).toISOString(),
+        resolvedAt,
+        entityRefs: ['component:default/checkout-api'],
+        responders: [
+          { role: 'incident-commander', userRef: 'user:default/dave' },
+        ],
+        ...extra,
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    }
+
+    async function processItem(
+      api: Api,
+      incidentId: string,
+      title: string,
+      done = false,
+    ) {
+      const { body } = await api.post(`/incidents/${incidentId}/followups`, {
+        title,
+        kind: 'process',
+        priority: 'P2',
+        ownerRef: 'user:default/alice',
+      });
+      if (done) {
+        await api.patch(`/followups/${body.id}`, {
+          version: body.version,
+          status: 'done',
+        });
+      }
+      return body;
+    }
+
+    it('builds the agenda from the incidents resolved in the period, with carry-over and feedback', async () => {
+      const api = await startBackend();
+      const before = await resolved(api, 'Before', '2026-10-31T23:59:59.999Z');
+      const first = await resolved(api, 'At the start', '2026-11-01T00:00:00Z');
+      const last = await resolved(api, 'Last', '2026-11-14T23:59:00Z');
+      await resolved(api, 'At the end', '2026-11-15T00:00:00Z');
+      await resolved(api, 'Grouped', '2026-11-10T00:00:00Z');
+      const grouped = (
+        await api.get('/incidents?includeGrouped=true')
+      ).body.items.find((i: any) => i.title === 'Grouped');
+      await api.post(`/incidents/${last.id}/related`, {
+        incidentIds: [grouped.id],
+      });
+
+      await processItem(api, before.id, 'Page the deputy too');
+      await processItem(api, before.id, 'Write the escalation policy', true);
+      await processItem(api, first.id, 'Name a scribe at every SEV-2');
+      const { body: pm } = await api.post(`/incidents/${first.id}/postmortem`, {
+        ownerRef: 'user:default/alice',
+      });
+      await api.patch(`/postmortems/${pm.id}`, {
+        version: pm.version,
+        content: { whatDidntGoWell: 'Nobody knew who was the scribe.' },
+      });
+      await api.put(`/incidents/${first.id}/feedback`, {
+        rating: 4,
+        comment: 'Calm and quick',
+      });
+      await api.put(
+        `/incidents/${first.id}/feedback`,
+        { rating: 2, comment: 'Paging was slow' },
+        'user:default/alice',
+      );
+      await api.put(
+        `/incidents/${last.id}/feedback`,
+        { rating: 3 },
+        'user:default/bob',
+      );
+
+      const created = await api.post('/process-reviews', {
+        scheduledFor: '2026-11-15T00:00:00Z',
+        periodSince: '2026-11-01T00:00:00Z',
+      });
+      expect(created.status).toBe(201);
+      const review = created.body;
+      expect(review).toMatchObject({
+        title: 'Process review',
+        durationMinutes: 60,
+        periodSince: '2026-11-01T00:00:00.000Z',
+        periodUntil: '2026-11-15T00:00:00.000Z',
+        attendeeRefs: ['user:default/dave'],
+        periodFeedback: { count: 3, average: 3 },
+      });
+      expect(review.agenda.map((a: any) => a.title)).toEqual([
+        'At the start',
+        'Last',
+      ]);
+      expect(review.agenda[0]).toMatchObject({
+        severity: 'SEV-2',
+        durationMinutes: 90,
+        commanderRefs: ['user:default/dave'],
+        postmortem: { id: pm.id, status: 'draft' },
+        whatDidntGoWell: 'Nobody knew who was the scribe.',
+        processItems: [
+          expect.objectContaining({ title: 'Name a scribe at every SEV-2' }),
+        ],
+        feedback: {
+          count: 2,
+          average: 3,
+          comments: [
+            {
+              userRef: 'user:default/alice',
+              rating: 2,
+              comment: 'Paging was slow',
+            },
+            {
+              userRef: 'user:default/dave',
+              rating: 4,
+              comment: 'Calm and quick',
+            },
+          ],
+        },
+      });
+      expect(review.carriedOver.map((p: any) => p.title)).toEqual([
+        'Page the deputy too',
+      ]);
+
+      // The next meeting starts where this one's period ended.
+      const next = (
+        await api.post('/process-reviews', {
+          title: 'December review',
+          scheduledFor: '2026-11-29T10:00:00Z',
+        })
+      ).body;
+      expect(next).toMatchObject({
+        periodSince: '2026-11-15T00:00:00.000Z',
+        periodUntil: '2026-11-29T10:00:00.000Z',
+      });
+      expect(next.agenda.map((a: any) => a.title)).toEqual(['At the end']);
+      expect(
+        (await api.get('/process-reviews')).body.items.map((r: any) => r.title),
+      ).toEqual(['December review', 'Process review']);
+
+      const backwards = await api.post('/process-reviews', {
+        scheduledFor: '2026-11-29T10:00:00Z',
+        periodSince: '2026-11-20T00:00:00Z',
+        periodUntil: '2026-11-10T00:00:00Z',
+      });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.error.message).toContain('periodUntil');
+    });
+
+    it('lets anyone ask to join; an incident commander of the period approves, once', async () => {
+      const api = await startBackend();
+      await resolved(
+        api,
+        'Checkout failing',
+        new Date(Date.now() - DAY).toISOString(),
+      );
+      const { body: review } = await api.post(
+        '/process-reviews',
+        {
+          scheduledFor: new Date(Date.now() + 7 * DAY).toISOString(),
+          periodSince: new Date(Date.now() - 14 * DAY).toISOString(),
+        },
+        'user:default/carol',
+      );
+
+      const asked = await api.post(
+        `/process-reviews/${review.id}/join-requests`,
+        { reason: 'I run the support rota' },
+        'user:default/alice',
+      );
+      expect(asked.body).toMatchObject({
+        userRef: 'user:default/alice',
+        status: 'pending',
+      });
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send.mock.calls[0][0].recipients.entityRef.sort()).toEqual([
+        'user:default/carol',
+        'user:default/dave',
+      ]);
+      const again = await api.post(
+        `/process-reviews/${review.id}/join-requests`,
+        {},
+        'user:default/alice',
+      );
+      expect(again.body.id).toBe(asked.body.id);
+      expect(send).toHaveBeenCalledTimes(1);
+
+      const path = `/process-reviews/${review.id}/join-requests/${asked.body.id}`;
+      const notAnIc = await api.post(
+        path,
+        { decision: 'approve' },
+        'user:default/bob',
+      );
+      expect(notAnIc.status).toBe(403);
+
+      const approved = await api.post(path, { decision: 'approve' });
+      expect(approved.body).toMatchObject({
+        status: 'approved',
+        decidedBy: 'user:default/dave',
+      });
+      expect(send).toHaveBeenCalledTimes(2);
+      expect(send.mock.calls[1][0]).toMatchObject({
+        recipients: { entityRef: ['user:default/alice'] },
+        payload: { link: `/process-reviews/${review.id}` },
+      });
+      const twice = await api.post(path, { decision: 'decline' });
+      expect(twice.body.status).toBe('approved');
+      expect(send).toHaveBeenCalledTimes(2);
+
+      const after = (await api.get(`/process-reviews/${review.id}`)).body;
+      expect(after.attendeeRefs).toEqual([
+        'user:default/alice',
+        'user:default/dave',
+      ]);
+      const invite = await api.get(`/process-reviews/${review.id}/invite.ics`);
+      expect(invite.text).toContain('alice@example.com');
+      expect(invite.text).toContain('dave@example.com');
+
+      const { body: past } = await api.post('/process-reviews', {
+        scheduledFor: new Date(Date.now() - 3 * DAY).toISOString(),
+      });
+      const late = await api.post(
+        `/process-reviews/${past.id}/join-requests`,
+        {},
+        'user:default/alice',
+      );
+      expect(late.status).toBe(409);
+      expect(late.body.error.message).toContain('is over');
+    });
+
+    it('keeps notes and decisions; a decision becomes a process followup of its owner', async () => {
+      const api = await startBackend();
+      const incident = await resolved(
+        api,
+        'Checkout failing',
+        '2026-11-10T10:00:00Z',
+      );
+      const { body: review } = await api.post('/process-reviews', {
+        scheduledFor: '2026-11-15T09:00:00Z',
+        periodSince: '2026-11-01T00:00:00Z',
+      });
+      const item = `/process-reviews/${review.id}/agenda/${incident.id}`;
+
+      const noted = await api.patch(item, {
+        version: 0,
+        notes: 'Paging took 9 minutes.',
+        discussed: true,
+      });
+      expect(noted.body.agenda[0]).toMatchObject({
+        notes: 'Paging took 9 minutes.',
+        discussed: true,
+        itemVersion: 1,
+      });
+      const stale = await api.patch(item, { version: 0, notes: 'Overwrite' });
+      expect(stale.status).toBe(409);
+
+      const decided = await api.post(
+        `/process-reviews/${review.id}/decisions`,
+        {
+          incidentId: incident.id,
+          text: 'Page the secondary after 5 minutes without an acknowledgement',
+          followup: {
+            ownerRef: 'user:default/alice',
+            dueAt: '2026-12-01T00:00:00Z',
+          },
+        },
+      );
+      expect(decided.status).toBe(201);
+      const decision = decided.body.decisions[0];
+      expect(decision.followupId).toEqual(expect.any(String));
+      expect(decided.body.agenda[0].processItems).toEqual([
+        expect.objectContaining({
+          followupId: decision.followupId,
+          ownerRef: 'user:default/alice',
+          status: 'open',
+        }),
+      ]);
+      const alices = (
+        await api.get('/followups?assigneeRef=user:default/alice')
+      ).body.items;
+      expect(alices).toEqual([
+        expect.objectContaining({ id: decision.followupId, kind: 'process' }),
+      ]);
+
+      const offAgenda = await api.post(
+        `/process-reviews/${review.id}/decisions`,
+        {
+          incidentId: '00000000-0000-4000-8000-000000000000',
+          text: 'Something',
+        },
+      );
+      expect(offAgenda.status).toBe(400);
+      const noIncident = await api.post(
+        `/process-reviews/${review.id}/decisions`,
+        {
+          incidentId: null,
+          text: 'Something',
+          followup: { ownerRef: 'user:default/alice' },
+        },
+      );
+      expect(noIncident.status).toBe(400);
+      expect(noIncident.body.error.message).toContain('incidentId');
+      const badOwner = await api.post(
+        `/process-reviews/${review.id}/decisions`,
+        {
+          incidentId: incident.id,
+          text: 'Something',
+          followup: { ownerRef: 'user:default/nobody' },
+        },
+      );
+      expect(badOwner.status).toBe(400);
+      expect(
+        (await api.get(`/process-reviews/${review.id}`)).body.decisions,
+      ).toHaveLength(1);
+
+      const markdown = (
+        await api.get(`/process-reviews/${review.id}/agenda.md`)
+      ).text;
+      expect(markdown).toContain(
+        '### Checkout failing (SEV-2, 90 min) ✔ discussed',
+      );
+      expect(markdown).toContain('Paging took 9 minutes.');
+      expect(markdown).toContain(
+        '- Page the secondary after 5 minutes without an acknowledgement (Checkout failing) → followup, by user:default/dave',
+      );
+    });
+
+    it('takes feedback from 1 to 5 on resolved incidents only', async () => {
+      const api = await startBackend();
+      const incident = await resolved(
+        api,
+        'Checkout failing',
+        '2026-11-10T10:00:00Z',
+      );
+      const six = await api.put(`/incidents/${incident.id}/feedback`, {
+        rating: 6,
+      });
+      expect(six.status).toBe(400);
+      expect(six.body.error.message).toContain('rating');
+      const mine = await api.put(`/incidents/${incident.id}/feedback`, {
+        rating: 5,
+        comment: 'Smooth',
+      });
+      expect(mine.body).toMatchObject({
+        count: 1,
+        average: 5,
+        mine: { rating: 5, comment: 'Smooth' },
+      });
+      const { body: open } = await api.post('/incidents', {
+        title: 'Still burning',
+        severity: 'SEV-3',
+        startedAt: '2026-11-10T10:00:00Z',
+        entityRefs: ['component:default/checkout-api'],
+      });
+      expect(
+        (await api.put(`/incidents/${open.id}/feedback`, { rating: 3 })).status,
+      ).toBe(409);
+    });
+  },
+);

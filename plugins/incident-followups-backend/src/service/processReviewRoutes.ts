@@ -1,0 +1,205 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  createProcessReviewRequestSchema,
+  decideJoinRequestSchema,
+  feedbackRequestSchema,
+  joinRequestSchema,
+  recordDecisionRequestSchema,
+  updateAgendaItemRequestSchema,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Request, RequestHandler, Router } from 'express';
+import { z } from 'zod';
+import { PostmortemService } from '../postmortems/PostmortemService';
+import { processReviewInvite } from '../processReviews/processReviewInvite';
+import { processReviewMarkdown } from '../processReviews/processReviewMarkdown';
+import { ProcessReviewService } from '../processReviews/ProcessReviewService';
+import { Audited } from './audited';
+import { parseRequest } from './parse';
+import { incidentIdParamsSchema } from './querySchemas';
+
+const reviewParamsSchema = z
+  .object({ id: z.string().uuid('must be a process review id (a UUID)') })
+  .passthrough();
+const agendaItemParamsSchema = reviewParamsSchema.extend({
+  incidentId: z.string().uuid('must be an incident id (a UUID)'),
+});
+const joinRequestParamsSchema = reviewParamsSchema.extend({
+  requestId: z.string().uuid('must be a join request id (a UUID)'),
+});
+const listQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .strict();
+
+/** Process review meetings, their agenda, join requests and decisions; responder feedback. */
+export function addProcessReviewRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    reviews: ProcessReviewService;
+    postmortems: PostmortemService;
+    audited: Audited;
+    jsonBody: RequestHandler;
+    appBaseUrl: string;
+  },
+) {
+  const { httpAuth, reviews, postmortems, audited, jsonBody, appBaseUrl } =
+    options;
+  const credentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const userCredentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+  const reviewId = (req: Request) =>
+    parseRequest(reviewParamsSchema, req.params, 'path').id;
+
+  router.get('/process-reviews', async (req, res) => {
+    await credentials(req);
+    const { limit } = parseRequest(listQuerySchema, req.query, 'query');
+    res.json({ items: await reviews.list(limit) });
+  });
+
+  router.post('/process-reviews', jsonBody, async (req, res) => {
+    const caller = await userCredentials(req);
+    const request = parseRequest(
+      createProcessReviewRequestSchema,
+      req.body,
+      'body',
+    );
+    const created = await audited(req, 'process-review-create', {}, () =>
+      reviews.create(request, caller),
+    );
+    res.status(201).json(created);
+  });
+
+  router.get('/process-reviews/:id', async (req, res) => {
+    await credentials(req);
+    res.json(await reviews.get(reviewId(req)));
+  });
+
+  router.patch(
+    '/process-reviews/:id/agenda/:incidentId',
+    jsonBody,
+    async (req, res) => {
+      const caller = await userCredentials(req);
+      const { id, incidentId } = parseRequest(
+        agendaItemParamsSchema,
+        req.params,
+        'path',
+      );
+      const request = parseRequest(
+        updateAgendaItemRequestSchema,
+        req.body,
+        'body',
+      );
+      res.json(
+        await audited(
+          req,
+          'process-review-notes',
+          { processReviewId: id, incidentId },
+          () => reviews.updateItem(id, incidentId, request, caller),
+        ),
+      );
+    },
+  );
+
+  router.post('/process-reviews/:id/decisions', jsonBody, async (req, res) => {
+    const caller = await userCredentials(req);
+    const id = reviewId(req);
+    const request = parseRequest(recordDecisionRequestSchema, req.body, 'body');
+    const updated = await audited(
+      req,
+      'process-review-decision',
+      { processReviewId: id, incidentId: request.incidentId },
+      () => reviews.recordDecision(id, request, caller),
+    );
+    res.status(201).json(updated);
+  });
+
+  router.post(
+    '/process-reviews/:id/join-requests',
+    jsonBody,
+    async (req, res) => {
+      const caller = await userCredentials(req);
+      const id = reviewId(req);
+      const { reason } = parseRequest(
+        joinRequestSchema,
+        req.body ?? {},
+        'body',
+      );
+      res.json(
+        await audited(
+          req,
+          'process-review-join-request',
+          { processReviewId: id },
+          () => reviews.requestToJoin(id, reason, caller),
+        ),
+      );
+    },
+  );
+
+  router.post(
+    '/process-reviews/:id/join-requests/:requestId',
+    jsonBody,
+    async (req, res) => {
+      const caller = await userCredentials(req);
+      const { id, requestId } = parseRequest(
+        joinRequestParamsSchema,
+        req.params,
+        'path',
+      );
+      const { decision } = parseRequest(
+        decideJoinRequestSchema,
+        req.body,
+        'body',
+      );
+      res.json(
+        await audited(
+          req,
+          'process-review-join-decision',
+          { processReviewId: id, requestId, decision },
+          () => reviews.decideJoinRequest(id, requestId, decision, caller),
+        ),
+      );
+    },
+  );
+
+  router.get('/process-reviews/:id/agenda.md', async (req, res) => {
+    await credentials(req);
+    const review = await reviews.get(reviewId(req));
+    res
+      .type('text/markdown; charset=utf-8')
+      .attachment(`process-review-${review.scheduledFor.slice(0, 10)}.md`)
+      .send(processReviewMarkdown(review));
+  });
+
+  router.get('/process-reviews/:id/invite.ics', async (req, res) => {
+    const caller = await credentials(req);
+    const review = await reviews.get(reviewId(req));
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(`process-review-${review.scheduledFor.slice(0, 10)}.ics`)
+      .send(
+        processReviewInvite(
+          review,
+          await postmortems.emailsOf(review.attendeeRefs, caller),
+          appBaseUrl,
+        ),
+      );
+  });
+
+  router.get('/incidents/:id/feedback', async (req, res) => {
+    const caller = await userCredentials(req);
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    res.json(await reviews.feedback(id, caller));
+  });
+
+  router.put('/incidents/:id/feedback', jsonBody, async (req, res) => {
+    const caller = await userCredentials(req);
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    const request = parseRequest(feedbackRequestSchema, req.body, 'body');
+    res.json(
+      await audited(req, 'incident-feedback', { incidentId: id }, () =>
+        reviews.saveFeedback(id, request, caller),
+      ),
+    );
+  });
+}
