@@ -30,7 +30,7 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('process_review_items', table => {
     table.comment(
-      "Notes on an agenda item (an incident), and whether it was discussed",
+      'Notes on an agenda item (an incident), and whether it was discussed',
     );
     table
       .string('review_id', 36)
@@ -106,7 +106,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('incident_feedback', table => {
-    table.comment("How responders rate the response to an incident (1-5), and why");
+    table.comment(
+      'How responders rate the response to an incident (1-5), and why',
+    );
     table
       .string('incident_id', 36)
       .notNullable()

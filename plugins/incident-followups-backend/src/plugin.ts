@@ -16,6 +16,7 @@ import { FollowupService } from './followups/FollowupService';
 import { seedDemoIncidents } from './demo/seedDemoIncidents';
 import { seedDemoFollowups } from './demo/seedDemoFollowups';
 import { seedDemoPostmortems } from './demo/seedDemoPostmortems';
+import { seedDemoProcessReviews } from './demo/seedDemoProcessReviews';
 import { IncidentService } from './service/IncidentService';
 import { ReminderService } from './reminders/ReminderService';
 import { ReminderStore } from './reminders/ReminderStore';
@@ -120,9 +121,10 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           ownership,
           policy: settings.followups.policy,
         });
+        const processReviewStore = new DatabaseProcessReviewStore(store.db);
         const processReviews = new ProcessReviewService({
           db: store.db,
-          store: new DatabaseProcessReviewStore(store.db),
+          store: processReviewStore,
           incidents,
           followups,
           notifier: new ProcessReviewNotifier(notifications, logger),
@@ -151,6 +153,11 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             file: resolvePath(settings.demoIncidentsFile),
             store: postmortemStore,
             followups: followupStore,
+            logger,
+          });
+          await seedDemoProcessReviews({
+            file: resolvePath(settings.demoIncidentsFile),
+            store: processReviewStore,
             logger,
           });
         }

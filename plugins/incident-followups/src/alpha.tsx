@@ -16,6 +16,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import GroupWorkOutlinedIcon from '@material-ui/icons/GroupWorkOutlined';
+import ForumOutlinedIcon from '@material-ui/icons/ForumOutlined';
 import {
   SearchFilterResultTypeBlueprint,
   SearchResultListItemBlueprint,
@@ -28,6 +29,7 @@ import { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
 import {
   incidentRouteRef,
   myFollowupsRouteRef,
+  processReviewsRouteRef,
   rootRouteRef,
   teamFollowupsRouteRef,
 } from './routes';
@@ -80,6 +82,19 @@ const teamFollowupsPage = PageBlueprint.make({
     noHeader: true,
     loader: () =>
       import('./components/TeamFollowups').then(m => <m.TeamFollowupsPage />),
+  },
+});
+
+const processReviewsPage = PageBlueprint.make({
+  name: 'process-reviews',
+  params: {
+    path: '/process-reviews',
+    title: 'Process reviews',
+    icon: <ForumOutlinedIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(processReviewsRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/ProcessReviews').then(m => <m.ProcessReviewsPage />),
   },
 });
 
@@ -138,12 +153,14 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     teamFollowups: teamFollowupsRouteRef,
+    processReviews: processReviewsRouteRef,
   }),
   extensions: [
     incidentFollowupsApi,
     incidentFollowupsPage,
     myFollowupsPage,
     teamFollowupsPage,
+    processReviewsPage,
     entityIncidentsContent,
     entityTeamFollowupsCard,
     postmortemSearchResultListItem,

@@ -15,6 +15,7 @@ export {
   PostmortemSearchResultListItem,
   TeamFollowupsPage,
   EntityTeamFollowupsCard,
+  ProcessReviewsPage,
 } from './plugin';
 export { isIncidentsTabAvailable } from './isIncidentsTabAvailable';
 export { incidentFollowupsApiRef, IncidentFollowupsClient } from './api';

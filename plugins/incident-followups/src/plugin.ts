@@ -11,6 +11,7 @@ import { IncidentFollowupsClient } from './api/IncidentFollowupsClient';
 import {
   incidentRouteRef,
   myFollowupsRouteRef,
+  processReviewsRouteRef,
   rootRouteRef,
   teamFollowupsRouteRef,
 } from './routes';
@@ -35,6 +36,7 @@ export const incidentFollowupsPlugin = createPlugin({
     incident: incidentRouteRef,
     myFollowups: myFollowupsRouteRef,
     teamFollowups: teamFollowupsRouteRef,
+    processReviews: processReviewsRouteRef,
   },
 });
 
@@ -130,5 +132,20 @@ export const EntityTeamFollowupsCard = incidentFollowupsPlugin.provide(
       lazy: () =>
         import('./components/TeamFollowups').then(m => m.TeamFollowupsCard),
     },
+  }),
+);
+
+/**
+ * Process reviews (the meetings and each meeting's page), for a
+ * `<Route path="/process-reviews">` in legacy apps.
+ *
+ * @public
+ */
+export const ProcessReviewsPage = incidentFollowupsPlugin.provide(
+  createRoutableExtension({
+    name: 'ProcessReviewsPage',
+    component: () =>
+      import('./components/ProcessReviews').then(m => m.ProcessReviewsPage),
+    mountPoint: processReviewsRouteRef,
   }),
 );

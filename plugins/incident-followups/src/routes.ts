@@ -26,3 +26,15 @@ export const myFollowupsRouteRef = createRouteRef({
 export const teamFollowupsRouteRef = createRouteRef({
   id: 'incident-followups/team-followups',
 });
+
+/** Process review meetings. */
+export const processReviewsRouteRef = createRouteRef({
+  id: 'incident-followups/process-reviews',
+});
+
+/** One process review: its agenda, attendees and decisions. */
+export const processReviewRouteRef = createSubRouteRef({
+  id: 'incident-followups/process-review',
+  parent: processReviewsRouteRef,
+  path: '/:reviewId',
+});

@@ -119,6 +119,13 @@ describe('the demo data in examples/', () => {
     expect(payments.weeks.some((w: any) => w.followupsDoneOnTime > 0)).toBe(
       true,
     );
+    const [review] = (await first.get('/process-reviews')).items;
+    expect(review.title).toBe('November process review');
+    expect(Date.parse(review.scheduledFor)).toBeGreaterThan(Date.now());
+    const agenda = await first.get(`/process-reviews/${review.id}`);
+    expect(agenda.agenda.length).toBeGreaterThan(0);
+    expect(agenda.periodFeedback.count).toBeGreaterThan(0);
+
     const followupCount = (await knex('followups').count({ n: '*' }))[0].n;
     await first.backend.stop();
 
@@ -133,6 +140,12 @@ describe('the demo data in examples/', () => {
     expect((await knex('followups').count({ n: '*' }))[0].n).toBe(
       followupCount,
     );
+    expect((await second.get('/process-reviews')).items).toEqual([
+      expect.objectContaining({
+        id: review.id,
+        scheduledFor: review.scheduledFor,
+      }),
+    ]);
     await second.backend.stop();
   });
 });

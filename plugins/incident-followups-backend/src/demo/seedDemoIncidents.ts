@@ -21,6 +21,7 @@ const demoFileSchema = z.object({
         // Read by seedDemoPostmortems and seedDemoFollowups.
         postmortem: z.unknown().optional(),
         followups: z.unknown().optional(),
+        feedback: z.unknown().optional(),
       })
       .passthrough(),
   ),
@@ -57,6 +58,7 @@ export async function seedDemoIncidents(options: {
         primaryIncidentId,
         postmortem: _postmortem,
         followups: _followups,
+        feedback: _feedback,
         ...fields
       },
       index,

@@ -96,10 +96,11 @@ function toProcessItem(row: any): ProcessItemSummary {
 export class DatabaseProcessReviewStore {
   constructor(private readonly db: Knex) {}
 
+  /** Stores a meeting; `id` is given for demo data, which must not be stored twice. */
   async create(
-    review: Omit<ProcessReviewRecord, 'id' | 'version'>,
+    review: Omit<ProcessReviewRecord, 'id' | 'version'> & { id?: string },
   ): Promise<ProcessReviewRecord> {
-    const id = randomUUID();
+    const id = review.id ?? randomUUID();
     const now = new Date();
     await this.db('process_reviews').insert({
       id,

@@ -17,6 +17,13 @@ import {
   Responder,
   Severity,
   TeamOverview,
+  CreateProcessReviewRequest,
+  IncidentFeedback,
+  JoinRequest,
+  ProcessReview,
+  ProcessReviewSummary,
+  RecordDecisionRequest,
+  UpdateAgendaItemRequest,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /** @public */
@@ -174,6 +181,32 @@ export interface IncidentFollowupsApi {
     decision: 'accept' | 'drop',
   ): Promise<ChatProposalState>;
   getTeamOverview(options: TeamOverviewOptions): Promise<TeamOverview>;
+  listProcessReviews(): Promise<ProcessReviewSummary[]>;
+  createProcessReview(
+    request: Partial<CreateProcessReviewRequest> &
+      Pick<CreateProcessReviewRequest, 'scheduledFor'>,
+  ): Promise<ProcessReview>;
+  getProcessReview(id: string): Promise<ProcessReview>;
+  updateAgendaItem(
+    id: string,
+    incidentId: string,
+    changes: UpdateAgendaItemRequest,
+  ): Promise<ProcessReview>;
+  recordDecision(
+    id: string,
+    decision: RecordDecisionRequest,
+  ): Promise<ProcessReview>;
+  requestToJoin(id: string, reason: string): Promise<JoinRequest>;
+  decideJoinRequest(
+    id: string,
+    requestId: string,
+    decision: 'approve' | 'decline',
+  ): Promise<JoinRequest>;
+  getFeedback(incidentId: string): Promise<IncidentFeedback>;
+  saveFeedback(
+    incidentId: string,
+    feedback: { rating: number; comment: string },
+  ): Promise<IncidentFeedback>;
   /** The path of the team's followups as CSV, for `download`. */
   teamFollowupsCsvPath(options: TeamOverviewOptions): string;
   /** A file the backend serves (the `.ics` invite, the Markdown export), with the user's credentials. */

@@ -11,6 +11,13 @@ import {
   Postmortem,
   PostmortemStatus,
   TeamOverview,
+  CreateProcessReviewRequest,
+  IncidentFeedback,
+  JoinRequest,
+  ProcessReview,
+  ProcessReviewSummary,
+  RecordDecisionRequest,
+  UpdateAgendaItemRequest,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   ChatProposalState,
@@ -239,6 +246,90 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
 
   getTeamOverview(options: TeamOverviewOptions): Promise<TeamOverview> {
     return this.call('GET', this.teamPath(options, 'overview'));
+  }
+
+  async listProcessReviews(): Promise<ProcessReviewSummary[]> {
+    const { items } = await this.call<{ items: ProcessReviewSummary[] }>(
+      'GET',
+      '/process-reviews',
+    );
+    return items;
+  }
+
+  createProcessReview(
+    request: Partial<CreateProcessReviewRequest> &
+      Pick<CreateProcessReviewRequest, 'scheduledFor'>,
+  ): Promise<ProcessReview> {
+    return this.call('POST', '/process-reviews', request);
+  }
+
+  getProcessReview(id: string): Promise<ProcessReview> {
+    return this.call('GET', `/process-reviews/${encodeURIComponent(id)}`);
+  }
+
+  updateAgendaItem(
+    id: string,
+    incidentId: string,
+    changes: UpdateAgendaItemRequest,
+  ): Promise<ProcessReview> {
+    return this.call(
+      'PATCH',
+      `/process-reviews/${encodeURIComponent(id)}/agenda/${encodeURIComponent(
+        incidentId,
+      )}`,
+      changes,
+    );
+  }
+
+  recordDecision(
+    id: string,
+    decision: RecordDecisionRequest,
+  ): Promise<ProcessReview> {
+    return this.call(
+      'POST',
+      `/process-reviews/${encodeURIComponent(id)}/decisions`,
+      decision,
+    );
+  }
+
+  requestToJoin(id: string, reason: string): Promise<JoinRequest> {
+    return this.call(
+      'POST',
+      `/process-reviews/${encodeURIComponent(id)}/join-requests`,
+      { reason },
+    );
+  }
+
+  decideJoinRequest(
+    id: string,
+    requestId: string,
+    decision: 'approve' | 'decline',
+  ): Promise<JoinRequest> {
+    return this.call(
+      'POST',
+      `/process-reviews/${encodeURIComponent(
+        id,
+      )}/join-requests/${encodeURIComponent(requestId)}`,
+      { decision },
+    );
+  }
+
+  getFeedback(incidentId: string): Promise<IncidentFeedback> {
+    return this.call(
+      'GET',
+      `/incidents/${encodeURIComponent(incidentId)}/feedback`,
+    );
+  }
+
+  saveFeedback(
+    incidentId: string,
+    feedback: { rating: number; comment: string },
+  ): Promise<IncidentFeedback> {
+    return this.call(
+      'PUT',
+      `/incidents/${encodeURIComponent(incidentId)}/feedback`,
+      feedback,
+    );
   }
 
   teamFollowupsCsvPath(options: TeamOverviewOptions): string {

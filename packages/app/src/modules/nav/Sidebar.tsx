@@ -31,6 +31,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:incident-followups')}
             {nav.take('page:incident-followups/my-followups')}
             {nav.take('page:incident-followups/team-followups')}
+            {nav.take('page:incident-followups/process-reviews')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

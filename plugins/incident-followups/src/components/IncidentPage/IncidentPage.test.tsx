@@ -59,6 +59,8 @@ async function renderPage(api: Record<string, jest.Mock>) {
               totalCount: 0,
               nextCursor: null,
             }),
+            getFeedback: jest.fn().mockResolvedValue(noFeedback),
+            suggestPostmortemOwners: jest.fn().mockResolvedValue([]),
             ...api,
           },
         ],
@@ -84,7 +86,46 @@ async function renderPage(api: Record<string, jest.Mock>) {
   );
 }
 
+const noFeedback = { count: 0, average: null, comments: [], mine: null };
+
 describe('IncidentPage', () => {
+  it('asks the responders of a resolved incident how the response went', async () => {
+    const resolvedIncident = detail({
+      status: 'resolved',
+      finalSeverity: 'SEV-2',
+      resolvedAt: '2026-11-02T11:00:00.000Z',
+    });
+    const saveFeedback = jest.fn().mockResolvedValue({
+      count: 1,
+      average: 4,
+      comments: [],
+      mine: { rating: 4, comment: 'Paging was quick' },
+    });
+    await renderPage({
+      getIncident: jest.fn().mockResolvedValue(resolvedIncident),
+      saveFeedback,
+    });
+    expect(
+      await screen.findByText('How did the response go?'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('No rating yet.')).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('4 Stars'));
+    await userEvent.type(
+      screen.getByLabelText('Why (optional)'),
+      'Paging was quick',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Rate the response' }),
+    );
+    expect(saveFeedback).toHaveBeenCalledWith(resolvedIncident.id, {
+      rating: 4,
+      comment: 'Paging was quick',
+    });
+    expect(
+      await screen.findByText('4 / 5 from 1 responders'),
+    ).toBeInTheDocument();
+  });
+
   it('resolves the incident with the final severity the user picks', async () => {
     const getIncident = jest.fn().mockResolvedValue(detail());
     const updateIncident = jest.fn().mockResolvedValue({

@@ -15,6 +15,7 @@ import { FollowupsCard } from './FollowupsCard';
 import { HistoryCard } from './HistoryCard';
 import { RelatedIncidentsCard } from './RelatedIncidentsCard';
 import { RespondersCard } from './RespondersCard';
+import { ResponseFeedbackCard } from './ResponseFeedbackCard';
 import { StatusCard } from './StatusCard';
 import { SummaryCard } from './SummaryCard';
 import { useIncident } from './useIncident';
@@ -106,6 +107,11 @@ export function IncidentPage() {
               <Grid item>
                 <PostmortemCard incident={incident} />
               </Grid>
+              {incident.status === 'resolved' && (
+                <Grid item>
+                  <ResponseFeedbackCard incidentId={incident.id} />
+                </Grid>
+              )}
               <Grid item>
                 <RespondersCard
                   incident={incident}

@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { saveScreenshot, signInAsGuest } from './signIn';
+
+test('the process review agenda builds itself; the guest asks to join and records a decision as a followup', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: 'Process reviews' }).click();
+  await page.getByRole('link', { name: 'November process review' }).click();
+
+  // The agenda: November's incidents, with what didn't go well and the feedback.
+  const checkout = page
+    .getByTestId('agenda-item')
+    .filter({ hasText: 'Checkout failing for card payments' });
+  await expect(checkout).toBeVisible();
+  await expect(checkout).toContainText('feedback 3.5 / 5 from 2');
+  await expect(page.getByTestId('period-feedback')).toContainText('/ 5');
+
+  // The guest led none of these incidents: they ask to join.
+  await page
+    .getByLabel('Why you would like to join (optional)')
+    .fill('I am on call for the alerting pipeline');
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByTestId('my-join-request')).toHaveText(
+    'You asked to join: pending.',
+  );
+  await expect(page.getByTestId('join-request')).toContainText('guest');
+
+  await checkout.getByLabel('Notes').fill('Nobody announced who was IC.');
+  await checkout.getByLabel('Notes').blur();
+  await checkout
+    .getByLabel('Decision')
+    .fill('The first responder announces the IC in the channel');
+  await checkout.getByLabel('Make it a followup').check();
+  await checkout.getByLabel('Owner').fill('Guest');
+  await page.getByRole('option', { name: /Guest User/ }).click();
+  await checkout.getByRole('button', { name: 'Record decision' }).click();
+  await expect(checkout.getByTestId('decision')).toContainText(
+    'The first responder announces the IC in the channel (followup)',
+  );
+  await expect(
+    checkout
+      .getByTestId('process-item')
+      .filter({ hasText: 'The first responder announces the IC' }),
+  ).toBeVisible();
+  await saveScreenshot(page, 'process-review');
+
+  // The decision is a followup like any other: it is on My followups.
+  await page.getByRole('link', { name: 'My followups' }).click();
+  await expect(
+    page
+      .getByTestId('my-followup')
+      .filter({ hasText: 'The first responder announces the IC' }),
+  ).toBeVisible();
+});
+
+test('a new process review covers the incidents since the period start', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/process-reviews');
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill('Late November review');
+  await dialog.getByLabel('Period starts').fill('2026-11-10T00:00');
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+
+  await expect(
+    page.getByRole('heading', { name: 'Late November review' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('agenda-item').first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('agenda-item')
+      .filter({ hasText: 'Checkout failing for card payments' }),
+  ).toHaveCount(0);
+  await page.goto('/process-reviews');
+  await expect(
+    page.getByRole('link', { name: 'Late November review' }),
+  ).toBeVisible();
+  await saveScreenshot(page, 'process-reviews');
+});

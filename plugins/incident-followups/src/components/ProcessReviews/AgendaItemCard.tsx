@@ -1,0 +1,129 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Link, MarkdownContent } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  AgendaIncident,
+  POSTMORTEM_STATUS_TITLES,
+  ProcessDecision,
+} from '@incident-followups/plugin-incident-followups-common';
+import Box from '@material-ui/core/Box';
+import Card from '@material-ui/core/Card';
+import CardContent from '@material-ui/core/CardContent';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useEffect, useState } from 'react';
+import { incidentRouteRef, postmortemRouteRef } from '../../routes';
+import { SeverityChip } from '../SeverityChip';
+import { DecisionDraft, DecisionForm } from './DecisionForm';
+import { ProcessItemList } from './ProcessItemList';
+
+/** One incident on the agenda: what happened to the response, the notes, and the decisions. */
+export function AgendaItemCard(props: {
+  item: AgendaIncident;
+  decisions: ProcessDecision[];
+  busy: boolean;
+  onChange: (changes: { notes?: string; discussed?: boolean }) => void;
+  onDecide: (decision: DecisionDraft) => Promise<boolean>;
+}) {
+  const { item } = props;
+  const incidentLink = useRouteRef(incidentRouteRef);
+  const postmortemLink = useRouteRef(postmortemRouteRef);
+  const [notes, setNotes] = useState(item.notes);
+  useEffect(() => setNotes(item.notes), [item.notes]);
+  const names = (refs: string[]) =>
+    refs.map(ref => parseEntityRef(ref).name).join(', ') || 'nobody';
+  return (
+    <Card data-testid="agenda-item" style={{ marginBottom: 16 }}>
+      <CardContent>
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <SeverityChip severity={item.severity} />
+          <Link to={incidentLink({ incidentId: item.incidentId })}>
+            <Typography variant="h6" component="span">
+              {item.title}
+            </Typography>
+          </Link>
+          <Box flex={1} />
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={item.discussed}
+                disabled={props.busy}
+                onChange={e => props.onChange({ discussed: e.target.checked })}
+              />
+            }
+            label="Discussed"
+          />
+        </Box>
+        <Typography variant="body2" color="textSecondary">
+          {item.durationMinutes} min · incident commander{' '}
+          {names(item.commanderRefs)} · post-mortem{' '}
+          {item.postmortem ? (
+            <Link to={postmortemLink({ incidentId: item.incidentId })}>
+              {POSTMORTEM_STATUS_TITLES[item.postmortem.status]}
+            </Link>
+          ) : (
+            'none'
+          )}{' '}
+          · feedback{' '}
+          {item.feedback.average === null
+            ? 'none yet'
+            : `${item.feedback.average} / 5 from ${item.feedback.count}`}
+        </Typography>
+        {item.whatDidntGoWell.trim() && (
+          <Box mt={1}>
+            <Typography variant="subtitle2">What didn't go so well</Typography>
+            <MarkdownContent content={item.whatDidntGoWell} />
+          </Box>
+        )}
+        {item.feedback.comments.length > 0 && (
+          <Box mt={1}>
+            <Typography variant="subtitle2">Responders said</Typography>
+            {item.feedback.comments.map(c => (
+              <Typography variant="body2" key={c.userRef}>
+                {c.rating}/5 · {parseEntityRef(c.userRef).name}: {c.comment}
+              </Typography>
+            ))}
+          </Box>
+        )}
+        {item.processItems.length > 0 && (
+          <Box mt={1}>
+            <Typography variant="subtitle2">Process action items</Typography>
+            <ProcessItemList items={item.processItems} />
+          </Box>
+        )}
+        <Box mt={2}>
+          <TextField
+            id={`notes-${item.incidentId}`}
+            label="Notes"
+            fullWidth
+            multiline
+            minRows={2}
+            variant="outlined"
+            value={notes}
+            onChange={e => setNotes(e.target.value)}
+            onBlur={() => notes !== item.notes && props.onChange({ notes })}
+            helperText="Saved when you leave the field"
+          />
+        </Box>
+        {props.decisions.length > 0 && (
+          <Box mt={2}>
+            <Typography variant="subtitle2">Decisions</Typography>
+            {props.decisions.map(d => (
+              <Typography variant="body2" key={d.id} data-testid="decision">
+                • {d.text}
+                {d.followupId ? ' (followup)' : ''}
+              </Typography>
+            ))}
+          </Box>
+        )}
+        <DecisionForm
+          id={item.incidentId}
+          busy={props.busy}
+          onRecord={props.onDecide}
+        />
+      </CardContent>
+    </Card>
+  );
+}

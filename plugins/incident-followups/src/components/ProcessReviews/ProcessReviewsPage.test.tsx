@@ -1,0 +1,172 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
+import { processReviewsRouteRef, rootRouteRef } from '../../routes';
+import { testProcessReview } from '../../testProcessReview';
+import { ProcessReviewsPage } from './ProcessReviewsPage';
+
+jest.setTimeout(30_000);
+
+const catalogApi = {
+  getEntities: async () => ({
+    items: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'alice', namespace: 'default' },
+        spec: { profile: { displayName: 'Alice Johnson' } },
+      },
+    ],
+  }),
+};
+
+async function renderPage(
+  url: string,
+  user: string,
+  api: Record<string, jest.Mock>,
+) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [incidentFollowupsApiRef, api],
+        [
+          identityApiRef,
+          {
+            getBackstageIdentity: async () => ({
+              type: 'user' as const,
+              userEntityRef: user,
+              ownershipEntityRefs: [user],
+            }),
+          },
+        ],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
+      <ProcessReviewsPage />
+    </TestApiProvider>,
+    {
+      routeEntries: [url],
+      mountedRoutes: {
+        '/process-reviews': processReviewsRouteRef,
+        '/incident-followups': rootRouteRef,
+      },
+    },
+  );
+}
+
+const reviewUrl = `/${testProcessReview().id}`;
+
+describe('ProcessReviewsPage', () => {
+  it('lists the meetings, upcoming first', async () => {
+    const past = {
+      ...testProcessReview({
+        id: 'past',
+        title: 'October process review',
+        scheduledFor: '2026-10-28T15:00:00.000Z',
+        pendingRequestCount: 0,
+      }),
+    };
+    await renderPage('/', 'user:default/guest', {
+      listProcessReviews: jest
+        .fn()
+        .mockResolvedValue([past, testProcessReview()]),
+    });
+    const rows = await screen.findAllByRole('link', { name: /process review/ });
+    expect(rows.map(r => r.textContent)).toEqual([
+      'November process review',
+      'October process review',
+    ]);
+    expect(screen.getByText('1 asking to join')).toBeInTheDocument();
+    expect(screen.getByText('Held')).toBeInTheDocument();
+  });
+
+  it("shows the agenda, and lets the period's IC approve a request to join", async () => {
+    const decideJoinRequest = jest.fn().mockResolvedValue({});
+    const getProcessReview = jest.fn().mockResolvedValue(testProcessReview());
+    await renderPage(reviewUrl, 'user:default/dave', {
+      getProcessReview,
+      decideJoinRequest,
+    });
+    const item = await screen.findByTestId('agenda-item');
+    expect(item).toHaveTextContent('Checkout failing for card payments');
+    expect(item).toHaveTextContent('Nobody knew who was IC at first.');
+    expect(item).toHaveTextContent('3/5 · alice: Paged twice');
+    expect(screen.getByTestId('period-feedback')).toHaveTextContent('3.5 / 5');
+    expect(screen.getByTestId('process-item')).toHaveTextContent(
+      'Write the escalation policy',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(decideJoinRequest).toHaveBeenCalledWith(
+      testProcessReview().id,
+      'r-1',
+      'approve',
+    );
+    expect(getProcessReview).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets anyone else ask to join, but not decide', async () => {
+    const requestToJoin = jest.fn().mockResolvedValue({});
+    await renderPage(reviewUrl, 'user:default/guest', {
+      getProcessReview: jest.fn().mockResolvedValue(testProcessReview()),
+      requestToJoin,
+    });
+    await screen.findByTestId('agenda-item');
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    await userEvent.type(
+      screen.getByLabelText('Why you would like to join (optional)'),
+      'I am on call next month',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+    expect(requestToJoin).toHaveBeenCalledWith(
+      testProcessReview().id,
+      'I am on call next month',
+    );
+  });
+
+  it('records a decision as a followup with an owner', async () => {
+    const review = testProcessReview();
+    const recordDecision = jest.fn().mockResolvedValue(
+      testProcessReview({
+        decisions: [
+          {
+            id: 'd-1',
+            incidentId: review.agenda[0].incidentId,
+            text: 'Name the IC in the first page',
+            followupId: 'f-9',
+            createdBy: 'user:default/dave',
+            createdAt: '2026-11-29T15:30:00.000Z',
+          },
+        ],
+      }),
+    );
+    await renderPage(reviewUrl, 'user:default/dave', {
+      getProcessReview: jest.fn().mockResolvedValue(review),
+      recordDecision,
+    });
+    const item = await screen.findByTestId('agenda-item');
+    await userEvent.type(
+      within(item).getByLabelText('Decision'),
+      'Name the IC in the first page',
+    );
+    await userEvent.click(within(item).getByLabelText('Make it a followup'));
+    await userEvent.type(within(item).getByLabelText('Owner'), 'Alice');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Alice Johnson/ }),
+    );
+    await userEvent.click(
+      within(item).getByRole('button', { name: 'Record decision' }),
+    );
+    expect(recordDecision).toHaveBeenCalledWith(review.id, {
+      incidentId: review.agenda[0].incidentId,
+      text: 'Name the IC in the first page',
+      followup: { ownerRef: 'user:default/alice', dueAt: null },
+    });
+    expect(await screen.findByTestId('decision')).toHaveTextContent(
+      'Name the IC in the first page (followup)',
+    );
+  });
+});

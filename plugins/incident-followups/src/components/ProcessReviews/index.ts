@@ -1,0 +1,1 @@
+export { ProcessReviewsPage } from './ProcessReviewsPage';

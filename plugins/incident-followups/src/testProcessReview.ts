@@ -1,0 +1,72 @@
+import { ProcessReview } from '@incident-followups/plugin-incident-followups-common';
+
+/** A process review for component tests: one incident on the agenda, a pending join request. */
+export function testProcessReview(
+  overrides: Partial<ProcessReview> = {},
+): ProcessReview {
+  return {
+    id: '5e000000-0001-4000-8000-000000000001',
+    title: 'November process review',
+    scheduledFor: '2099-11-29T15:00:00.000Z',
+    durationMinutes: 60,
+    periodSince: '2026-11-01T00:00:00.000Z',
+    periodUntil: '2099-11-29T15:00:00.000Z',
+    createdBy: 'user:default/dave',
+    attendeeRefs: ['user:default/dave'],
+    pendingRequestCount: 1,
+    version: 1,
+    agenda: [
+      {
+        incidentId: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+        title: 'Checkout failing for card payments',
+        severity: 'SEV-1',
+        startedAt: '2026-11-02T09:14:00.000Z',
+        resolvedAt: '2026-11-02T11:02:00.000Z',
+        durationMinutes: 108,
+        commanderRefs: ['user:default/dave'],
+        postmortem: { id: 'pm-1', status: 'closed' },
+        whatDidntGoWell: 'Nobody knew who was IC at first.',
+        processItems: [],
+        feedback: {
+          count: 2,
+          average: 3.5,
+          comments: [
+            {
+              userRef: 'user:default/alice',
+              rating: 3,
+              comment: 'Paged twice',
+            },
+          ],
+        },
+        notes: '',
+        discussed: false,
+        itemVersion: 0,
+      },
+    ],
+    carriedOver: [
+      {
+        followupId: 'f-1',
+        incidentId: 'i-0',
+        incidentTitle: 'October outage',
+        title: 'Write the escalation policy',
+        ownerRef: 'user:default/erin',
+        status: 'open',
+        dueAt: '2099-01-01T00:00:00.000Z',
+      },
+    ],
+    periodFeedback: { count: 2, average: 3.5 },
+    joinRequests: [
+      {
+        id: 'r-1',
+        userRef: 'user:default/alice',
+        reason: 'I run the support rota',
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+        createdAt: '2026-11-20T10:00:00.000Z',
+      },
+    ],
+    decisions: [],
+    ...overrides,
+  };
+}
