@@ -13,6 +13,8 @@ import { IncidentPage } from './IncidentPage';
 
 jest.setTimeout(30_000);
 
+const noFeedback = { count: 0, average: null, comments: [], mine: null };
+
 function detail(overrides: Partial<IncidentDetail> = {}): IncidentDetail {
   return {
     ...testIncident({
@@ -85,8 +87,6 @@ async function renderPage(api: Record<string, jest.Mock>) {
     },
   );
 }
-
-const noFeedback = { count: 0, average: null, comments: [], mine: null };
 
 describe('IncidentPage', () => {
   it('asks the responders of a resolved incident how the response went', async () => {
