@@ -1,14 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ACTION_ITEM_KINDS,
-  describeValidationError,
   entityRefSchema,
   FOLLOWUP_PRIORITIES,
   isoDateTimeSchema,
 } from '@incident-followups/plugin-incident-followups-common';
-import fs from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readDemoFile } from './readDemoFile';
 import { DatabaseFollowupStore } from '../database/DatabaseFollowupStore';
 
 const demoFollowupsSchema = z
@@ -54,18 +52,13 @@ export async function seedDemoFollowups(options: {
   followups: DatabaseFollowupStore;
   logger: LoggerService;
 }): Promise<void> {
-  const parsed = demoFileSchema.safeParse(
-    parseYaml(await fs.readFile(options.file, 'utf8')),
+  const data = await readDemoFile(
+    options.file,
+    demoFileSchema,
+    'invalid followups',
   );
-  if (!parsed.success) {
-    throw new Error(
-      `Demo incidents file ${
-        options.file
-      } has invalid followups: ${describeValidationError(parsed.error)}`,
-    );
-  }
   let items = 0;
-  for (const { id, followups } of parsed.data.incidents) {
+  for (const { id, followups } of data.incidents) {
     if (!followups) continue;
     if (followups.roleStepsDoneAt) {
       await options.followups.completeRoleStepsAt(

@@ -6,9 +6,8 @@ import {
   createIncidentRequestSchema,
   describeValidationError,
 } from '@incident-followups/plugin-incident-followups-common';
-import fs from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readDemoFile } from './readDemoFile';
 import { IncidentStore } from '../database/IncidentStore';
 import { IncidentService } from '../service/IncidentService';
 
@@ -42,16 +41,8 @@ export async function seedDemoIncidents(options: {
   logger: LoggerService;
 }): Promise<number> {
   const { file, incidents, store, credentials, logger } = options;
-  const text = await fs.readFile(file, 'utf8');
-  const parsed = demoFileSchema.safeParse(parseYaml(text));
-  if (!parsed.success) {
-    throw new Error(
-      `Demo incidents file ${file} is invalid: ${describeValidationError(
-        parsed.error,
-      )}`,
-    );
-  }
-  const entries = parsed.data.incidents.map(
+  const data = await readDemoFile(file, demoFileSchema, 'an invalid incident');
+  const entries = data.incidents.map(
     (
       {
         id,

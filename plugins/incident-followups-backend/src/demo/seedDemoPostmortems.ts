@@ -1,15 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  describeValidationError,
   emptyPostmortemContent,
   POSTMORTEM_STATUSES,
   postmortemContentPatchSchema,
   PostmortemStatus,
   userRefSchema,
 } from '@incident-followups/plugin-incident-followups-common';
-import fs from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readDemoFile } from './readDemoFile';
 import { FollowupStore } from '../database/FollowupStore';
 import { DatabasePostmortemStore } from '../postmortems/DatabasePostmortemStore';
 import { applyContentPatch } from '../postmortems/PostmortemService';
@@ -43,18 +41,13 @@ export async function seedDemoPostmortems(options: {
   followups: FollowupStore;
   logger: LoggerService;
 }): Promise<number> {
-  const parsed = demoFileSchema.safeParse(
-    parseYaml(await fs.readFile(options.file, 'utf8')),
+  const data = await readDemoFile(
+    options.file,
+    demoFileSchema,
+    'an invalid post-mortem',
   );
-  if (!parsed.success) {
-    throw new Error(
-      `Demo incidents file ${
-        options.file
-      } has an invalid post-mortem: ${describeValidationError(parsed.error)}`,
-    );
-  }
   let created = 0;
-  for (const { id, postmortem } of parsed.data.incidents) {
+  for (const { id, postmortem } of data.incidents) {
     if (!postmortem || (await options.store.getByIncident(id))) continue;
     const actorRef = 'demo-data';
     const record = await options.store.create({

@@ -1,12 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  describeValidationError,
   isoDateTimeSchema,
   userRefSchema,
 } from '@incident-followups/plugin-incident-followups-common';
-import fs from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readDemoFile } from './readDemoFile';
 import { DatabaseProcessReviewStore } from '../processReviews/DatabaseProcessReviewStore';
 
 const demoFileSchema = z.object({
@@ -56,20 +54,13 @@ export async function seedDemoProcessReviews(options: {
   logger: LoggerService;
   now?: Date;
 }): Promise<void> {
-  const parsed = demoFileSchema.safeParse(
-    parseYaml(await fs.readFile(options.file, 'utf8')),
+  const data = await readDemoFile(
+    options.file,
+    demoFileSchema,
+    'an invalid process review or feedback',
   );
-  if (!parsed.success) {
-    throw new Error(
-      `Demo incidents file ${
-        options.file
-      } has an invalid process review or feedback: ${describeValidationError(
-        parsed.error,
-      )}`,
-    );
-  }
   const now = options.now ?? new Date();
-  for (const incident of parsed.data.incidents) {
+  for (const incident of data.incidents) {
     for (const feedback of incident.feedback ?? []) {
       await options.store.saveFeedback({
         incidentId: incident.id,
@@ -78,7 +69,7 @@ export async function seedDemoProcessReviews(options: {
     }
   }
   let created = 0;
-  for (const review of parsed.data.processReviews) {
+  for (const review of data.processReviews) {
     if (await options.store.get(review.id)) continue;
     const scheduled = new Date(
       now.getTime() + review.scheduledInDays * 86_400_000,

@@ -1,18 +1,8 @@
 import {
-  createServiceFactory,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import request from 'supertest';
-import { demoCatalog } from '../__testUtils__/demoCatalog';
+  ApiTestBackend,
+  startApiTestBackend,
+} from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { incidentFollowupsPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
@@ -23,47 +13,13 @@ describe.each(databases.eachSupportedId())(
   'followups API on %p',
   databaseId => {
     async function startBackend() {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          incidentFollowupsPlugin,
-          mockServices.rootConfig.factory({ data: {} }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: demoCatalog(),
-          }) as ServiceFactory,
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({ publish }),
-          }),
-        ],
+      return startApiTestBackend({
+        knex: await databases.init(databaseId),
+        publish,
       });
-      const as = (user: string) => mockCredentials.user.header(user);
-      const dave = as('user:default/dave');
-      return {
-        knex,
-        get: (path: string, user = dave) =>
-          request(server)
-            .get(`/api/incident-followups${path}`)
-            .set('Authorization', user),
-        post: (path: string, body: object, user = dave) =>
-          request(server)
-            .post(`/api/incident-followups${path}`)
-            .set('Authorization', user)
-            .send(body),
-        patch: (path: string, body: object, user = dave) =>
-          request(server)
-            .patch(`/api/incident-followups${path}`)
-            .set('Authorization', user)
-            .send(body),
-        as,
-      };
     }
 
-    async function resolvedIncident(
-      api: Awaited<ReturnType<typeof startBackend>>,
-    ) {
+    async function resolvedIncident(api: ApiTestBackend) {
       const { body: incident } = await api.post('/incidents', {
         title: 'Checkout failing',
         severity: 'SEV-1',

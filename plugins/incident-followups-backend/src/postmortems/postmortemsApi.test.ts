@@ -1,19 +1,5 @@
-import {
-  createServiceFactory,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import request from 'supertest';
-import { demoCatalog } from '../__testUtils__/demoCatalog';
+import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { incidentFollowupsPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
@@ -26,52 +12,18 @@ describe.each(databases.eachSupportedId())(
     beforeEach(() => send.mockClear());
 
     async function startBackend() {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          incidentFollowupsPlugin,
-          mockServices.rootConfig.factory({
-            data: {
-              app: { baseUrl: 'http://portal.example.com' },
-              incidentFollowups: {
-                postmortems: {
-                  stakeholders: { 'SEV-1': ['group:default/leadership'] },
-                },
-              },
+      return startApiTestBackend({
+        knex: await databases.init(databaseId),
+        config: {
+          app: { baseUrl: 'http://portal.example.com' },
+          incidentFollowups: {
+            postmortems: {
+              stakeholders: { 'SEV-1': ['group:default/leadership'] },
             },
-          }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: demoCatalog(),
-          }) as ServiceFactory,
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({ publish: async () => {} }),
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ send }),
-          }),
-        ],
+          },
+        },
+        send,
       });
-      const dave = mockCredentials.user.header('user:default/dave');
-      const call =
-        (method: 'get' | 'post' | 'patch') =>
-        (path: string, body?: object | string, user = dave) => {
-          const req = request(server)
-            [method](`/api/incident-followups${path}`)
-            .set('Authorization', user);
-          return body === undefined ? req : req.send(body);
-        };
-      return {
-        knex,
-        get: call('get'),
-        post: call('post'),
-        patch: call('patch'),
-        as: (user: string) => mockCredentials.user.header(user),
-      };
     }
     type Api = Awaited<ReturnType<typeof startBackend>>;
 

@@ -1,18 +1,5 @@
-import {
-  createServiceFactory,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import request from 'supertest';
-import { demoCatalog } from '../__testUtils__/demoCatalog';
+import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { incidentFollowupsPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
@@ -26,39 +13,11 @@ describe.each(databases.eachSupportedId())(
     beforeEach(() => send.mockClear());
 
     async function startBackend() {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          incidentFollowupsPlugin,
-          mockServices.rootConfig.factory({
-            data: { app: { baseUrl: 'http://portal.example.com' } },
-          }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: demoCatalog(),
-          }) as ServiceFactory,
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ send }),
-          }),
-        ],
+      return startApiTestBackend({
+        knex: await databases.init(databaseId),
+        config: { app: { baseUrl: 'http://portal.example.com' } },
+        send,
       });
-      const as =
-        (method: 'get' | 'post' | 'patch' | 'put') =>
-        (path: string, body?: object, user = 'user:default/dave') => {
-          const req = request(server)
-            [method](`/api/incident-followups${path}`)
-            .set('Authorization', mockCredentials.user.header(user));
-          return body === undefined ? req : req.send(body);
-        };
-      return {
-        knex,
-        get: as('get'),
-        post: as('post'),
-        patch: as('patch'),
-        put: as('put'),
-      };
     }
     type Api = Awaited<ReturnType<typeof startBackend>>;
 

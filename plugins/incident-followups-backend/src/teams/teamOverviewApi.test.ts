@@ -1,20 +1,5 @@
-import {
-  createServiceFactory,
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import request from 'supertest';
-import { demoCatalog } from '../__testUtils__/demoCatalog';
+import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { incidentFollowupsPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
@@ -27,65 +12,35 @@ describe.each(databases.eachSupportedId())(
   'team overview API on %p',
   databaseId => {
     async function startBackend() {
-      const knex = await databases.init(databaseId);
-      const catalog = demoCatalog();
-      const scheduler = mockServices.scheduler() as SchedulerService & {
-        factory(): ServiceFactory;
-      };
-      const { server } = await startTestBackend({
-        features: [
-          incidentFollowupsPlugin,
-          scheduler.factory(),
-          mockServices.rootConfig.factory({
-            data: {
-              incidentFollowups: {
-                // One step per resolved incident keeps the figures countable by hand.
-                checklists: {
-                  'incident-commander': [
-                    {
-                      id: 'check-progress',
-                      title: 'Check on the post-mortem',
-                      due: { days: 2 },
-                    },
-                  ],
-                  deputy: [],
-                  scribe: [],
-                  'subject-matter-expert': [],
-                  'customer-liaison': [],
-                  'internal-liaison': [],
+      const api = await startApiTestBackend({
+        knex: await databases.init(databaseId),
+        config: {
+          incidentFollowups: {
+            // One step per resolved incident keeps the figures countable by hand.
+            checklists: {
+              'incident-commander': [
+                {
+                  id: 'check-progress',
+                  title: 'Check on the post-mortem',
+                  due: { days: 2 },
                 },
-              },
+              ],
+              deputy: [],
+              scribe: [],
+              'subject-matter-expert': [],
+              'customer-liaison': [],
+              'internal-liaison': [],
             },
-          }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({ publish: async () => {} }),
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ send: async () => {} }),
-          }),
-        ],
+          },
+        },
       });
-      const dave = mockCredentials.user.header('user:default/dave');
-      const get = (path: string) =>
-        request(server)
-          .get(`/api/incident-followups${path}`)
-          .set('Authorization', dave);
+      /** A write that must succeed, answering its body. */
       const send = (method: 'post' | 'patch', path: string, body: object) =>
-        request(server)
-          [method](`/api/incident-followups${path}`)
-          .set('Authorization', dave)
-          .send(body)
-          .then(res => {
-            expect(res.status).toBeLessThan(300);
-            return res.body;
-          });
-      return { knex, catalog, scheduler, get, send };
+        api[method](path, body).then(res => {
+          expect(res.status).toBeLessThan(300);
+          return res.body;
+        });
+      return { ...api, send };
     }
     type Api = Awaited<ReturnType<typeof startBackend>>;
 

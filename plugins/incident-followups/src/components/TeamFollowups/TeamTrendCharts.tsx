@@ -38,55 +38,68 @@ function Chart(props: {
   );
 }
 
+type WeekPoint = {
+  week: string;
+  completion: number | null;
+  onTime: number | null;
+  backlog: number;
+};
+
+const percent = (value: unknown) =>
+  value === null || value === undefined ? 'nothing due' : `${value}%`;
+
+/** One weekly series as a line; a rate (0-100 %) skips weeks with nothing due. */
+function weeklyLine(
+  weeks: WeekPoint[],
+  dataKey: keyof Omit<WeekPoint, 'week'>,
+  name: string,
+  color: string,
+  isRate: boolean,
+) {
+  return (
+    <LineChart data={weeks}>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="week" />
+      {isRate ? (
+        <YAxis domain={[0, 100]} unit="%" />
+      ) : (
+        <YAxis allowDecimals={false} />
+      )}
+      <Tooltip formatter={isRate ? percent : undefined} />
+      <Line
+        dataKey={dataKey}
+        name={name}
+        stroke={color}
+        connectNulls={isRate}
+        isAnimationActive={false}
+      />
+    </LineChart>
+  );
+}
+
 /** How the period went: incidents by severity, completion and on-time post-mortems by week, MTTR and the backlog. */
 export function TeamTrendCharts(props: { overview: TeamOverview }) {
   const theme = useTheme();
   const primary = theme.palette.primary.main;
-  const weeks = props.overview.weeks.map(w => ({
+  const weeks: WeekPoint[] = props.overview.weeks.map(w => ({
     week: w.weekStart.slice(5),
     completion: rate(w.followupsDoneOnTime, w.followupsDue),
     onTime: rate(w.postmortemsOnTime, w.postmortemsDue),
     backlog: w.openActionItems,
   }));
-  const percent = (value: unknown) =>
-    value === null || value === undefined ? 'nothing due' : `${value}%`;
   return (
     <Grid container spacing={3}>
       <Chart
         title="Followups done on time"
         subheader="Of the followups due each week, the share done by their due date"
       >
-        <LineChart data={weeks}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="week" />
-          <YAxis domain={[0, 100]} unit="%" />
-          <Tooltip formatter={percent} />
-          <Line
-            dataKey="completion"
-            name="Done on time"
-            stroke={primary}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
+        {weeklyLine(weeks, 'completion', 'Done on time', primary, true)}
       </Chart>
       <Chart
         title="Post-mortems on time"
         subheader="Of the meetings due each week, the share reviewed by their deadline"
       >
-        <LineChart data={weeks}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="week" />
-          <YAxis domain={[0, 100]} unit="%" />
-          <Tooltip formatter={percent} />
-          <Line
-            dataKey="onTime"
-            name="On time"
-            stroke={primary}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
+        {weeklyLine(weeks, 'onTime', 'On time', primary, true)}
       </Chart>
       <Chart
         title="Incidents by severity"
@@ -131,18 +144,13 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
         title="Open action items"
         subheader="At the end of each week: is the backlog growing?"
       >
-        <LineChart data={weeks}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="week" />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Line
-            dataKey="backlog"
-            name="Open action items"
-            stroke={theme.palette.secondary.main}
-            isAnimationActive={false}
-          />
-        </LineChart>
+        {weeklyLine(
+          weeks,
+          'backlog',
+          'Open action items',
+          theme.palette.secondary.main,
+          false,
+        )}
       </Chart>
     </Grid>
   );

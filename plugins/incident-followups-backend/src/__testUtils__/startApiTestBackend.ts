@@ -1,0 +1,83 @@
+import {
+  createServiceFactory,
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
+import { Server } from 'node:http';
+import request from 'supertest';
+import { incidentFollowupsPlugin } from '../plugin';
+import { demoCatalog } from './demoCatalog';
+
+/** A scheduler whose tasks run when a test triggers them. */
+export type TestScheduler = SchedulerService & { factory(): ServiceFactory };
+
+/**
+ * The plugin on a test backend: the given database, the demo catalog (or the
+ * given entities), notifications and signals into the given mocks, and a
+ * scheduler the test drives. Calls go to `/api/incident-followups` as a user,
+ * Dave unless another user ref is passed.
+ */
+export async function startApiTestBackend(options: {
+  knex: Knex;
+  config?: JsonObject;
+  catalog?: Entity[];
+  send?: jest.Mock;
+  publish?: jest.Mock;
+}) {
+  const scheduler = mockServices.scheduler() as TestScheduler;
+  const catalog = options.catalog ?? demoCatalog();
+  const { server } = await startTestBackend({
+    features: [
+      incidentFollowupsPlugin,
+      scheduler.factory(),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.database.factory({ knex: options.knex }),
+      catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({ publish: options.publish ?? (async () => {}) }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: options.send ?? (async () => {}) }),
+      }),
+    ],
+  });
+  const call =
+    (method: 'get' | 'post' | 'patch' | 'put' | 'delete') =>
+    (path: string, body?: object | string, userRef = 'user:default/dave') => {
+      const req = request(server)
+        [method](`/api/incident-followups${path}`)
+        .set('Authorization', mockCredentials.user.header(userRef));
+      return body === undefined ? req : req.send(body);
+    };
+  return {
+    server: server as Server,
+    knex: options.knex,
+    catalog,
+    scheduler,
+    get: (path: string, userRef?: string) =>
+      call('get')(path, undefined, userRef),
+    post: call('post'),
+    patch: call('patch'),
+    put: call('put'),
+    delete: call('delete'),
+    /** The user a call is made as. */
+    as: (userRef: string) => userRef,
+  };
+}
+
+export type ApiTestBackend = Awaited<ReturnType<typeof startApiTestBackend>>;
