@@ -53,6 +53,38 @@ interface FollowupRow {
 }
 
 const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+
+/** A new action item's row: open, or done when it comes with a completion. */
+function actionItemRow(
+  incidentId: string,
+  item: NewActionItem,
+  past: {
+    id: string;
+    createdAt: Date;
+    completedAt: Date | null;
+    completedBy: string | null;
+  },
+) {
+  return {
+    id: past.id,
+    incident_id: incidentId,
+    type: 'action-item',
+    source_key: null,
+    title: item.title,
+    description: item.description,
+    kind: item.kind,
+    priority: item.priority,
+    owner_ref: item.ownerRef,
+    status: past.completedAt ? 'done' : 'open',
+    due_at: toDateOrNull(item.dueAt),
+    ticket_url: item.ticketUrl,
+    completed_at: past.completedAt,
+    completed_by: past.completedBy,
+    created_at: past.createdAt,
+    updated_at: past.completedAt ?? past.createdAt,
+    version: 1,
+  };
+}
 const CLOSED: FollowupStatus[] = ['done', 'wont-do'];
 
 function toFollowup(row: FollowupRow): Followup {
@@ -126,24 +158,14 @@ export class DatabaseFollowupStore implements FollowupStore {
     tx?: Knex.Transaction,
   ) {
     const id = randomUUID();
-    const now = new Date();
-    await (tx ?? this.db)('followups').insert({
-      id,
-      incident_id: incidentId,
-      type: 'action-item',
-      source_key: null,
-      title: item.title,
-      description: item.description,
-      kind: item.kind,
-      priority: item.priority,
-      owner_ref: item.ownerRef,
-      status: 'open',
-      due_at: toDateOrNull(item.dueAt),
-      ticket_url: item.ticketUrl,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    });
+    await (tx ?? this.db)('followups').insert(
+      actionItemRow(incidentId, item, {
+        id,
+        createdAt: new Date(),
+        completedAt: null,
+        completedBy: null,
+      }),
+    );
     return (await this.getFollowup(id, tx))!;
   }
 
@@ -161,27 +183,15 @@ export class DatabaseFollowupStore implements FollowupStore {
       completedBy: string | null;
     },
   ): Promise<void> {
-    const createdAt = new Date(item.createdAt);
     await this.db('followups')
-      .insert({
-        id: item.id,
-        incident_id: incidentId,
-        type: 'action-item',
-        source_key: null,
-        title: item.title,
-        description: item.description,
-        kind: item.kind,
-        priority: item.priority,
-        owner_ref: item.ownerRef,
-        status: item.completedAt ? 'done' : 'open',
-        due_at: toDateOrNull(item.dueAt),
-        ticket_url: item.ticketUrl,
-        completed_at: toDateOrNull(item.completedAt),
-        completed_by: item.completedBy,
-        created_at: createdAt,
-        updated_at: toDateOrNull(item.completedAt) ?? createdAt,
-        version: 1,
-      })
+      .insert(
+        actionItemRow(incidentId, item, {
+          id: item.id,
+          createdAt: new Date(item.createdAt),
+          completedAt: toDateOrNull(item.completedAt),
+          completedBy: item.completedBy,
+        }),
+      )
       .onConflict('id')
       .ignore();
   }
