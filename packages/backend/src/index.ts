@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -8,9 +9,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Who may do what in incident-followups; see permissionPolicy.ts.
+backend.add(permissionPolicyModule);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 // Emails notifications to the recipients' catalog addresses (spec.profile.email);

@@ -29,6 +29,15 @@ import { TeamOverviewService } from './teams/TeamOverviewService';
 import { DatabaseProcessReviewStore } from './processReviews/DatabaseProcessReviewStore';
 import { ProcessReviewNotifier } from './processReviews/ProcessReviewNotifier';
 import { ProcessReviewService } from './processReviews/ProcessReviewService';
+import {
+  processReviewResourceRef,
+  processReviewRules,
+} from './processReviews/processReviewPermissions';
+import {
+  processReviewCreatePermission,
+  processReviewDecideJoinPermission,
+  processReviewEditPermission,
+} from '@incident-followups/plugin-incident-followups-common';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
 
@@ -54,6 +63,8 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init(deps) {
         const {
@@ -69,6 +80,8 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           notifications,
           signals,
           actionsRegistry,
+          permissions,
+          permissionsRegistry,
         } = deps;
         const settings = readPluginConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
@@ -198,6 +211,17 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         });
 
         registerFollowupActions(actionsRegistry, followups);
+        permissionsRegistry.addPermissions([processReviewCreatePermission]);
+        permissionsRegistry.addResourceType({
+          resourceRef: processReviewResourceRef,
+          permissions: [
+            processReviewDecideJoinPermission,
+            processReviewEditPermission,
+          ],
+          rules: Object.values(processReviewRules),
+          getResources: ids =>
+            Promise.all(ids.map(id => processReviews.resource(id))),
+        });
 
         httpRouter.use(
           await createRouter({
@@ -209,6 +233,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             postmortems,
             teams,
             processReviews,
+            permissions,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
             signals: new IncidentSignals(signals, logger),
           }),

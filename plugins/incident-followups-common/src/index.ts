@@ -21,3 +21,4 @@ export * from './postmortem/postmortemSearch';
 export * from './chat/parseChatTranscript';
 export * from './teamOverview';
 export * from './processReview';
+export * from './permissions';

@@ -12,6 +12,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
@@ -34,6 +35,8 @@ export async function startApiTestBackend(options: {
   catalog?: Entity[];
   send?: jest.Mock;
   publish?: jest.Mock;
+  /** What the permission policy answers; allow by default. */
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }) {
   const scheduler = mockServices.scheduler() as TestScheduler;
   const catalog = options.catalog ?? demoCatalog();
@@ -43,6 +46,9 @@ export async function startApiTestBackend(options: {
       scheduler.factory(),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.database.factory({ knex: options.knex }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
       catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
       createServiceFactory({
         service: signalsServiceRef,

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   AgendaIncident,
   CreateProcessReviewRequest,
@@ -24,6 +24,7 @@ import {
   ProcessReviewRecord,
 } from './DatabaseProcessReviewStore';
 import { ProcessReviewNotifier } from './ProcessReviewNotifier';
+import { ProcessReviewResource } from './processReviewPermissions';
 
 /** Without an earlier meeting, the first one covers this many days. */
 const FIRST_PERIOD_DAYS = 30;
@@ -285,8 +286,8 @@ export class ProcessReviewService {
   }
 
   /**
-   * Approves or declines a join request, as one of the period's incident
-   * commanders or the meeting's organiser; deciding twice changes nothing.
+   * Approves or declines a join request (who may is the permission policy's
+   * call, see processReviewDecideJoinPermission); deciding twice changes nothing.
    */
   async decideJoinRequest(
     id: string,
@@ -295,23 +296,26 @@ export class ProcessReviewService {
     credentials: BackstageCredentials,
   ): Promise<JoinRequest> {
     const review = await this.options.store.require(id);
-    const caller = actorRef(credentials);
-    const deciders = [...(await this.commandersOf(review)), review.createdBy];
-    if (!deciders.includes(caller)) {
-      throw new NotAllowedError(
-        `Only the organiser or an incident commander of the period decides join requests (${deciders.join(
-          ', ',
-        )})`,
-      );
-    }
     const { request, changed } = await this.options.store.decideJoinRequest(
       id,
       requestId,
       decision === 'approve' ? 'approved' : 'declined',
-      caller,
+      actorRef(credentials),
     );
     if (changed) await this.options.notifier.joinDecided(review, request);
     return request;
+  }
+
+  /** What the permission rules see of a meeting; undefined for an unknown id. */
+  async resource(id: string): Promise<ProcessReviewResource | undefined> {
+    const review = await this.options.store.get(id);
+    if (!review) return undefined;
+    return {
+      id: review.id,
+      createdBy: review.createdBy,
+      commanderRefs: await this.commandersOf(review),
+      attendeeRefs: await this.attendeesOf(review),
+    };
   }
 
   /** A responder's rating of the response to a resolved incident. */

@@ -1,3 +1,4 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -216,13 +217,6 @@ describe.each(databases.eachSupportedId())(
       expect(send).toHaveBeenCalledTimes(1);
 
       const path = `/process-reviews/${review.id}/join-requests/${asked.body.id}`;
-      const notAnIc = await api.post(
-        path,
-        { decision: 'approve' },
-        'user:default/bob',
-      );
-      expect(notAnIc.status).toBe(403);
-
       const approved = await api.post(path, { decision: 'approve' });
       expect(approved.body).toMatchObject({
         status: 'approved',
@@ -385,6 +379,66 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await api.put(`/incidents/${open.id}/feedback`, { rating: 3 })).status,
       ).toBe(409);
+    });
+
+    it('refuses with 403 what the permission policy denies, and stores nothing', async () => {
+      const allowed = await startBackend();
+      const incident = await resolved(
+        allowed,
+        'Checkout failing',
+        new Date(Date.now() - DAY).toISOString(),
+      );
+      const { body: review } = await allowed.post('/process-reviews', {
+        scheduledFor: new Date(Date.now() + 7 * DAY).toISOString(),
+        periodSince: new Date(Date.now() - 14 * DAY).toISOString(),
+      });
+      const { body: request } = await allowed.post(
+        `/process-reviews/${review.id}/join-requests`,
+        {},
+        'user:default/alice',
+      );
+
+      // The same database, now behind a policy that denies.
+      const denied = await startApiTestBackend({
+        knex: allowed.knex,
+        permission: AuthorizeResult.DENY,
+      });
+      const refusals = [
+        await denied.post('/process-reviews', {
+          scheduledFor: new Date(Date.now() + 8 * DAY).toISOString(),
+        }),
+        await denied.post(
+          `/process-reviews/${review.id}/join-requests/${request.id}`,
+          { decision: 'approve' },
+        ),
+        await denied.post(`/process-reviews/${review.id}/decisions`, {
+          incidentId: incident.id,
+          text: 'Page faster',
+        }),
+        await denied.patch(
+          `/process-reviews/${review.id}/agenda/${incident.id}`,
+          { version: 0, notes: 'Paging took 9 minutes.' },
+        ),
+      ];
+      expect(refusals.map(r => r.status)).toEqual([403, 403, 403, 403]);
+      expect(refusals[0].body.error.message).toContain(
+        'incident-followups.process-review.create',
+      );
+      const after = (await denied.get(`/process-reviews/${review.id}`)).body;
+      expect(after.joinRequests[0].status).toBe('pending');
+      expect(after.decisions).toEqual([]);
+      expect(after.agenda[0].notes).toBe('');
+      expect((await denied.get('/process-reviews')).body.items).toHaveLength(1);
+      // Reading and asking to join stay open to everyone.
+      expect(
+        (
+          await denied.post(
+            `/process-reviews/${review.id}/join-requests`,
+            {},
+            'user:default/bob',
+          )
+        ).status,
+      ).toBe(200);
     });
   },
 );

@@ -1,9 +1,22 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   createProcessReviewRequestSchema,
   decideJoinRequestSchema,
   feedbackRequestSchema,
   joinRequestSchema,
+  processReviewCreatePermission,
+  processReviewDecideJoinPermission,
+  processReviewEditPermission,
   recordDecisionRequestSchema,
   updateAgendaItemRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -40,10 +53,41 @@ export function addProcessReviewRoutes(
     audited: Audited;
     jsonBody: RequestHandler;
     appBaseUrl: string;
+    permissions: PermissionsService;
   },
 ) {
-  const { httpAuth, reviews, postmortems, audited, jsonBody, appBaseUrl } =
-    options;
+  const {
+    httpAuth,
+    reviews,
+    postmortems,
+    audited,
+    jsonBody,
+    appBaseUrl,
+    permissions,
+  } = options;
+  /** Refuses with 403 what the permission policy does not allow. */
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [
+        permission.type === 'resource'
+          ? {
+              permission: permission as ResourcePermission,
+              resourceRef: resourceRef!,
+            }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not do this (${permission.name}); the portal's permission policy decides who may`,
+      );
+    }
+  }
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const userCredentials = (req: Request) =>
@@ -64,6 +108,7 @@ export function addProcessReviewRoutes(
       req.body,
       'body',
     );
+    await authorize(caller, processReviewCreatePermission);
     const created = await audited(req, 'process-review-create', {}, () =>
       reviews.create(request, caller),
     );
@@ -90,6 +135,7 @@ export function addProcessReviewRoutes(
         req.body,
         'body',
       );
+      await authorize(caller, processReviewEditPermission, id);
       res.json(
         await audited(
           req,
@@ -105,6 +151,7 @@ export function addProcessReviewRoutes(
     const caller = await userCredentials(req);
     const id = reviewId(req);
     const request = parseRequest(recordDecisionRequestSchema, req.body, 'body');
+    await authorize(caller, processReviewEditPermission, id);
     const updated = await audited(
       req,
       'process-review-decision',
@@ -151,6 +198,7 @@ export function addProcessReviewRoutes(
         req.body,
         'body',
       );
+      await authorize(caller, processReviewDecideJoinPermission, id);
       res.json(
         await audited(
           req,

@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   createIncidentRequestSchema,
   groupIncidentsRequestSchema,
@@ -34,6 +38,7 @@ export interface RouterOptions {
   postmortems: PostmortemService;
   teams: TeamOverviewService;
   processReviews: ProcessReviewService;
+  permissions: PermissionsService;
   appBaseUrl: string;
 }
 
@@ -50,6 +55,7 @@ export async function createRouter(
     postmortems,
     teams,
     processReviews,
+    permissions,
     appBaseUrl,
   } = options;
   const router = Router();
@@ -189,6 +195,7 @@ export async function createRouter(
     audited,
     jsonBody,
     appBaseUrl,
+    permissions,
   });
 
   return router;

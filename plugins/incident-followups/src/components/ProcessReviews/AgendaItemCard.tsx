@@ -5,7 +5,9 @@ import {
   AgendaIncident,
   POSTMORTEM_STATUS_TITLES,
   ProcessDecision,
+  processReviewEditPermission,
 } from '@incident-followups/plugin-incident-followups-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
@@ -21,6 +23,7 @@ import { ProcessItemList } from './ProcessItemList';
 
 /** One incident on the agenda: what happened to the response, the notes, and the decisions. */
 export function AgendaItemCard(props: {
+  reviewId: string;
   item: AgendaIncident;
   decisions: ProcessDecision[];
   busy: boolean;
@@ -30,6 +33,10 @@ export function AgendaItemCard(props: {
   const { item } = props;
   const incidentLink = useRouteRef(incidentRouteRef);
   const postmortemLink = useRouteRef(postmortemRouteRef);
+  const { allowed: canEdit } = usePermission({
+    permission: processReviewEditPermission,
+    resourceRef: props.reviewId,
+  });
   const [notes, setNotes] = useState(item.notes);
   useEffect(() => setNotes(item.notes), [item.notes]);
   const names = (refs: string[]) =>
@@ -49,7 +56,7 @@ export function AgendaItemCard(props: {
             control={
               <Checkbox
                 checked={item.discussed}
-                disabled={props.busy}
+                disabled={props.busy || !canEdit}
                 onChange={e => props.onChange({ discussed: e.target.checked })}
               />
             }
@@ -93,20 +100,31 @@ export function AgendaItemCard(props: {
             <ProcessItemList items={item.processItems} />
           </Box>
         )}
-        <Box mt={2}>
-          <TextField
-            id={`notes-${item.incidentId}`}
-            label="Notes"
-            fullWidth
-            multiline
-            minRows={2}
-            variant="outlined"
-            value={notes}
-            onChange={e => setNotes(e.target.value)}
-            onBlur={() => notes !== item.notes && props.onChange({ notes })}
-            helperText="Saved when you leave the field"
-          />
-        </Box>
+        {canEdit ? (
+          <Box mt={2}>
+            <TextField
+              id={`notes-${item.incidentId}`}
+              label="Notes"
+              fullWidth
+              multiline
+              minRows={2}
+              variant="outlined"
+              value={notes}
+              onChange={e => setNotes(e.target.value)}
+              onBlur={() => notes !== item.notes && props.onChange({ notes })}
+              helperText="Saved when you leave the field"
+            />
+          </Box>
+        ) : (
+          item.notes && (
+            <Box mt={2}>
+              <Typography variant="subtitle2">Notes</Typography>
+              <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
+                {item.notes}
+              </Typography>
+            </Box>
+          )
+        )}
         {props.decisions.length > 0 && (
           <Box mt={2}>
             <Typography variant="subtitle2">Decisions</Typography>
@@ -118,11 +136,13 @@ export function AgendaItemCard(props: {
             ))}
           </Box>
         )}
-        <DecisionForm
-          id={item.incidentId}
-          busy={props.busy}
-          onRecord={props.onDecide}
-        />
+        {canEdit && (
+          <DecisionForm
+            id={item.incidentId}
+            busy={props.busy}
+            onRecord={props.onDecide}
+          />
+        )}
       </CardContent>
     </Card>
   );

@@ -1,6 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
-import { ProcessReview } from '@incident-followups/plugin-incident-followups-common';
+import {
+  ProcessReview,
+  processReviewDecideJoinPermission,
+} from '@incident-followups/plugin-incident-followups-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -21,10 +25,10 @@ export function AttendeesCard(props: {
   const over =
     Date.parse(review.scheduledFor) + review.durationMinutes * 60_000 <
     Date.now();
-  const deciders = new Set([
-    ...review.agenda.flatMap(a => a.commanderRefs),
-    review.createdBy,
-  ]);
+  const { allowed: canDecide } = usePermission({
+    permission: processReviewDecideJoinPermission,
+    resourceRef: review.id,
+  });
   const myRequest = review.joinRequests.find(r => r.userRef === me);
   const attending = review.attendeeRefs.includes(me);
   return (
@@ -82,7 +86,7 @@ export function AttendeesCard(props: {
                 {parseEntityRef(request.userRef).name}
                 {request.reason ? `: ${request.reason}` : ''}
               </Typography>
-              {request.status === 'pending' && deciders.has(me) ? (
+              {request.status === 'pending' && canDecide ? (
                 <>
                   <Button
                     size="small"

@@ -96,6 +96,7 @@ export function ProcessReviewDetail() {
             {review.agenda.map(item => (
               <AgendaItemCard
                 key={item.incidentId}
+                reviewId={review.id}
                 item={item}
                 decisions={review.decisions.filter(
                   d => d.incidentId === item.incidentId,

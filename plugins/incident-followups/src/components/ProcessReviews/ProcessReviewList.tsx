@@ -8,7 +8,11 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { ProcessReviewSummary } from '@incident-followups/plugin-incident-followups-common';
+import {
+  processReviewCreatePermission,
+  ProcessReviewSummary,
+} from '@incident-followups/plugin-incident-followups-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import AddIcon from '@material-ui/icons/Add';
@@ -39,6 +43,9 @@ export function ProcessReviewList() {
     () => api.listProcessReviews(),
     [api],
   );
+  const { allowed: canCreate } = usePermission({
+    permission: processReviewCreatePermission,
+  });
   const [dialog, setDialog] = useState(false);
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<Error>();
@@ -110,6 +117,7 @@ export function ProcessReviewList() {
           variant="contained"
           color="primary"
           startIcon={<AddIcon />}
+          disabled={!canCreate}
           onClick={() => setDialog(true)}
         >
           New meeting

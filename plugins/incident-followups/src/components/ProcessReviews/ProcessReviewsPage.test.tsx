@@ -1,6 +1,8 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
@@ -27,6 +29,7 @@ async function renderPage(
   url: string,
   user: string,
   api: Record<string, jest.Mock>,
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   await renderInTestApp(
     <TestApiProvider
@@ -43,6 +46,7 @@ async function renderPage(
           },
         ],
         [catalogApiRef, catalogApi],
+        [permissionApiRef, { authorize: async () => ({ result: permission }) }],
       ]}
     >
       <ProcessReviewsPage />
@@ -108,21 +112,33 @@ describe('ProcessReviewsPage', () => {
     expect(getProcessReview).toHaveBeenCalledTimes(2);
   });
 
-  it('lets anyone else ask to join, but not decide', async () => {
+  it('lets anyone else ask to join, but not decide nor write where the policy says no', async () => {
     const requestToJoin = jest.fn().mockResolvedValue({});
-    await renderPage(reviewUrl, 'user:default/guest', {
-      getProcessReview: jest.fn().mockResolvedValue(testProcessReview()),
-      requestToJoin,
+    // Another meeting: usePermission caches each meeting's answer.
+    const review = testProcessReview({
+      id: '5e000000-0002-4000-8000-000000000002',
     });
+    await renderPage(
+      `/${review.id}`,
+      'user:default/guest',
+      {
+        getProcessReview: jest.fn().mockResolvedValue(review),
+        requestToJoin,
+      },
+      AuthorizeResult.DENY,
+    );
     await screen.findByTestId('agenda-item');
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByLabelText('Decision')).toBeNull();
+    expect(screen.queryByLabelText('Notes')).toBeNull();
+    expect(screen.getByText('pending')).toBeInTheDocument();
     await userEvent.type(
       screen.getByLabelText('Why you would like to join (optional)'),
       'I am on call next month',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
     expect(requestToJoin).toHaveBeenCalledWith(
-      testProcessReview().id,
+      review.id,
       'I am on call next month',
     );
   });

@@ -1,0 +1,66 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  createProcessReviewConditionalDecision,
+  processReviewConditions,
+} from '@incident-followups/plugin-incident-followups-backend';
+import {
+  processReviewDecideJoinPermission,
+  processReviewEditPermission,
+} from '@incident-followups/plugin-incident-followups-common';
+
+/**
+ * The portal's permission policy, an example to adapt: everyone signed in reads
+ * and asks to join process reviews; a meeting's organiser and the incident
+ * commanders of its period decide join requests; its organiser and attendees
+ * write its notes and decisions. Everything else is allowed.
+ */
+export class IncidentFollowupsPermissionPolicy implements PermissionPolicy {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const userRefs = user?.info.ownershipEntityRefs ?? [];
+    if (isPermission(request.permission, processReviewDecideJoinPermission)) {
+      return createProcessReviewConditionalDecision(request.permission, {
+        anyOf: [
+          processReviewConditions.isOrganiser({ userRefs }),
+          processReviewConditions.isPeriodCommander({ userRefs }),
+        ],
+      });
+    }
+    if (isPermission(request.permission, processReviewEditPermission)) {
+      return createProcessReviewConditionalDecision(request.permission, {
+        anyOf: [
+          processReviewConditions.isOrganiser({ userRefs }),
+          processReviewConditions.isAttendee({ userRefs }),
+        ],
+      });
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+/** Installs the policy in the permission backend. */
+export const permissionPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'incident-followups-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new IncidentFollowupsPermissionPolicy());
+      },
+    });
+  },
+});
