@@ -29,6 +29,12 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /**
+     * The groups whose members are the company's incident commanders (such as
+     * an IC rotation). The portal's example permission policy lets them, and
+     * only them, schedule process reviews; unset, everyone may.
+     */
+    incidentCommanderGroups?: string[];
+    /**
      * Per role, the after-incident checklist that replaces the default one. Roles:
      * incident-commander, deputy, scribe, subject-matter-expert, customer-liaison,
      * internal-liaison.

@@ -34,7 +34,9 @@ const entity = (kind: string, name: string, spec: object): Entity => ({
   spec,
 });
 
-const policy = new IncidentFollowupsPermissionPolicy();
+const policy = new IncidentFollowupsPermissionPolicy({
+  incidentCommanderGroups: [],
+});
 const userOf = (name: string): PolicyQueryUser =>
   ({
     info: {
@@ -153,5 +155,27 @@ describe('the portal permission policy for process reviews', () => {
         )
       ).result,
     ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets the incident commanders schedule process reviews, once the company names them', async () => {
+    const withRota = new IncidentFollowupsPermissionPolicy({
+      incidentCommanderGroups: ['group:default/incident-commanders'],
+    });
+    const create = { permission: processReviewCreatePermission };
+    const ic = {
+      info: {
+        userEntityRef: 'user:default/dave',
+        ownershipEntityRefs: [
+          'user:default/dave',
+          'group:default/incident-commanders',
+        ],
+      },
+    } as PolicyQueryUser;
+    expect((await withRota.handle(create, ic)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await withRota.handle(create, userOf('bob'))).result).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 });

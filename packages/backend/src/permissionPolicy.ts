@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isPermission,
@@ -15,17 +18,27 @@ import {
   processReviewConditions,
 } from '@incident-followups/plugin-incident-followups-backend';
 import {
+  processReviewCreatePermission,
   processReviewDecideJoinPermission,
   processReviewEditPermission,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /**
  * The portal's permission policy, an example to adapt: everyone signed in reads
- * and asks to join process reviews; a meeting's organiser and the incident
- * commanders of its period decide join requests; its organiser and attendees
- * write its notes and decisions. Everything else is allowed.
+ * and asks to join process reviews; the incident commanders (members of
+ * `incidentFollowups.incidentCommanderGroups`, everyone when unset) schedule
+ * them; a meeting's organiser and the incident commanders of its period decide
+ * join requests; its organiser and attendees write its notes and decisions.
+ * Everything else is allowed.
  */
 export class IncidentFollowupsPermissionPolicy implements PermissionPolicy {
+  constructor(
+    private readonly options: {
+      /** Members of these groups schedule process reviews; everyone when empty. */
+      incidentCommanderGroups: string[];
+    },
+  ) {}
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -47,6 +60,15 @@ export class IncidentFollowupsPermissionPolicy implements PermissionPolicy {
         ],
       });
     }
+    if (isPermission(request.permission, processReviewCreatePermission)) {
+      const { incidentCommanderGroups } = this.options;
+      const allowed =
+        incidentCommanderGroups.length === 0 ||
+        incidentCommanderGroups.some(group => userRefs.includes(group));
+      return {
+        result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }
     return { result: AuthorizeResult.ALLOW };
   }
 }
@@ -57,9 +79,17 @@ export const permissionPolicyModule = createBackendModule({
   moduleId: 'incident-followups-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new IncidentFollowupsPermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(
+          new IncidentFollowupsPermissionPolicy({
+            incidentCommanderGroups: (
+              config.getOptionalStringArray(
+                'incidentFollowups.incidentCommanderGroups',
+              ) ?? []
+            ).map(ref => ref.toLocaleLowerCase('en-US')),
+          }),
+        );
       },
     });
   },
