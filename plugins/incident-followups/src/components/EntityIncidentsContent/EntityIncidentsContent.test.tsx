@@ -4,7 +4,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   IncidentFollowupsApi,
@@ -38,6 +38,34 @@ function renderTab(api: Partial<IncidentFollowupsApi>) {
 }
 
 describe('EntityIncidentsContent', () => {
+  it('looks again while the catalog has not named the owners yet', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const listIncidents = jest
+        .fn()
+        .mockResolvedValueOnce({
+          items: [testIncident({ ownerRefs: [], ownersStale: true })],
+          totalCount: 1,
+          nextCursor: null,
+        })
+        .mockResolvedValue({
+          items: [testIncident({})],
+          totalCount: 1,
+          nextCursor: null,
+        });
+      await renderTab({ listIncidents });
+      expect(await screen.findByText('Looking up…')).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(5_000);
+      });
+      expect(await screen.findByText('payments')).toBeInTheDocument();
+      expect(screen.queryByText('Looking up…')).toBeNull();
+      expect(listIncidents).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("lists the entity's incidents with severity, status, owners, IC, start and duration", async () => {
     const listIncidents = jest.fn().mockResolvedValue({
       items: [

@@ -14,6 +14,8 @@ import {
 import { incidentColumns } from './incidentColumns';
 
 const PAGE_SIZE = 50;
+const OWNER_LOOKUPS = 12;
+const OWNER_LOOKUP_INTERVAL_MS = 5_000;
 
 interface LoadState {
   items: Incident[];
@@ -82,6 +84,22 @@ export function IncidentsTable(props: {
   useEffect(() => {
     load();
   }, [load]);
+
+  // Owners the catalog has not answered yet ("Looking up…") come with the
+  // backend's next ownership refresh: look again for a minute.
+  const [lookups, setLookups] = useState(0);
+  const waitingForOwners =
+    !state.loading &&
+    state.items.length <= PAGE_SIZE &&
+    state.items.some(incident => incident.ownersStale);
+  useEffect(() => {
+    if (!waitingForOwners || lookups >= OWNER_LOOKUPS) return undefined;
+    const timer = setTimeout(() => {
+      setLookups(n => n + 1);
+      load();
+    }, OWNER_LOOKUP_INTERVAL_MS);
+    return () => clearTimeout(timer);
+  }, [waitingForOwners, lookups, load]);
 
   const columns = useMemo(
     () =>

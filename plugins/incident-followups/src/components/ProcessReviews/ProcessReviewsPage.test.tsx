@@ -29,7 +29,9 @@ async function renderPage(
   url: string,
   user: string,
   api: Record<string, jest.Mock>,
-  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   await renderInTestApp(
     <TestApiProvider

@@ -13,10 +13,24 @@ const identityApi = {
   getBackstageIdentity: async () => ({
     type: 'user' as const,
     userEntityRef: 'user:default/guest',
-    ownershipEntityRefs: ['user:default/guest', 'group:default/sre'],
+    ownershipEntityRefs: [
+      'user:default/guest',
+      'group:default/incident-commanders',
+      'group:default/sre',
+    ],
   }),
 };
-const catalogApi = { getEntities: async () => ({ items: [] }) };
+const catalogApi = {
+  getEntities: async () => ({ items: [] }),
+  getEntitiesByRefs: async () => ({
+    items: ['rotation', 'team'].map(type => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: type },
+      spec: { type },
+    })),
+  }),
+};
 
 async function renderPage(url = '/team-followups') {
   const getTeamOverview = jest.fn().mockResolvedValue(testOverview());
@@ -46,7 +60,7 @@ async function renderPage(url = '/team-followups') {
 }
 
 describe('TeamFollowupsPage', () => {
-  it("opens on the signed-in user's team and shows what it owes", async () => {
+  it("opens on the signed-in user's team (not their rotation) and shows what it owes", async () => {
     const { getTeamOverview } = await renderPage();
     expect(await screen.findByText('Add a lag alert')).toBeInTheDocument();
     expect(getTeamOverview).toHaveBeenCalledWith(

@@ -8,6 +8,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -45,24 +46,31 @@ function toOptions(filters: TeamFilters, now: number): TeamOverviewOptions {
  */
 export function TeamFollowupsPage() {
   const identityApi = useApi(identityApiRef);
+  const catalogApi = useApi(catalogApiRef);
   const [params, setParams] = useSearchParams();
   const filters = readTeamFilters(params);
   const setFilters = (next: TeamFilters) =>
     setParams(writeTeamFilters(next), { replace: true });
 
-  const { value: identity } = useAsync(
-    () => identityApi.getBackstageIdentity(),
-    [identityApi],
-  );
-  const myTeams = (identity?.ownershipEntityRefs ?? []).filter(ref =>
-    ref.startsWith('group:'),
-  );
+  // The user's own team first: a group of type "team" over rotations and departments.
+  const { value: myTeam } = useAsync(async () => {
+    const identity = await identityApi.getBackstageIdentity();
+    const groups = identity.ownershipEntityRefs.filter(ref =>
+      ref.startsWith('group:'),
+    );
+    if (groups.length === 0) return undefined;
+    const { items } = await catalogApi.getEntitiesByRefs({
+      entityRefs: groups,
+      fields: ['spec.type'],
+    });
+    return groups.find((_, i) => items[i]?.spec?.type === 'team') ?? groups[0];
+  }, [identityApi, catalogApi]);
   useEffect(() => {
-    if (!filters.teamRef && myTeams.length > 0) {
-      setFilters({ ...filters, teamRef: myTeams[0] });
+    if (!filters.teamRef && myTeam) {
+      setFilters({ ...filters, teamRef: myTeam });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filters.teamRef, myTeams.join(',')]);
+  }, [filters.teamRef, myTeam]);
 
   // The period ends now; it moves when the filters change, not on every render.
   const [now] = useState(() => Date.now());
