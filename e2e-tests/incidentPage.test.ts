@@ -166,6 +166,8 @@ test('the Incidents page lists every incident and filters them', async ({
   await page.getByRole('option', { name: 'Resolved' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox')).toBeHidden();
+  // The menu fades out after it closes; the screenshot waits for it.
+  await expect(page.locator('[class*="MuiPopover-root"]')).toHaveCount(0);
   await expect(
     page.getByText('Log ingest dropping events from one region'),
   ).toHaveCount(0);

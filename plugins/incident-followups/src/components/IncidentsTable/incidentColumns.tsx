@@ -60,8 +60,8 @@ export function incidentColumns(
     {
       title: 'Incident',
       field: 'title',
-      cellStyle: { minWidth: 280 },
-      headerStyle: { minWidth: 280 },
+      cellStyle: { minWidth: 240 },
+      headerStyle: { minWidth: 240 },
       render: incident => (
         <>
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
@@ -85,7 +85,7 @@ export function incidentColumns(
               color="textSecondary"
               noWrap
               component="div"
-              style={{ maxWidth: 420 }}
+              style={{ maxWidth: 300 }}
               title={incident.description}
             >
               {incident.description}
@@ -98,7 +98,22 @@ export function incidentColumns(
       title: 'Status',
       field: 'status',
       cellStyle: noWrap,
-      render: incident => <IncidentStatusLabel status={incident.status} />,
+      render: incident => (
+        <>
+          <IncidentStatusLabel status={incident.status} />
+          <Typography variant="caption" color="textSecondary" component="div">
+            {formatIncidentTime(incident.startedAt)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary" component="div">
+            {incident.resolvedAt
+              ? `lasted ${formatIncidentDuration(
+                  incident.startedAt,
+                  incident.resolvedAt,
+                )}`
+              : `open for ${formatIncidentDuration(incident.startedAt, null)}`}
+          </Typography>
+        </>
+      ),
     },
     {
       title: 'Owning team',
@@ -148,26 +163,6 @@ export function incidentColumns(
       field: 'postmortem',
       cellStyle: noWrap,
       render: incident => <PostmortemColumn incident={incident} />,
-    },
-    {
-      title: 'Started',
-      field: 'startedAt',
-      cellStyle: noWrap,
-      render: incident => (
-        <>
-          <Typography variant="body2">
-            {formatIncidentTime(incident.startedAt)}
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            {incident.resolvedAt
-              ? `lasted ${formatIncidentDuration(
-                  incident.startedAt,
-                  incident.resolvedAt,
-                )}`
-              : `open for ${formatIncidentDuration(incident.startedAt, null)}`}
-          </Typography>
-        </>
-      ),
     },
   ];
 }
