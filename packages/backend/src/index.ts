@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { notificationEmailTemplateModule } from './notificationEmailTemplate';
 import { permissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
@@ -16,6 +17,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 // Emails notifications to the recipients' catalog addresses (spec.profile.email);
 // see notifications.processors.email in app-config.yaml.
 backend.add(import('@backstage/plugin-notifications-backend-module-email'));
+// Escapes what people typed in the HTML mail, and keeps the digests' lines.
+backend.add(notificationEmailTemplateModule);
 backend.add(import('@backstage/plugin-signals-backend'));
 // Serves the registered actions (such as the followup actions) as MCP tools.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -21,17 +21,19 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import notificationsModuleEmail from '@backstage/plugin-notifications-backend-module-email';
+import { notificationEmailTemplateModule } from './notificationEmailTemplate';
 
 const APP_BASE_URL = 'https://followups.example.com';
 const SENDER = 'incident-followups@example.com';
 const ALICE_EMAIL = 'alice@example.com';
 
 // Shaped like the reminder digest of the incident-followups backend plugin.
+// A followup title that someone typed with markup in it shows as text.
 const REMINDER = {
-  title: '2 of your incident followups are overdue',
+  title: '2 incident followups overdue',
   description: [
     '• Rotate the leaked API key (Checkout outage), overdue since 3 Mar',
-    '• Add an alert on queue depth (Checkout outage), overdue since 4 Mar, unassigned: hand it out',
+    '• Stop <script>alert("x")</script> & <b>bold</b> (Checkout outage), overdue since 4 Mar, unassigned: hand it out',
   ].join('\n'),
   link: '/my-followups',
   severity: 'normal' as const,
@@ -277,6 +279,7 @@ describe('notifications by email', () => {
         // import() (as in src/index.ts) is not available here.
         notificationsPlugin,
         notificationsModuleEmail,
+        notificationEmailTemplateModule,
         // The notifications backend publishes through signals.service, whose
         // default factory only needs the events service: no signals backend.
         catalogServiceMock.factory({ entities }),
@@ -335,7 +338,14 @@ describe('notifications by email', () => {
     const absoluteLink = `${APP_BASE_URL}/my-followups`;
     expect(parsed.text).toContain(REMINDER.description);
     expect(parsed.text).toContain(absoluteLink);
-    expect(parsed.html).toContain(REMINDER.description);
+    expect(parsed.html).toContain(
+      '<p><strong>2 incident followups overdue</strong></p>',
+    );
+    expect(parsed.html).toContain(
+      '• Rotate the leaked API key (Checkout outage), overdue since 3 Mar<br/>• Stop &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; (Checkout outage)',
+    );
+    expect(parsed.html).not.toContain('<script>');
+    expect(parsed.html).not.toContain('<b>');
     expect(parsed.html).toContain(`href="${absoluteLink}"`);
 
     expect(mailsTo(ALICE_EMAIL)).toHaveLength(1);
