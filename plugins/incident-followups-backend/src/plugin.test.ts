@@ -77,6 +77,23 @@ describe.each(databases.eachSupportedId())(
         ['get', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001'],
         ['patch', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001'],
         ['post', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/related'],
+        ['get', '/followups'],
+        ['get', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/followups'],
+        ['post', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/followups'],
+        ['get', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/postmortem'],
+        ['post', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/postmortem'],
+        ['get', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/feedback'],
+        ['put', '/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001/feedback'],
+        ['get', '/postmortems'],
+        ['get', '/teams/group%3Adefault%2Fpayments/overview'],
+        ['get', '/teams/group%3Adefault%2Fpayments/followups.csv'],
+        ['get', '/process-reviews'],
+        ['post', '/process-reviews'],
+        ['get', '/process-reviews/5e000000-0001-4000-8000-000000000001'],
+        [
+          'post',
+          '/process-reviews/5e000000-0001-4000-8000-000000000001/join-requests',
+        ],
       ] as const) {
         const res = await request(server)
           [method](`/api/incident-followups${path}`)
