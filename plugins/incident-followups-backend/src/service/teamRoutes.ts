@@ -28,6 +28,14 @@ const CSV_COLUMNS = [
   'Link',
 ];
 
+/**
+ * A cell a spreadsheet will not run: text starting with =, +, - or @ (a formula
+ * to Excel and friends) gets a leading apostrophe, as OWASP advises.
+ */
+function cell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function csvRow(followup: Followup, appBaseUrl: string) {
   return [
     followup.incidentTitle,
@@ -44,7 +52,7 @@ function csvRow(followup: Followup, appBaseUrl: string) {
       : 'no',
     followup.completedAt ?? '',
     `${appBaseUrl}/incident-followups/incidents/${followup.incidentId}`,
-  ];
+  ].map(cell);
 }
 
 /** The team overview, and its followups as CSV. */

@@ -379,6 +379,16 @@ describe.each(databases.eachSupportedId())(
     it('exports the followups as CSV', async () => {
       const api = await startBackend();
       await organisationWithHistory(api);
+      const { body: incidents } = await api.get('/incidents');
+      const incidentA = incidents.items.find(
+        (i: any) => i.title === 'A: checkout failing',
+      );
+      await api.send('post', `/incidents/${incidentA.id}/followups`, {
+        title: '=HYPERLINK("http://evil.example","click")',
+        kind: 'prevention',
+        priority: 'P3',
+        dueAt: '2026-10-30T00:00:00Z',
+      });
       const res = await api.get(
         `/teams/${encodeURIComponent(
           'group:default/commerce',
@@ -393,7 +403,11 @@ describe.each(databases.eachSupportedId())(
       expect(lines[0]).toBe(
         'Incident,Severity,Followup,Type,Priority,Owner,Status,Due,Overdue,Completed,Link',
       );
-      expect(lines).toHaveLength(5);
+      expect(lines).toHaveLength(6);
+      // A formula someone typed stays text in a spreadsheet.
+      expect(lines.find(line => line.includes('HYPERLINK'))).toContain(
+        ',"\'=HYPERLINK(""http://evil.example"",""click"")",',
+      );
       expect(lines[4]).toMatch(
         /^A: checkout failing,SEV-1,Document the rollback,Action item,P2,user:default\/alice,open,2026-10-29T12:00:00.000Z,yes,,/,
       );
