@@ -19,6 +19,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  followupUpdatePermission,
+  incidentUpdatePermission,
+  postmortemEditPermission,
+  postmortemTransitionPermission,
   processReviewCreatePermission,
   processReviewDecideJoinPermission,
   processReviewEditPermission,
@@ -46,7 +50,7 @@ const userOf = (name: string): PolicyQueryUser =>
   } as PolicyQueryUser);
 
 describe('the portal permission policy for process reviews', () => {
-  it('lets the period incident commander and the organiser decide join requests, and only attendees write decisions', async () => {
+  it('lets the right people decide join requests, write decisions, change incidents and move post-mortems', async () => {
     const { server } = await startTestBackend({
       features: [
         incidentFollowupsPlugin,
@@ -58,7 +62,7 @@ describe('the portal permission policy for process reviews', () => {
               lifecycle: 'production',
               owner: 'payments',
             }),
-            ...['dave', 'alice', 'bob', 'carol'].map(name =>
+            ...['dave', 'alice', 'bob', 'carol', 'frank'].map(name =>
               entity('User', name, { memberOf: [] }),
             ),
           ],
@@ -110,9 +114,13 @@ describe('the portal permission policy for process reviews', () => {
     /** What the permission backend would do: ask the policy, then the plugin to apply its conditions. */
     async function allowed(
       permission: ResourcePermission,
-      user: string,
+      user: string | PolicyQueryUser,
+      resourceRef: string = id,
     ): Promise<boolean> {
-      const decision = await policy.handle({ permission }, userOf(user));
+      const decision = await policy.handle(
+        { permission },
+        typeof user === 'string' ? userOf(user) : user,
+      );
       if (decision.result !== AuthorizeResult.CONDITIONAL) {
         return decision.result === AuthorizeResult.ALLOW;
       }
@@ -125,7 +133,7 @@ describe('the portal permission policy for process reviews', () => {
           items: [
             {
               id: '1',
-              resourceRef: id,
+              resourceRef,
               resourceType: decision.resourceType,
               conditions: decision.conditions,
             },
@@ -155,6 +163,49 @@ describe('the portal permission policy for process reviews', () => {
         )
       ).result,
     ).toBe(AuthorizeResult.ALLOW);
+
+    // Incidents: Carol recorded one that Dave leads with Bob as scribe; Alice
+    // owns its post-mortem; Frank is in Payments, which owns the service.
+    const recorded = await post('/incidents', 'carol', {
+      title: 'Refunds stuck',
+      severity: 'SEV-2',
+      startedAt: new Date(now - 3_600_000).toISOString(),
+      entityRefs: ['component:default/checkout-api'],
+      responders: [
+        { role: 'incident-commander', userRef: 'user:default/dave' },
+        { role: 'scribe', userRef: 'user:default/bob' },
+      ],
+    });
+    expect(recorded.status).toBe(201);
+    await post(`/incidents/${recorded.body.id}/postmortem`, 'carol', {
+      ownerRef: 'user:default/alice',
+    });
+    const frank = {
+      info: {
+        userEntityRef: 'user:default/frank',
+        ownershipEntityRefs: ['user:default/frank', 'group:default/payments'],
+      },
+    } as PolicyQueryUser;
+    const incidentId = recorded.body.id;
+    for (const user of ['carol', 'dave', 'bob', 'alice', frank]) {
+      expect(await allowed(incidentUpdatePermission, user, incidentId)).toBe(
+        true,
+      );
+      expect(await allowed(postmortemEditPermission, user, incidentId)).toBe(
+        true,
+      );
+    }
+    expect(await allowed(followupUpdatePermission, 'eve', incidentId)).toBe(
+      false,
+    );
+    expect(await allowed(incidentUpdatePermission, 'eve', incidentId)).toBe(
+      false,
+    );
+    const transition = postmortemTransitionPermission;
+    expect(await allowed(transition, 'dave', incidentId)).toBe(true);
+    expect(await allowed(transition, 'alice', incidentId)).toBe(true);
+    expect(await allowed(transition, 'bob', incidentId)).toBe(false);
+    expect(await allowed(transition, frank, incidentId)).toBe(false);
   });
 
   it('lets the incident commanders schedule process reviews, once the company names them', async () => {

@@ -14,10 +14,16 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  createIncidentConditionalDecision,
   createProcessReviewConditionalDecision,
+  incidentConditions,
   processReviewConditions,
 } from '@incident-followups/plugin-incident-followups-backend';
 import {
+  followupUpdatePermission,
+  incidentUpdatePermission,
+  postmortemEditPermission,
+  postmortemTransitionPermission,
   processReviewCreatePermission,
   processReviewDecideJoinPermission,
   processReviewEditPermission,
@@ -25,7 +31,11 @@ import {
 
 /**
  * The portal's permission policy, an example to adapt: everyone signed in reads
- * and asks to join process reviews; the incident commanders (members of
+ * everything and records incidents; an incident's responders, its owning teams
+ * (and their parent groups), whoever recorded it and its post-mortem's owner
+ * change it, its followups and its post-mortem; only its incident commander and
+ * the post-mortem's owner move the post-mortem through its statuses. Everyone
+ * asks to join process reviews; the incident commanders (members of
  * `incidentFollowups.incidentCommanderGroups`, everyone when unset) schedule
  * them; a meeting's organiser and the incident commanders of its period decide
  * join requests; its organiser and attendees write its notes and decisions.
@@ -57,6 +67,28 @@ export class IncidentFollowupsPermissionPolicy implements PermissionPolicy {
         anyOf: [
           processReviewConditions.isOrganiser({ userRefs }),
           processReviewConditions.isAttendee({ userRefs }),
+        ],
+      });
+    }
+    if (
+      isPermission(request.permission, incidentUpdatePermission) ||
+      isPermission(request.permission, followupUpdatePermission) ||
+      isPermission(request.permission, postmortemEditPermission)
+    ) {
+      return createIncidentConditionalDecision(request.permission, {
+        anyOf: [
+          incidentConditions.isResponder({ userRefs }),
+          incidentConditions.isOwningTeamMember({ userRefs }),
+          incidentConditions.isReporter({ userRefs }),
+          incidentConditions.isPostmortemOwner({ userRefs }),
+        ],
+      });
+    }
+    if (isPermission(request.permission, postmortemTransitionPermission)) {
+      return createIncidentConditionalDecision(request.permission, {
+        anyOf: [
+          incidentConditions.isIncidentCommander({ userRefs }),
+          incidentConditions.isPostmortemOwner({ userRefs }),
         ],
       });
     }

@@ -15,3 +15,13 @@ export type {
   ProcessReviewQuery,
   ProcessReviewResource,
 } from './processReviews/processReviewPermissions';
+export {
+  createIncidentConditionalDecision,
+  incidentConditions,
+  incidentResourceRef,
+  incidentRules,
+} from './service/incidentPermissions';
+export type {
+  IncidentQuery,
+  IncidentResource,
+} from './service/incidentPermissions';

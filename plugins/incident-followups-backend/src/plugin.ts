@@ -34,10 +34,21 @@ import {
   processReviewRules,
 } from './processReviews/processReviewPermissions';
 import {
+  followupUpdatePermission,
+  incidentUpdatePermission,
+  postmortemEditPermission,
+  postmortemTransitionPermission,
   processReviewCreatePermission,
   processReviewDecideJoinPermission,
   processReviewEditPermission,
 } from '@incident-followups/plugin-incident-followups-common';
+import { NotFoundError } from '@backstage/errors';
+import { createAuthorize } from './service/authorize';
+import {
+  incidentResourceRef,
+  incidentRules,
+  toIncidentResource,
+} from './service/incidentPermissions';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
 
@@ -210,8 +221,31 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           },
         });
 
-        registerFollowupActions(actionsRegistry, followups);
+        registerFollowupActions(
+          actionsRegistry,
+          followups,
+          createAuthorize(permissions),
+        );
         permissionsRegistry.addPermissions([processReviewCreatePermission]);
+        permissionsRegistry.addResourceType({
+          resourceRef: incidentResourceRef,
+          permissions: [
+            incidentUpdatePermission,
+            followupUpdatePermission,
+            postmortemEditPermission,
+            postmortemTransitionPermission,
+          ],
+          rules: Object.values(incidentRules),
+          getResources: ids =>
+            Promise.all(
+              ids.map(id =>
+                incidents.getIncident(id).then(toIncidentResource, error => {
+                  if (error instanceof NotFoundError) return undefined;
+                  throw error;
+                }),
+              ),
+            ),
+        });
         permissionsRegistry.addResourceType({
           resourceRef: processReviewResourceRef,
           permissions: [

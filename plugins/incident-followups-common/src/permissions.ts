@@ -28,9 +28,49 @@ export const processReviewEditPermission = createPermission({
   resourceType: PROCESS_REVIEW_RESOURCE_TYPE,
 });
 
+/**
+ * The resource type of incidents in the permission framework; a resource ref is
+ * the incident's id. Followups and post-mortems are checked on their incident.
+ *
+ * @public
+ */
+export const INCIDENT_RESOURCE_TYPE = 'incident-followups-incident';
+
+/** Change an incident: severity, status, responders, grouping. @public */
+export const incidentUpdatePermission = createPermission({
+  name: 'incident-followups.incident.update',
+  attributes: { action: 'update' },
+  resourceType: INCIDENT_RESOURCE_TYPE,
+});
+
+/** Add action items to an incident, and change its followups. @public */
+export const followupUpdatePermission = createPermission({
+  name: 'incident-followups.followup.update',
+  attributes: { action: 'update' },
+  resourceType: INCIDENT_RESOURCE_TYPE,
+});
+
+/** Create and edit an incident's post-mortem (template, meeting, chat, stakeholders). @public */
+export const postmortemEditPermission = createPermission({
+  name: 'incident-followups.postmortem.edit',
+  attributes: { action: 'update' },
+  resourceType: INCIDENT_RESOURCE_TYPE,
+});
+
+/** Move an incident's post-mortem through its statuses. @public */
+export const postmortemTransitionPermission = createPermission({
+  name: 'incident-followups.postmortem.transition',
+  attributes: { action: 'update' },
+  resourceType: INCIDENT_RESOURCE_TYPE,
+});
+
 /** Every permission of the incident-followups plugins. @public */
 export const incidentFollowupsPermissions = [
   processReviewCreatePermission,
   processReviewDecideJoinPermission,
   processReviewEditPermission,
+  incidentUpdatePermission,
+  followupUpdatePermission,
+  postmortemEditPermission,
+  postmortemTransitionPermission,
 ];

@@ -14,6 +14,8 @@ import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
 import { FollowupService } from '../followups/FollowupService';
 import { readFollowupsConfig } from '../followups/readFollowupsConfig';
 import { IncidentService } from '../service/IncidentService';
+import { NotAllowedError } from '@backstage/errors';
+import { actorRef } from '../service/actorRef';
 import { registerFollowupActions } from './registerFollowupActions';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -57,7 +59,18 @@ describe('followup actions', () => {
     );
 
     const registry = actionsRegistryServiceMock();
-    registerFollowupActions(registry, followups);
+    // The policy of this test: Eve may not change followups, everyone else may.
+    const asked: string[] = [];
+    registerFollowupActions(
+      registry,
+      followups,
+      async (credentials, permission, resourceRef) => {
+        asked.push(`${permission.name} ${resourceRef}`);
+        if (actorRef(credentials) === 'user:default/eve') {
+          throw new NotAllowedError(`You may not do this (${permission.name})`);
+        }
+      },
+    );
 
     const bob = await registry.invoke({
       id: 'test:list-open-followups',
@@ -84,6 +97,17 @@ describe('followup actions', () => {
       credentials: mockCredentials.user('user:default/bob'),
     });
     expect(done.output).toEqual({ id: bobs[0].id, status: 'done' });
+    expect(asked).toEqual([
+      `incident-followups.followup.update ${incident.id}`,
+    ]);
+    await expect(
+      registry.invoke({
+        id: 'test:mark-followup-done',
+        input: { followupId: bobs[1].id },
+        credentials: mockCredentials.user('user:default/eve'),
+      }),
+    ).rejects.toThrow('incident-followups.followup.update');
+    expect((await followups.get(bobs[1].id)).status).toBe('open');
     expect((await followups.get(bobs[0].id)).completedBy).toBe(
       'user:default/bob',
     );

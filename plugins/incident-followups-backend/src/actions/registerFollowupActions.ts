@@ -2,10 +2,12 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   ACTION_ITEM_KINDS,
   createActionItemRequestSchema,
+  followupUpdatePermission,
   FOLLOWUP_PRIORITIES,
   Followup,
 } from '@incident-followups/plugin-incident-followups-common';
 import { FollowupService } from '../followups/FollowupService';
+import { Authorize } from '../service/authorize';
 import { parseRequest } from '../service/parse';
 
 function summary(followup: Followup) {
@@ -28,6 +30,7 @@ function summary(followup: Followup) {
 export function registerFollowupActions(
   registry: ActionsRegistryService,
   followups: FollowupService,
+  authorize: Authorize,
 ) {
   registry.register({
     name: 'list-open-followups',
@@ -92,6 +95,11 @@ export function registerFollowupActions(
     },
     action: async ({ input, credentials }) => {
       const current = await followups.get(input.followupId);
+      await authorize(
+        credentials,
+        followupUpdatePermission,
+        current.incidentId,
+      );
       const updated = await followups.updateFollowup(
         current.id,
         { version: current.version, status: 'done' },
@@ -126,6 +134,7 @@ export function registerFollowupActions(
     action: async ({ input, credentials }) => {
       const { incidentId, ...item } = input;
       const request = parseRequest(createActionItemRequestSchema, item, 'body');
+      await authorize(credentials, followupUpdatePermission, incidentId);
       const created = await followups.addActionItem(
         incidentId,
         request,

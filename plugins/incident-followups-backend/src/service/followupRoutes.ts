@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   createActionItemRequestSchema,
   FOLLOWUP_STATUSES,
+  followupUpdatePermission,
   updateFollowupRequestSchema,
   userRefSchema,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -9,6 +10,7 @@ import { Request, Router } from 'express';
 import { z } from 'zod';
 import { FollowupService } from '../followups/FollowupService';
 import { Audited } from './audited';
+import { Authorize } from './authorize';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import { incidentIdParamsSchema, listOf } from './querySchemas';
@@ -35,9 +37,10 @@ export function addFollowupRoutes(
     followups: FollowupService;
     signals: IncidentSignals;
     audited: Audited;
+    authorize: Authorize;
   },
 ) {
-  const { httpAuth, followups, audited, signals } = options;
+  const { httpAuth, followups, audited, signals, authorize } = options;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -55,6 +58,7 @@ export function addFollowupRoutes(
       req.body,
       'body',
     );
+    await authorize(caller, followupUpdatePermission, id);
     const item = await audited(req, 'followup-create', { incidentId: id }, () =>
       followups.addActionItem(id, request, caller),
     );
@@ -83,6 +87,13 @@ export function addFollowupRoutes(
     const caller = await credentials(req);
     const { id } = parseRequest(followupIdParamsSchema, req.params, 'path');
     const request = parseRequest(updateFollowupRequestSchema, req.body, 'body');
+    await authorize(
+      caller,
+      followupUpdatePermission,
+      (
+        await followups.get(id)
+      ).incidentId,
+    );
     const updated = await audited(
       req,
       'followup-update',

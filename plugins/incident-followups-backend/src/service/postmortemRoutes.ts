@@ -8,6 +8,8 @@ import {
   statusPagePostedRequestSchema,
   transitionPostmortemRequestSchema,
   updatePostmortemRequestSchema,
+  postmortemEditPermission,
+  postmortemTransitionPermission,
 } from '@incident-followups/plugin-incident-followups-common';
 import express, { Request, Router } from 'express';
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import { meetingInvite } from '../postmortems/meetingInvite';
 import { postmortemMarkdown } from '../postmortems/postmortemMarkdown';
 import { PostmortemService } from '../postmortems/PostmortemService';
 import { Audited } from './audited';
+import { Authorize } from './authorize';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import {
@@ -78,10 +81,21 @@ export function addPostmortemRoutes(
     jsonBody: express.RequestHandler;
     appBaseUrl: string;
     audited: Audited;
+    authorize: Authorize;
   },
 ) {
-  const { httpAuth, postmortems, audited, signals, jsonBody, appBaseUrl } =
-    options;
+  const {
+    httpAuth,
+    postmortems,
+    audited,
+    signals,
+    jsonBody,
+    appBaseUrl,
+    authorize,
+  } = options;
+  /** The post-mortem's incident, on which its permissions are checked. */
+  const incidentOf = async (postmortemId: string) =>
+    (await postmortems.get(postmortemId)).incidentId;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const postmortemId = (req: Request) =>
@@ -105,6 +119,7 @@ export function addPostmortemRoutes(
   router.post('/incidents/:id/postmortem', jsonBody, async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    await authorize(caller, postmortemEditPermission, id);
     const request = parseRequest(
       createPostmortemRequestSchema,
       req.body,
@@ -143,6 +158,7 @@ export function addPostmortemRoutes(
   router.patch('/postmortems/:id', jsonBody, async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
     const request = parseRequest(
       updatePostmortemRequestSchema,
       req.body,
@@ -161,6 +177,11 @@ export function addPostmortemRoutes(
   router.post('/postmortems/:id/transitions', jsonBody, async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
+    await authorize(
+      caller,
+      postmortemTransitionPermission,
+      await incidentOf(id),
+    );
     const request = parseRequest(
       transitionPostmortemRequestSchema,
       req.body,
@@ -179,6 +200,7 @@ export function addPostmortemRoutes(
   router.post('/postmortems/:id/status-page', jsonBody, async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
     const { url } = parseRequest(
       statusPagePostedRequestSchema,
       req.body ?? {},
@@ -197,6 +219,7 @@ export function addPostmortemRoutes(
   router.post('/postmortems/:id/notifications', jsonBody, async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
     const request = parseRequest(
       notifyStakeholdersRequestSchema,
       req.body,
@@ -239,8 +262,9 @@ export function addPostmortemRoutes(
     '/postmortems/:id/chat-imports',
     ...transcriptBody,
     async (req, res) => {
-      await credentials(req);
+      const caller = await credentials(req);
       const id = postmortemId(req);
+      await authorize(caller, postmortemEditPermission, await incidentOf(id));
       const transcript = readTranscript(req);
       const result = await audited(
         req,
@@ -272,6 +296,7 @@ export function addPostmortemRoutes(
         req.body,
         'body',
       );
+      await authorize(caller, postmortemEditPermission, await incidentOf(id));
       const decided = await audited(
         req,
         'postmortem-chat-decision',

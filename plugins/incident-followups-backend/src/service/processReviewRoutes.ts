@@ -1,14 +1,7 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
 import {
   createProcessReviewRequestSchema,
   decideJoinRequestSchema,
@@ -27,6 +20,7 @@ import { processReviewInvite } from '../processReviews/processReviewInvite';
 import { processReviewMarkdown } from '../processReviews/processReviewMarkdown';
 import { ProcessReviewService } from '../processReviews/ProcessReviewService';
 import { Audited } from './audited';
+import { createAuthorize } from './authorize';
 import { parseRequest } from './parse';
 import { incidentIdParamsSchema } from './querySchemas';
 
@@ -65,29 +59,7 @@ export function addProcessReviewRoutes(
     appBaseUrl,
     permissions,
   } = options;
-  /** Refuses with 403 what the permission policy does not allow. */
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
-  ) {
-    const [decision] = await permissions.authorize(
-      [
-        permission.type === 'resource'
-          ? {
-              permission: permission as ResourcePermission,
-              resourceRef: resourceRef!,
-            }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not do this (${permission.name}); the portal's permission policy decides who may`,
-      );
-    }
-  }
+  const authorize = createAuthorize(permissions);
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const userCredentials = (req: Request) =>

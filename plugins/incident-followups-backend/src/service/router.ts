@@ -6,6 +6,7 @@ import {
 import {
   createIncidentRequestSchema,
   groupIncidentsRequestSchema,
+  incidentUpdatePermission,
   updateIncidentRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
 import express, { Request } from 'express';
@@ -16,6 +17,7 @@ import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
 import { addPostmortemRoutes } from './postmortemRoutes';
 import { addTeamRoutes } from './teamRoutes';
+import { createAuthorize } from './authorize';
 import { addProcessReviewRoutes } from './processReviewRoutes';
 import { ProcessReviewService } from '../processReviews/ProcessReviewService';
 import { TeamOverviewService } from '../teams/TeamOverviewService';
@@ -87,6 +89,7 @@ export async function createRouter(
     }
   }
 
+  const authorize = createAuthorize(permissions);
   addPostmortemRoutes(router, {
     httpAuth,
     postmortems,
@@ -94,6 +97,7 @@ export async function createRouter(
     audited,
     jsonBody,
     appBaseUrl,
+    authorize,
   });
   router.use(jsonBody);
 
@@ -137,6 +141,7 @@ export async function createRouter(
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(updateIncidentRequestSchema, req.body, 'body');
+    await authorize(caller, incidentUpdatePermission, id);
     const updated = await audited(
       req,
       'incident-update',
@@ -156,6 +161,7 @@ export async function createRouter(
       req.body,
       'body',
     );
+    await authorize(caller, incidentUpdatePermission, id);
     const grouped = await audited(
       req,
       'incident-group',
@@ -175,6 +181,7 @@ export async function createRouter(
       req.params,
       'path',
     );
+    await authorize(caller, incidentUpdatePermission, id);
     const ungrouped = await audited(
       req,
       'incident-ungroup',
@@ -186,7 +193,13 @@ export async function createRouter(
     res.json(ungrouped);
   });
 
-  addFollowupRoutes(router, { httpAuth, followups, audited, signals });
+  addFollowupRoutes(router, {
+    httpAuth,
+    followups,
+    audited,
+    signals,
+    authorize,
+  });
   addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
   addProcessReviewRoutes(router, {
     httpAuth,
