@@ -110,10 +110,13 @@ export class ProcessReviewService {
     return [...new Set([...commanders.values()].flat())].sort();
   }
 
-  private async attendeesOf(review: ProcessReviewRecord): Promise<string[]> {
+  private async attendeesOf(
+    review: ProcessReviewRecord,
+    commanderRefs?: string[],
+  ): Promise<string[]> {
     return [
       ...new Set([
-        ...(await this.commandersOf(review)),
+        ...(commanderRefs ?? (await this.commandersOf(review))),
         ...(await this.options.store.attendees(review.id)),
       ]),
     ].sort();
@@ -310,11 +313,12 @@ export class ProcessReviewService {
   async resource(id: string): Promise<ProcessReviewResource | undefined> {
     const review = await this.options.store.get(id);
     if (!review) return undefined;
+    const commanderRefs = await this.commandersOf(review);
     return {
       id: review.id,
       createdBy: review.createdBy,
-      commanderRefs: await this.commandersOf(review),
-      attendeeRefs: await this.attendeesOf(review),
+      commanderRefs,
+      attendeeRefs: await this.attendeesOf(review, commanderRefs),
     };
   }
 

@@ -76,6 +76,23 @@ describe.each(databases.eachSupportedId())(
           }),
         ],
       ];
+      // A missing incident is a 404, not a refusal.
+      const missing = '00000000-0000-4000-8000-000000000000';
+      expect(
+        (
+          await denied.patch(`/incidents/${missing}`, {
+            version: 1,
+            title: 'x',
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await denied.post(`/incidents/${missing}/postmortem`, {
+            ownerRef: 'user:default/alice',
+          })
+        ).status,
+      ).toBe(404);
       for (const [permission, attempt] of attempts) {
         const res = await attempt;
         expect([permission, res.status]).toEqual([permission, 403]);

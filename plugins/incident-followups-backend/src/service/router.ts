@@ -89,7 +89,19 @@ export async function createRouter(
     }
   }
 
-  const authorize = createAuthorize(permissions);
+  const checkedAuthorize = createAuthorize(permissions);
+  // An incident's permissions are asked once the incident is known to exist, so
+  // that a missing one is a 404 rather than a refusal.
+  const authorize: typeof checkedAuthorize = async (
+    caller,
+    permission,
+    incidentId,
+  ) => {
+    if (permission.type === 'resource' && incidentId) {
+      await incidents.getIncident(incidentId);
+    }
+    await checkedAuthorize(caller, permission, incidentId);
+  };
   addPostmortemRoutes(router, {
     httpAuth,
     postmortems,
