@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { sendQuietly } from '../service/sendQuietly';
 import { PostmortemRecord } from './PostmortemStore';
 
 /** The page of an incident's post-mortem, as the app routes it. */
@@ -57,17 +58,10 @@ export class PostmortemNotifier {
     });
   }
 
-  private async sendQuietly(
+  private sendQuietly(
     recipientRef: string,
     payload: Parameters<NotificationService['send']>[0]['payload'],
   ) {
-    try {
-      await this.notifications.send({
-        recipients: { type: 'entity', entityRef: recipientRef },
-        payload,
-      });
-    } catch (error) {
-      this.logger.warn(`Notification to ${recipientRef} not sent: ${error}`);
-    }
+    return sendQuietly(this.notifications, this.logger, recipientRef, payload);
   }
 }

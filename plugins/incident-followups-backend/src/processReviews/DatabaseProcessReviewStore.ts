@@ -10,6 +10,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { readCommanders } from '../database/readCommanders';
 import {
   DbTimestamp,
   toIsoString,
@@ -185,22 +186,8 @@ export class DatabaseProcessReviewStore {
   }
 
   /** The incident commanders of each incident. */
-  async commanders(incidentIds: string[]): Promise<Map<string, string[]>> {
-    const rows = incidentIds.length
-      ? await this.db('incident_responders')
-          .whereIn('incident_id', incidentIds)
-          .where('role', 'incident-commander')
-          .orderBy('user_ref')
-          .select('incident_id', 'user_ref')
-      : [];
-    const result = new Map<string, string[]>();
-    for (const row of rows) {
-      result.set(row.incident_id, [
-        ...(result.get(row.incident_id) ?? []),
-        row.user_ref,
-      ]);
-    }
-    return result;
+  commanders(incidentIds: string[]): Promise<Map<string, string[]>> {
+    return readCommanders(this.db, incidentIds);
   }
 
   private processItems() {

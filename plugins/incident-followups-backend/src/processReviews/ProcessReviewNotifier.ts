@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { JoinRequest } from '@incident-followups/plugin-incident-followups-common';
+import { sendQuietly } from '../service/sendQuietly';
 import { ProcessReviewRecord } from './DatabaseProcessReviewStore';
 
 /** The page of a process review, as the app routes it. */
@@ -52,18 +53,10 @@ export class ProcessReviewNotifier {
     });
   }
 
-  /** A failed notification is logged; the request or decision it tells about stays. */
-  private async send(
+  private send(
     refs: string[],
     payload: Parameters<NotificationService['send']>[0]['payload'],
   ) {
-    try {
-      await this.notifications.send({
-        recipients: { type: 'entity', entityRef: refs },
-        payload,
-      });
-    } catch (error) {
-      this.logger.warn(`Process review notification not sent: ${error}`);
-    }
+    return sendQuietly(this.notifications, this.logger, refs, payload);
   }
 }

@@ -5,6 +5,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { DatabaseFollowupStore } from '../database/DatabaseFollowupStore';
+import { readCommanders } from '../database/readCommanders';
 import {
   DbTimestamp,
   toIsoString,
@@ -49,14 +50,8 @@ export class ReminderStore {
   ) {}
 
   private async commandersOf(incidentIds: string[]) {
-    const rows: { incident_id: string; user_ref: string }[] = incidentIds.length
-      ? await this.db('incident_responders')
-          .whereIn('incident_id', [...new Set(incidentIds)])
-          .where('role', 'incident-commander')
-          .select('incident_id', 'user_ref')
-      : [];
-    return (incidentId: string) =>
-      rows.filter(c => c.incident_id === incidentId).map(c => c.user_ref);
+    const commanders = await readCommanders(this.db, incidentIds);
+    return (incidentId: string) => commanders.get(incidentId) ?? [];
   }
 
   /** Open followups due before `until`, once for each person to remind. */
