@@ -16,7 +16,6 @@ import {
 import {
   dueState,
   Followup,
-  RESPONDER_ROLE_TITLES,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
@@ -29,6 +28,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupRow } from '../followups/FollowupRow';
+import { followupKind } from '../followups/followupText';
 import { useFollowups } from '../followups/useFollowups';
 import { SeverityChip } from '../SeverityChip';
 
@@ -112,9 +112,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
                     details={
                       <>
                         <Typography variant="caption" color="textSecondary">
-                          {item.role
-                            ? RESPONDER_ROLE_TITLES[item.role]
-                            : `Action item · ${item.priority}`}
+                          {followupKind(item)}
                           {ownership(item.ownerRef)}
                         </Typography>
                         <DueBadge followup={item} />

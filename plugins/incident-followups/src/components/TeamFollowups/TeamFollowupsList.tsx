@@ -4,7 +4,6 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   Followup,
   FollowupStatus,
-  RESPONDER_ROLE_TITLES,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -14,6 +13,7 @@ import { useState } from 'react';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupRow } from '../followups/FollowupRow';
+import { followupKind } from '../followups/followupText';
 import { SeverityChip } from '../SeverityChip';
 
 type Grouping = 'incident' | 'owner';
@@ -107,9 +107,7 @@ export function TeamFollowupsList(props: {
               details={
                 <>
                   <Typography variant="caption" color="textSecondary">
-                    {item.role
-                      ? RESPONDER_ROLE_TITLES[item.role]
-                      : `Action item · ${item.priority}`}
+                    {followupKind(item)}
                     {' · '}
                     {by === 'incident'
                       ? ownerName(item.ownerRef)

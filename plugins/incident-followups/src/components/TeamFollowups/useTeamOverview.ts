@@ -9,6 +9,7 @@ import {
   incidentFollowupsApiRef,
   TeamOverviewOptions,
 } from '../../api/IncidentFollowupsApi';
+import { statusChange } from '../followups/followupText';
 
 /** A team's overview, loaded again when the options change or a followup's status does. */
 export function useTeamOverview(options: TeamOverviewOptions | undefined) {
@@ -42,11 +43,10 @@ export function useTeamOverview(options: TeamOverviewOptions | undefined) {
     ) => {
       setBusy(true);
       try {
-        await api.updateFollowup(followup.id, {
-          version: followup.version,
-          status,
-          ...(wontDoReason ? { wontDoReason } : {}),
-        });
+        await api.updateFollowup(
+          followup.id,
+          statusChange(followup, status, wontDoReason),
+        );
         await reload();
       } catch (e) {
         setError(e as Error);

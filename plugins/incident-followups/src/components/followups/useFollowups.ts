@@ -8,6 +8,7 @@ import {
   IncidentFollowupsApi,
   incidentFollowupsApiRef,
 } from '../../api/IncidentFollowupsApi';
+import { statusChange } from './followupText';
 
 /**
  * Followups from a loader, and status changes that show at once. `reloadKey`
@@ -48,11 +49,10 @@ export function useFollowups(
       setBusy(true);
       try {
         replace(
-          await api.updateFollowup(followup.id, {
-            version: followup.version,
-            status,
-            ...(wontDoReason ? { wontDoReason } : {}),
-          }),
+          await api.updateFollowup(
+            followup.id,
+            statusChange(followup, status, wontDoReason),
+          ),
         );
         setError(undefined);
       } catch (e) {
