@@ -39,48 +39,42 @@ type UserRefsParams = { userRefs: string[] };
 
 // No paramsSchema: the permission framework wants a Standard JSON Schema
 // (zod 4), this repo validates with zod 3; the params come from the policy's own code.
-const isOrganiser = createPermissionRule<
-  typeof processReviewResourceRef,
-  UserRefsParams
->({
-  name: 'IS_ORGANISER',
-  description: 'The user scheduled the meeting',
-  resourceRef: processReviewResourceRef,
-  apply: (review, { userRefs }) => userRefs.includes(review.createdBy),
-  toQuery: ({ userRefs }) => ({ role: 'organiser', userRefs }),
-});
-
-const isPeriodCommander = createPermissionRule<
-  typeof processReviewResourceRef,
-  UserRefsParams
->({
-  name: 'IS_PERIOD_COMMANDER',
-  description:
-    "The user was incident commander of an incident in the meeting's period",
-  resourceRef: processReviewResourceRef,
-  apply: (review, { userRefs }) =>
-    review.commanderRefs.some(ref => userRefs.includes(ref)),
-  toQuery: ({ userRefs }) => ({ role: 'commander', userRefs }),
-});
-
-const isAttendee = createPermissionRule<
-  typeof processReviewResourceRef,
-  UserRefsParams
->({
-  name: 'IS_ATTENDEE',
-  description:
-    'The user takes part: a commander of the period or approved to join',
-  resourceRef: processReviewResourceRef,
-  apply: (review, { userRefs }) =>
-    review.attendeeRefs.some(ref => userRefs.includes(ref)),
-  toQuery: ({ userRefs }) => ({ role: 'attendee', userRefs }),
-});
+function rule(
+  name: string,
+  role: ProcessReviewQuery['role'],
+  description: string,
+  refsOf: (review: ProcessReviewResource) => string[],
+) {
+  return createPermissionRule<typeof processReviewResourceRef, UserRefsParams>({
+    name,
+    description,
+    resourceRef: processReviewResourceRef,
+    apply: (review, { userRefs }) =>
+      refsOf(review).some(ref => userRefs.includes(ref)),
+    toQuery: ({ userRefs }) => ({ role, userRefs }),
+  });
+}
 
 /** The rules a permission policy can use for process reviews. @public */
 export const processReviewRules = {
-  isOrganiser,
-  isPeriodCommander,
-  isAttendee,
+  isOrganiser: rule(
+    'IS_ORGANISER',
+    'organiser',
+    'The user scheduled the meeting',
+    review => [review.createdBy],
+  ),
+  isPeriodCommander: rule(
+    'IS_PERIOD_COMMANDER',
+    'commander',
+    "The user was incident commander of an incident in the meeting's period",
+    review => review.commanderRefs,
+  ),
+  isAttendee: rule(
+    'IS_ATTENDEE',
+    'attendee',
+    'The user takes part: a commander of the period or approved to join',
+    review => review.attendeeRefs,
+  ),
 };
 
 /**

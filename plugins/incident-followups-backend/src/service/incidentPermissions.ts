@@ -51,7 +51,7 @@ export const incidentResourceRef = createPermissionResourceRef<
 /** The params of every rule here: the user's refs, usually the identity's ownership refs. */
 type UserRefsParams = { userRefs: string[] };
 
-// No paramsSchema: see processReviewPermissions.ts.
+// No paramsSchema: see processReviewPermissions.ts (zod 4 vs this repo's zod 3).
 function rule(
   name: string,
   description: string,
