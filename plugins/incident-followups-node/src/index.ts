@@ -1,0 +1,5 @@
+/**
+ * Extension points of the incident-followups backend plugin.
+ *
+ * @packageDocumentation
+ */
