@@ -174,3 +174,21 @@ test('the Incidents page lists every incident and filters them', async ({
   await expect(page.getByText('Fraud checks timing out')).toBeVisible();
   await saveScreenshot(page, 'all-incidents-page');
 });
+
+test('someone outside the response reads an incident without its controls', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // The guest held no role in it and is in none of its owning teams.
+  await page.goto(
+    '/incident-followups/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+  );
+  await expect(
+    page.getByText("You don't have permission to change this incident."),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reopen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ungroup' })).toHaveCount(0);
+  await expect(page.getByLabel('New action item')).toHaveCount(0);
+  const checklist = page.getByTestId('checklist-incident-commander');
+  await expect(checklist.getByRole('checkbox').first()).toBeDisabled();
+});

@@ -89,6 +89,17 @@ test('a finished post-mortem reads as a record', async ({ page }) => {
   await expect(page.getByText(/SEV-1 · Closed/)).toBeVisible();
   await expect(page.getByTestId('status-page-posted')).toBeVisible();
   await expect(page.getByTestId('meeting-state')).toHaveText('Meeting held');
+  // The guest neither responded nor owns it: the demo's policy lets them read only.
+  await expect(
+    page.getByText(
+      "You can read this post-mortem; you don't have permission to change it.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Write' })).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: 'Notify stakeholders' }),
+  ).toHaveCount(0);
+  await expect(page.getByLabel('Link to the call recording')).toBeDisabled();
   await saveScreenshot(page, 'postmortem-closed');
 });
 

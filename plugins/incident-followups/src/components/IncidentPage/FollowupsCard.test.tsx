@@ -1,5 +1,11 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
@@ -17,9 +23,17 @@ const incident = {
   history: [],
 };
 
-async function renderCard(api: Record<string, jest.Mock>) {
+async function renderCard(
+  api: Record<string, jest.Mock>,
+  permissionApi = mockApis.permission(),
+) {
   await renderInTestApp(
-    <TestApiProvider apis={[[incidentFollowupsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [incidentFollowupsApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <FollowupsCard incident={incident} />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -142,5 +156,53 @@ describe('FollowupsCard', () => {
     expect(
       await screen.findByText("Won't do: Covered by SLO alerts"),
     ).toBeInTheDocument();
+  });
+
+  it('shows the followups without their controls to someone who may not change them', async () => {
+    // Another incident: usePermission caches each incident's answer.
+    const other = { ...incident, id: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c0000ff' };
+    const step = testFollowup({ incidentId: other.id });
+    const item = testFollowup({
+      id: '7a000000-0000-4000-8000-000000000009',
+      incidentId: other.id,
+      type: 'action-item',
+      role: null,
+      title: 'Alert on gateway 5xx rate',
+      kind: 'preparedness',
+      priority: 'P1',
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            incidentFollowupsApiRef,
+            {
+              listIncidentFollowups: jest.fn().mockResolvedValue({
+                items: [step, item],
+                totalCount: 2,
+                nextCursor: null,
+              }),
+            },
+          ],
+          [
+            permissionApiRef,
+            mockApis.permission({ authorize: AuthorizeResult.DENY }),
+          ],
+        ]}
+      >
+        <FollowupsCard incident={other} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByRole('checkbox', { name: step.title }),
+    ).toBeDisabled();
+    const row = screen.getByTestId('action-item');
+    expect(within(row).getByRole('button')).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.queryByLabelText('New action item')).toBeNull();
   });
 });

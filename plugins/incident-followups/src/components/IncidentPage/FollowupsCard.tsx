@@ -1,3 +1,4 @@
+import { useIncidentPermissions } from '../../permissions/useIncidentPermissions';
 import { InfoCard } from '@backstage/core-components';
 import { useSignal } from '@backstage/plugin-signals-react';
 import {
@@ -23,6 +24,10 @@ import { useFollowups } from '../followups/useFollowups';
 /** The roles' checklists with their progress, and the action items of the incident. */
 export function FollowupsCard(props: { incident: IncidentDetail }) {
   const { incident } = props;
+  const { updateFollowups } = useIncidentPermissions(
+    incident.id,
+    incident.version,
+  );
   // A followup ticked elsewhere arrives as a signal and loads the list again.
   const { lastSignal } = useSignal(incidentSignalChannel(incident.id));
   const [signalCount, setSignalCount] = useState(0);
@@ -66,7 +71,7 @@ export function FollowupsCard(props: { incident: IncidentDetail }) {
               <Box key={step.id} display="flex" alignItems="flex-start" mt={1}>
                 <Checkbox
                   checked={step.status === 'done'}
-                  disabled={busy}
+                  disabled={busy || !updateFollowups}
                   inputProps={{ 'aria-label': step.title }}
                   onChange={e =>
                     setStatus(step, e.target.checked ? 'done' : 'open')
@@ -116,6 +121,7 @@ export function FollowupsCard(props: { incident: IncidentDetail }) {
           busy={busy}
           onStatus={setStatus}
           onAdded={item => setFollowups(list => [...(list ?? []), item])}
+          canChange={updateFollowups}
         />
       </Box>
     </InfoCard>

@@ -1,7 +1,13 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { IncidentDetail } from '@incident-followups/plugin-incident-followups-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -39,7 +45,11 @@ function detail(overrides: Partial<IncidentDetail> = {}): IncidentDetail {
   };
 }
 
-async function renderPage(api: Record<string, jest.Mock>) {
+async function renderPage(
+  api: Record<string, jest.Mock>,
+  permissionApi = mockApis.permission(),
+  incidentId = '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+) {
   const catalogApi = catalogApiMock({
     entities: [
       {
@@ -67,6 +77,7 @@ async function renderPage(api: Record<string, jest.Mock>) {
           },
         ],
         [catalogApiRef, catalogApi],
+        [permissionApiRef, permissionApi],
       ]}
     >
       <Routes>
@@ -77,9 +88,7 @@ async function renderPage(api: Record<string, jest.Mock>) {
       </Routes>
     </TestApiProvider>,
     {
-      routeEntries: [
-        '/incident-followups/incidents/6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
-      ],
+      routeEntries: [`/incident-followups/incidents/${incidentId}`],
       mountedRoutes: {
         '/incident-followups': rootRouteRef,
         '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -212,5 +221,36 @@ describe('IncidentPage', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
     expect(getIncident).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the incident without its controls to someone who may not change it', async () => {
+    // Another incident: usePermission caches each incident's answer.
+    const id = '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000002';
+    const getIncident = jest
+      .fn()
+      .mockResolvedValue(detail({ id, status: 'triggered' }));
+    await renderPage(
+      { getIncident, updateIncident: jest.fn() },
+      mockApis.permission({
+        authorize: request =>
+          request.permission.name === 'incident-followups.incident.update'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }),
+      id,
+    );
+
+    expect(
+      await screen.findByText(
+        "You don't have permission to change this incident.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Group' })).toBeNull();
+    expect(
+      within(screen.getByTestId('role-scribe')).queryByRole('textbox'),
+    ).toBeNull();
+    expect(getIncident).toHaveBeenCalledWith(id);
   });
 });

@@ -1,3 +1,4 @@
+import { useIncidentPermissions } from '../../permissions/useIncidentPermissions';
 import {
   Content,
   Header,
@@ -31,6 +32,7 @@ export function IncidentPage() {
   const { incidentId = '' } = useParams();
   const { incident, loadError, actionError, busy, reload, apply, api } =
     useIncident(incidentId);
+  const can = useIncidentPermissions(incidentId, incident?.version);
 
   if (loadError) {
     return (
@@ -86,11 +88,15 @@ export function IncidentPage() {
                 <RelatedIncidentsCard
                   incident={incident}
                   busy={busy}
-                  onGroup={ids =>
-                    apply(() => api.groupIncidents(incident.id, ids))
+                  onGroup={
+                    can.updateIncident
+                      ? ids => apply(() => api.groupIncidents(incident.id, ids))
+                      : undefined
                   }
-                  onUngroup={id =>
-                    apply(() => api.ungroupIncident(incident.id, id))
+                  onUngroup={
+                    can.updateIncident
+                      ? id => apply(() => api.ungroupIncident(incident.id, id))
+                      : undefined
                   }
                 />
               </Grid>
@@ -102,7 +108,11 @@ export function IncidentPage() {
           <Grid item xs={12} md={4}>
             <Grid container spacing={3} direction="column">
               <Grid item>
-                <StatusCard incident={incident} busy={busy} onChange={update} />
+                <StatusCard
+                  incident={incident}
+                  busy={busy}
+                  onChange={can.updateIncident ? update : undefined}
+                />
               </Grid>
               <Grid item>
                 <PostmortemCard incident={incident} />
@@ -116,7 +126,11 @@ export function IncidentPage() {
                 <RespondersCard
                   incident={incident}
                   busy={busy}
-                  onChange={(responders: Responder[]) => update({ responders })}
+                  onChange={
+                    can.updateIncident
+                      ? (responders: Responder[]) => update({ responders })
+                      : undefined
+                  }
                 />
               </Grid>
             </Grid>

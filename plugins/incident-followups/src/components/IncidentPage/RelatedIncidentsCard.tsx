@@ -33,15 +33,16 @@ function describe(incident: Incident) {
 export function RelatedIncidentsCard(props: {
   incident: IncidentDetail;
   busy: boolean;
-  onGroup: (incidentIds: string[]) => void;
-  onUngroup: (relatedId: string) => void;
+  /** Absent, with onUngroup, when the user may not change the incident. */
+  onGroup?: (incidentIds: string[]) => void;
+  onUngroup?: (relatedId: string) => void;
 }) {
   const { incident, busy } = props;
   const api = useApi(incidentFollowupsApiRef);
   const incidentLink = useRouteRef(incidentRouteRef);
   const [picked, setPicked] = useState<Incident | null>(null);
   const { value: candidates = [] } = useAsync(async () => {
-    if (incident.primaryIncident) return [];
+    if (incident.primaryIncident || !props.onGroup) return [];
     const page = await api.listIncidents({ limit: 100 });
     return page.items.filter(
       i => i.id !== incident.id && i.relatedIncidentCount === 0,
@@ -51,6 +52,7 @@ export function RelatedIncidentsCard(props: {
     incident.id,
     incident.primaryIncident,
     incident.relatedIncidentCount,
+    props.onGroup,
   ]);
 
   if (incident.primaryIncident) {
@@ -91,48 +93,52 @@ export function RelatedIncidentsCard(props: {
                 }
                 secondary={formatIncidentTime(related.startedAt)}
               />
-              <ListItemSecondaryAction>
-                <Button
-                  size="small"
-                  disabled={busy}
-                  onClick={() => props.onUngroup(related.id)}
-                >
-                  Ungroup
-                </Button>
-              </ListItemSecondaryAction>
+              {props.onUngroup && (
+                <ListItemSecondaryAction>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() => props.onUngroup?.(related.id)}
+                  >
+                    Ungroup
+                  </Button>
+                </ListItemSecondaryAction>
+              )}
             </ListItem>
           ))}
         </List>
       )}
-      <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={2}>
-        <Autocomplete<Incident>
-          options={candidates}
-          getOptionLabel={describe}
-          value={picked}
-          onChange={(_, value) => setPicked(value)}
-          size="small"
-          style={{ flex: 1 }}
-          renderInput={params => (
-            <TextField
-              {...params}
-              variant="outlined"
-              label="Incident to group under this one"
-            />
-          )}
-        />
-        <Button
-          variant="outlined"
-          disabled={busy || !picked}
-          onClick={() => {
-            if (picked) {
-              props.onGroup([picked.id]);
-              setPicked(null);
-            }
-          }}
-        >
-          Group
-        </Button>
-      </Box>
+      {props.onGroup && (
+        <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={2}>
+          <Autocomplete<Incident>
+            options={candidates}
+            getOptionLabel={describe}
+            value={picked}
+            onChange={(_, value) => setPicked(value)}
+            size="small"
+            style={{ flex: 1 }}
+            renderInput={params => (
+              <TextField
+                {...params}
+                variant="outlined"
+                label="Incident to group under this one"
+              />
+            )}
+          />
+          <Button
+            variant="outlined"
+            disabled={busy || !picked}
+            onClick={() => {
+              if (picked) {
+                props.onGroup?.([picked.id]);
+                setPicked(null);
+              }
+            }}
+          >
+            Group
+          </Button>
+        </Box>
+      )}
     </InfoCard>
   );
 }

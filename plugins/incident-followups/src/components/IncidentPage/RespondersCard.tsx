@@ -16,7 +16,8 @@ import { UserPicker } from '../UserPicker';
 export function RespondersCard(props: {
   incident: IncidentDetail;
   busy: boolean;
-  onChange: (responders: Responder[]) => void;
+  /** Absent when the user may not change the incident. */
+  onChange?: (responders: Responder[]) => void;
 }) {
   const { incident, busy, onChange } = props;
   const inRole = (role: ResponderRole) =>
@@ -41,7 +42,7 @@ export function RespondersCard(props: {
                 size="small"
                 label={<EntityRefLink entityRef={userRef} defaultKind="user" />}
                 onDelete={
-                  busy
+                  busy || !onChange
                     ? undefined
                     : () =>
                         onChange(
@@ -54,16 +55,18 @@ export function RespondersCard(props: {
               />
             ))}
           </Box>
-          <UserPicker
-            label={`Add ${RESPONDER_ROLE_TITLES[role].toLocaleLowerCase(
-              'en-US',
-            )}`}
-            exclude={inRole(role)}
-            disabled={busy}
-            onPick={userRef =>
-              onChange([...incident.responders, { role, userRef }])
-            }
-          />
+          {onChange && (
+            <UserPicker
+              label={`Add ${RESPONDER_ROLE_TITLES[role].toLocaleLowerCase(
+                'en-US',
+              )}`}
+              exclude={inRole(role)}
+              disabled={busy}
+              onPick={userRef =>
+                onChange([...incident.responders, { role, userRef }])
+              }
+            />
+          )}
         </Box>
       ))}
     </InfoCard>

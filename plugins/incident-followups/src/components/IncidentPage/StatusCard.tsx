@@ -1,3 +1,4 @@
+import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import {
   IncidentDetail,
@@ -24,7 +25,8 @@ type Change = Omit<IncidentChanges, 'version'>;
 export function StatusCard(props: {
   incident: IncidentDetail;
   busy: boolean;
-  onChange: (change: Change) => Promise<boolean>;
+  /** Absent when the user may not change the incident. */
+  onChange?: (change: Change) => Promise<boolean>;
 }) {
   const { incident, busy, onChange } = props;
   const [resolving, setResolving] = useState(false);
@@ -41,56 +43,66 @@ export function StatusCard(props: {
           finalSeverity={incident.finalSeverity}
         />
       </Box>
-      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-        {incident.status === 'triggered' && (
-          <Button
-            variant="outlined"
-            disabled={busy}
-            onClick={() => onChange({ status: 'acknowledged' })}
-          >
-            Acknowledge
-          </Button>
-        )}
-        {incident.status !== 'resolved' && (
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={busy}
-            onClick={() => setResolving(true)}
-          >
-            Resolve
-          </Button>
-        )}
-        {incident.status === 'resolved' && (
-          <Button
-            variant="outlined"
-            disabled={busy}
-            onClick={() => onChange({ status: 'acknowledged' })}
-          >
-            Reopen
-          </Button>
-        )}
-        {incident.status !== 'resolved' && (
-          <TextField
-            select
-            size="small"
-            variant="outlined"
-            id="incident-severity"
-            label="Severity"
-            value={incident.severity}
-            disabled={busy}
-            onChange={e => onChange({ severity: e.target.value as Severity })}
-            style={{ minWidth: 120 }}
-          >
-            {SEVERITIES.map(s => (
-              <MenuItem key={s} value={s}>
-                {s}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
-      </Box>
-      <Dialog open={resolving} onClose={() => setResolving(false)}>
+      {!onChange && (
+        <Typography variant="body2" color="textSecondary">
+          You don't have permission to change this incident.
+        </Typography>
+      )}
+      {onChange && (
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {incident.status === 'triggered' && (
+            <Button
+              variant="outlined"
+              disabled={busy}
+              onClick={() => onChange({ status: 'acknowledged' })}
+            >
+              Acknowledge
+            </Button>
+          )}
+          {incident.status !== 'resolved' && (
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={busy}
+              onClick={() => setResolving(true)}
+            >
+              Resolve
+            </Button>
+          )}
+          {incident.status === 'resolved' && (
+            <Button
+              variant="outlined"
+              disabled={busy}
+              onClick={() => onChange({ status: 'acknowledged' })}
+            >
+              Reopen
+            </Button>
+          )}
+          {incident.status !== 'resolved' && (
+            <TextField
+              select
+              size="small"
+              variant="outlined"
+              id="incident-severity"
+              label="Severity"
+              value={incident.severity}
+              disabled={busy}
+              onChange={e => onChange({ severity: e.target.value as Severity })}
+              style={{ minWidth: 120 }}
+            >
+              {SEVERITIES.map(s => (
+                <MenuItem key={s} value={s}>
+                  {s}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        </Box>
+      )}
+      <Dialog
+        open={resolving && !!onChange}
+        onClose={() => setResolving(false)}
+      >
         <DialogTitle>Resolve this incident</DialogTitle>
         <DialogContent>
           <DialogContentText>
@@ -121,7 +133,7 @@ export function StatusCard(props: {
             disabled={busy}
             onClick={async () => {
               // A failure shows on the page, with a way to reload.
-              await onChange({ status: 'resolved', finalSeverity });
+              await onChange?.({ status: 'resolved', finalSeverity });
               setResolving(false);
             }}
           >

@@ -1,5 +1,10 @@
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { rootRouteRef } from '../../routes';
@@ -58,6 +63,7 @@ describe('MyFollowupsPage', () => {
         apis={[
           [incidentFollowupsApiRef, { listFollowups }],
           [identityApiRef, identityApi],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <MyFollowupsPage />
@@ -101,6 +107,7 @@ describe('MyFollowupsPage', () => {
             },
           ],
           [identityApiRef, identityApi],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <MyFollowupsPage />

@@ -1,3 +1,4 @@
+import { useIncidentPermissions } from '../../permissions/useIncidentPermissions';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { Postmortem } from '@incident-followups/plugin-incident-followups-common';
@@ -16,6 +17,7 @@ export function CreatePostmortemForm(props: {
   onCreated: (postmortem: Postmortem) => void;
 }) {
   const api = useApi(incidentFollowupsApiRef);
+  const { editPostmortem: allowed } = useIncidentPermissions(props.incidentId);
   const { value: suggestions = [] } = useAsync(
     () => api.suggestPostmortemOwners(props.incidentId),
     [api, props.incidentId],
@@ -34,6 +36,13 @@ export function CreatePostmortemForm(props: {
     }
   }
 
+  if (!allowed) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        You don't have permission to create this incident's post-mortem.
+      </Typography>
+    );
+  }
   return (
     <Box>
       {suggestions.length > 0 && (

@@ -23,6 +23,8 @@ export function ExternalMessageCard(props: {
   message: ExternalMessage;
   onChange: (message: ExternalMessage) => void;
   onPosted: (url: string | null) => void;
+  /** Shown, not editable: the user may not change the post-mortem. */
+  readOnly?: boolean;
 }) {
   const { postmortem } = props;
   const [url, setUrl] = useState('');
@@ -42,6 +44,7 @@ export function ExternalMessageCard(props: {
           fullWidth
           variant="outlined"
           margin="dense"
+          disabled={props.readOnly}
           value={props.message[field.key]}
           onChange={e =>
             props.onChange({ ...props.message, [field.key]: e.target.value })
@@ -64,6 +67,10 @@ export function ExternalMessageCard(props: {
                 )
               </>
             )}
+          </Typography>
+        ) : props.readOnly ? (
+          <Typography variant="body2" color="textSecondary">
+            Not posted to the status page yet.
           </Typography>
         ) : (
           <Box display="flex" style={{ gap: 8 }} className="no-print">

@@ -12,6 +12,7 @@ function ImpactField(props: {
   label: string;
   value: number | null;
   onChange: (value: number | null) => void;
+  disabled?: boolean;
 }) {
   const [text, setText] = useState(props.value?.toString() ?? '');
   useEffect(() => {
@@ -29,6 +30,7 @@ function ImpactField(props: {
       fullWidth
       inputMode="numeric"
       value={text}
+      disabled={props.disabled}
       error={!valid}
       helperText={valid ? ' ' : 'A whole number, 0 or more'}
       onChange={e => {
@@ -45,6 +47,8 @@ function ImpactField(props: {
 export function ImpactCard(props: {
   impact: PostmortemImpact;
   onChange: (impact: PostmortemImpact) => void;
+  /** Shown, not editable: the user may not change the post-mortem. */
+  readOnly?: boolean;
 }) {
   return (
     <InfoCard title="Impact">
@@ -55,6 +59,7 @@ export function ImpactCard(props: {
               id={`impact-${field.key}`}
               label={field.title}
               value={props.impact[field.key]}
+              disabled={props.readOnly}
               onChange={value =>
                 props.onChange({ ...props.impact, [field.key]: value })
               }

@@ -12,14 +12,19 @@ export function MarkdownSection(props: {
   hint?: string;
   value: string;
   onChange: (value: string) => void;
+  /** Shown, not editable: the user may not change the post-mortem. */
+  readOnly?: boolean;
 }) {
-  const [tab, setTab] = useState(props.value ? 1 : 0);
+  const [chosenTab, setTab] = useState(props.value ? 1 : 0);
+  const tab = props.readOnly ? 1 : chosenTab;
   return (
     <InfoCard title={props.title} subheader={props.hint || undefined}>
-      <Tabs value={tab} onChange={(_, t) => setTab(t)} className="no-print">
-        <Tab label="Write" id={`${props.id}-write`} />
-        <Tab label="Preview" id={`${props.id}-preview`} />
-      </Tabs>
+      {!props.readOnly && (
+        <Tabs value={tab} onChange={(_, t) => setTab(t)} className="no-print">
+          <Tab label="Write" id={`${props.id}-write`} />
+          <Tab label="Preview" id={`${props.id}-preview`} />
+        </Tabs>
+      )}
       {tab === 0 ? (
         <TextField
           id={props.id}

@@ -23,6 +23,8 @@ export function MeetingCard(props: {
   onMeeting: (at: string | null) => void;
   onInvitees: (refs: string[] | null) => void;
   onDownloadInvite: () => void;
+  /** Shown, not editable: the user may not change the post-mortem. */
+  readOnly?: boolean;
 }) {
   const { postmortem } = props;
   const invitees = props.invitees ?? postmortem.invitees;
@@ -35,13 +37,15 @@ export function MeetingCard(props: {
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
         <EntityRefLink entityRef={postmortem.ownerRef} />
       </Box>
-      <Box className="no-print" mb={2}>
-        <UserPicker
-          label="Change owner"
-          exclude={[postmortem.ownerRef]}
-          onPick={props.onOwner}
-        />
-      </Box>
+      {!props.readOnly && (
+        <Box className="no-print" mb={2}>
+          <UserPicker
+            label="Change owner"
+            exclude={[postmortem.ownerRef]}
+            onPick={props.onOwner}
+          />
+        </Box>
+      )}
 
       <Typography variant="subtitle2">Meeting</Typography>
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
@@ -64,6 +68,7 @@ export function MeetingCard(props: {
         size="small"
         fullWidth
         InputLabelProps={{ shrink: true }}
+        disabled={props.readOnly}
         value={inputValue}
         onChange={e =>
           props.onMeeting(
@@ -99,24 +104,29 @@ export function MeetingCard(props: {
               size="small"
               label={ref.replace(/^(user|group):default\//, '')}
               title={ref}
-              onDelete={() =>
-                props.onInvitees(invitees.filter(other => other !== ref))
+              onDelete={
+                props.readOnly
+                  ? undefined
+                  : () =>
+                      props.onInvitees(invitees.filter(other => other !== ref))
               }
             />
           ))}
         </Box>
-        <Box mt={1} className="no-print">
-          <UserPicker
-            label="Invite someone"
-            exclude={invitees}
-            onPick={ref => props.onInvitees([...invitees, ref])}
-          />
-          {props.invitees !== null && (
-            <Button size="small" onClick={() => props.onInvitees(null)}>
-              Back to the computed list
-            </Button>
-          )}
-        </Box>
+        {!props.readOnly && (
+          <Box mt={1} className="no-print">
+            <UserPicker
+              label="Invite someone"
+              exclude={invitees}
+              onPick={ref => props.onInvitees([...invitees, ref])}
+            />
+            {props.invitees !== null && (
+              <Button size="small" onClick={() => props.onInvitees(null)}>
+                Back to the computed list
+              </Button>
+            )}
+          </Box>
+        )}
       </Box>
     </InfoCard>
   );

@@ -1,3 +1,4 @@
+import { useIncidentPermissions } from '../../permissions/useIncidentPermissions';
 import {
   Content,
   Header,
@@ -43,7 +44,11 @@ const useStyles = makeStyles({
   },
 });
 
-function ActionItemsCard(props: { incidentId: string; version: number }) {
+function ActionItemsCard(props: {
+  incidentId: string;
+  version: number;
+  canChange: boolean;
+}) {
   const { followups, busy, setStatus, setFollowups, error } = useFollowups(
     a => a.listIncidentFollowups(props.incidentId),
     String(props.version),
@@ -60,6 +65,7 @@ function ActionItemsCard(props: { incidentId: string; version: number }) {
         busy={busy}
         onStatus={setStatus}
         onAdded={item => setFollowups(list => [...(list ?? []), item])}
+        canChange={props.canChange}
       />
     </InfoCard>
   );
@@ -76,6 +82,11 @@ export function PostmortemPage() {
     () => api.getIncident(incidentId),
     [api, incidentId],
   );
+  const can = useIncidentPermissions(
+    incidentId,
+    `${incident.value?.version} ${postmortem?.ownerRef}`,
+  );
+  const readOnly = !can.editPostmortem;
 
   const title = `Post-mortem: ${incident.value?.title ?? ''}`;
   if (editor.loadError || incident.error) {
@@ -116,6 +127,7 @@ export function PostmortemPage() {
           hint={s.hint}
           value={content[key]}
           onChange={value => edit(`content.${key}`, value)}
+          readOnly={readOnly}
         />
       </Grid>
     );
@@ -138,10 +150,14 @@ export function PostmortemPage() {
         <PostmortemStatusBar
           postmortem={postmortem}
           saveState={editor.saveState}
-          onTransition={to =>
-            act(current =>
-              api.transitionPostmortem(current.id, current.version, to),
-            )
+          readOnly={readOnly}
+          onTransition={
+            can.transitionPostmortem
+              ? to =>
+                  act(current =>
+                    api.transitionPostmortem(current.id, current.version, to),
+                  )
+              : undefined
           }
           onExport={async () =>
             downloadFile(
@@ -150,6 +166,12 @@ export function PostmortemPage() {
             )
           }
         />
+        {readOnly && (
+          <Alert severity="info" style={{ marginBottom: 16 }}>
+            You can read this post-mortem; you don't have permission to change
+            it.
+          </Alert>
+        )}
         <ConflictPanel
           conflicts={editor.conflicts}
           onResolve={editor.resolveConflict}
@@ -170,12 +192,14 @@ export function PostmortemPage() {
                 <ImpactCard
                   impact={content.impact}
                   onChange={impact => edit('content.impact', impact)}
+                  readOnly={readOnly}
                 />
               </Grid>
               <Grid item>
                 <TimelineCard
                   rows={content.timeline}
                   onChange={rows => edit('content.timeline', rows)}
+                  readOnly={readOnly}
                 />
               </Grid>
               {section('whatWentWell')}
@@ -184,6 +208,7 @@ export function PostmortemPage() {
                 <ActionItemsCard
                   incidentId={incidentId}
                   version={postmortem.version}
+                  canChange={can.updateFollowups}
                 />
               </Grid>
               {section('internalEmail')}
@@ -192,6 +217,7 @@ export function PostmortemPage() {
                   postmortem={postmortem}
                   message={content.externalMessage}
                   onChange={m => edit('content.externalMessage', m)}
+                  readOnly={readOnly}
                   onPosted={url =>
                     act(current => api.markStatusPagePosted(current.id, url))
                   }
@@ -216,6 +242,7 @@ export function PostmortemPage() {
                   }
                   onMeeting={at => edit('meetingScheduledFor', at)}
                   onInvitees={refs => edit('invitees', refs)}
+                  readOnly={readOnly}
                   onDownloadInvite={async () =>
                     downloadFile(
                       await api.download(
@@ -238,30 +265,37 @@ export function PostmortemPage() {
                       ))}
                 </InfoCard>
               </Grid>
-              <Grid item>
-                <StakeholdersCard
-                  postmortem={postmortem}
-                  onNotify={async (message, recipientRefs) => {
-                    let recipients: string[] | undefined;
-                    await act(async current => {
-                      const result = await api.notifyStakeholders(current.id, {
-                        message,
-                        recipientRefs,
-                      });
-                      recipients = result.recipientRefs;
-                      return patch(result);
-                    });
-                    return recipients;
-                  }}
-                />
-              </Grid>
-              <Grid item>
-                <ChatImportCard
-                  api={api}
-                  postmortemId={postmortem.id}
-                  onAccepted={editor.reload}
-                />
-              </Grid>
+              {!readOnly && (
+                <>
+                  <Grid item>
+                    <StakeholdersCard
+                      postmortem={postmortem}
+                      onNotify={async (message, recipientRefs) => {
+                        let recipients: string[] | undefined;
+                        await act(async current => {
+                          const result = await api.notifyStakeholders(
+                            current.id,
+                            {
+                              message,
+                              recipientRefs,
+                            },
+                          );
+                          recipients = result.recipientRefs;
+                          return patch(result);
+                        });
+                        return recipients;
+                      }}
+                    />
+                  </Grid>
+                  <Grid item>
+                    <ChatImportCard
+                      api={api}
+                      postmortemId={postmortem.id}
+                      onAccepted={editor.reload}
+                    />
+                  </Grid>
+                </>
+              )}
               <Grid item>
                 <InfoCard title="Call recording">
                   <TextField
@@ -271,6 +305,7 @@ export function PostmortemPage() {
                     variant="outlined"
                     size="small"
                     value={content.callRecordingUrl ?? ''}
+                    disabled={readOnly}
                     error={
                       !!content.callRecordingUrl &&
                       !/^https?:\/\/\S+$/.test(content.callRecordingUrl)

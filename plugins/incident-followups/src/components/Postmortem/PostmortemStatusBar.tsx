@@ -38,10 +38,13 @@ const BACK_LABELS: Record<PostmortemStatus, string> = {
 export function PostmortemStatusBar(props: {
   postmortem: Postmortem;
   saveState: SaveState;
-  onTransition: (to: PostmortemStatus) => void;
+  /** Absent when the user may not move the post-mortem on. */
+  onTransition?: (to: PostmortemStatus) => void;
   onExport: () => void;
+  /** The page says once that the user only reads; nothing to save either. */
+  readOnly?: boolean;
 }) {
-  const { postmortem } = props;
+  const { postmortem, onTransition } = props;
   const allowed = allowedTransitions(postmortem);
   const blockedClose =
     postmortem.status === 'reviewed' && !allowed.includes('closed');
@@ -72,38 +75,46 @@ export function PostmortemStatusBar(props: {
         style={{ gap: 8 }}
         className="no-print"
       >
-        {allowed.map(to => (
-          <Button
-            key={to}
-            variant={
-              POSTMORTEM_STATUSES.indexOf(to) >
+        {!onTransition && !props.readOnly && (
+          <Typography variant="body2" color="textSecondary">
+            You don't have permission to move this post-mortem on.
+          </Typography>
+        )}
+        {onTransition &&
+          allowed.map(to => (
+            <Button
+              key={to}
+              variant={
+                POSTMORTEM_STATUSES.indexOf(to) >
+                POSTMORTEM_STATUSES.indexOf(postmortem.status)
+                  ? 'contained'
+                  : 'outlined'
+              }
+              color="primary"
+              disabled={props.saveState !== 'saved'}
+              onClick={() => onTransition(to)}
+            >
+              {POSTMORTEM_STATUSES.indexOf(to) >
               POSTMORTEM_STATUSES.indexOf(postmortem.status)
-                ? 'contained'
-                : 'outlined'
-            }
-            color="primary"
-            disabled={props.saveState !== 'saved'}
-            onClick={() => props.onTransition(to)}
-          >
-            {POSTMORTEM_STATUSES.indexOf(to) >
-            POSTMORTEM_STATUSES.indexOf(postmortem.status)
-              ? FORWARD_LABELS[to]
-              : BACK_LABELS[to]}
-          </Button>
-        ))}
+                ? FORWARD_LABELS[to]
+                : BACK_LABELS[to]}
+            </Button>
+          ))}
         {blockedClose && (
           <Typography variant="body2" color="textSecondary">
             Closes once the external message is posted to the status page.
           </Typography>
         )}
         <Box flex={1} />
-        <Typography
-          variant="body2"
-          color={props.saveState === 'saved' ? 'textSecondary' : 'error'}
-          data-testid="save-state"
-        >
-          {SAVE_LABELS[props.saveState]}
-        </Typography>
+        {!props.readOnly && (
+          <Typography
+            variant="body2"
+            color={props.saveState === 'saved' ? 'textSecondary' : 'error'}
+            data-testid="save-state"
+          >
+            {SAVE_LABELS[props.saveState]}
+          </Typography>
+        )}
         <Button variant="outlined" onClick={props.onExport}>
           Export Markdown
         </Button>

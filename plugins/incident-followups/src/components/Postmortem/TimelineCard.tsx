@@ -21,6 +21,8 @@ function utc(at: string) {
 export function TimelineCard(props: {
   rows: TimelineRow[];
   onChange: (rows: TimelineRow[]) => void;
+  /** Shown, not editable: the user may not change the post-mortem. */
+  readOnly?: boolean;
 }) {
   const [at, setAt] = useState('');
   const [event, setEvent] = useState('');
@@ -66,57 +68,61 @@ export function TimelineCard(props: {
                 {row.link && <Link to={row.link}>link</Link>}
               </TableCell>
               <TableCell className="no-print" padding="checkbox">
-                <IconButton
-                  size="small"
-                  aria-label={`Remove ${row.event}`}
-                  onClick={() =>
-                    props.onChange(props.rows.filter(r => r.id !== row.id))
-                  }
-                >
-                  <DeleteIcon fontSize="small" />
-                </IconButton>
+                {!props.readOnly && (
+                  <IconButton
+                    size="small"
+                    aria-label={`Remove ${row.event}`}
+                    onClick={() =>
+                      props.onChange(props.rows.filter(r => r.id !== row.id))
+                    }
+                  >
+                    <DeleteIcon fontSize="small" />
+                  </IconButton>
+                )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Box display="flex" style={{ gap: 8 }} mt={2} className="no-print">
-        <TextField
-          id="timeline-at"
-          label="Time (UTC)"
-          placeholder="2026-11-20 14:03"
-          size="small"
-          variant="outlined"
-          value={at}
-          error={at !== '' && !time.isValid}
-          onChange={e => setAt(e.target.value)}
-        />
-        <TextField
-          id="timeline-event"
-          label="Event"
-          size="small"
-          variant="outlined"
-          style={{ flex: 1 }}
-          value={event}
-          onChange={e => setEvent(e.target.value)}
-        />
-        <TextField
-          id="timeline-link"
-          label="Data link"
-          size="small"
-          variant="outlined"
-          value={link}
-          error={!linkValid}
-          onChange={e => setLink(e.target.value)}
-        />
-        <Button
-          variant="outlined"
-          disabled={!time.isValid || !event.trim() || !linkValid}
-          onClick={add}
-        >
-          Add row
-        </Button>
-      </Box>
+      {!props.readOnly && (
+        <Box display="flex" style={{ gap: 8 }} mt={2} className="no-print">
+          <TextField
+            id="timeline-at"
+            label="Time (UTC)"
+            placeholder="2026-11-20 14:03"
+            size="small"
+            variant="outlined"
+            value={at}
+            error={at !== '' && !time.isValid}
+            onChange={e => setAt(e.target.value)}
+          />
+          <TextField
+            id="timeline-event"
+            label="Event"
+            size="small"
+            variant="outlined"
+            style={{ flex: 1 }}
+            value={event}
+            onChange={e => setEvent(e.target.value)}
+          />
+          <TextField
+            id="timeline-link"
+            label="Data link"
+            size="small"
+            variant="outlined"
+            value={link}
+            error={!linkValid}
+            onChange={e => setLink(e.target.value)}
+          />
+          <Button
+            variant="outlined"
+            disabled={!time.isValid || !event.trim() || !linkValid}
+            onClick={add}
+          >
+            Add row
+          </Button>
+        </Box>
+      )}
     </InfoCard>
   );
 }

@@ -1,6 +1,11 @@
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { identityApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { rootRouteRef } from '../../routes';
@@ -47,6 +52,7 @@ async function renderPage(url = '/team-followups') {
         ],
         [identityApiRef, identityApi],
         [catalogApiRef, catalogApi],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <TeamFollowupsPage />

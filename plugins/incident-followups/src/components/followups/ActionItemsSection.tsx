@@ -52,6 +52,8 @@ export function ActionItemsSection(props: {
     reason?: string,
   ) => void;
   onAdded: (item: Followup) => void;
+  /** Whether the user may add action items and change them. */
+  canChange: boolean;
 }) {
   const { items: actionItems, busy, onStatus: setStatus } = props;
   const api = useApi(incidentFollowupsApiRef);
@@ -89,7 +91,7 @@ export function ActionItemsSection(props: {
           key={item.id}
           followup={item}
           testId="action-item"
-          busy={busy}
+          busy={busy || !props.canChange}
           onStatus={setStatus}
           title={
             <>
@@ -114,54 +116,56 @@ export function ActionItemsSection(props: {
         />
       ))}
       {addError && <Alert severity="error">{addError.message}</Alert>}
-      <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={1}>
-        <TextField
-          id="new-action-item-title"
-          label="New action item"
-          size="small"
-          variant="outlined"
-          value={title}
-          onChange={e => setTitle(e.target.value)}
-          style={{ flex: 1 }}
-        />
-        <TextField
-          id="new-action-item-kind"
-          select
-          size="small"
-          variant="outlined"
-          label="Kind"
-          value={kind}
-          onChange={e => setKind(e.target.value as ActionItemKind)}
-        >
-          {ACTION_ITEM_KINDS.map(k => (
-            <MenuItem key={k} value={k}>
-              {KIND_TITLES[k]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          id="new-action-item-priority"
-          select
-          size="small"
-          variant="outlined"
-          label="Priority"
-          value={priority}
-          onChange={e => setPriority(e.target.value as FollowupPriority)}
-        >
-          {FOLLOWUP_PRIORITIES.map(p => (
-            <MenuItem key={p} value={p}>
-              {p}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Button
-          variant="outlined"
-          disabled={!title.trim()}
-          onClick={addActionItem}
-        >
-          Add
-        </Button>
-      </Box>
+      {props.canChange && (
+        <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={1}>
+          <TextField
+            id="new-action-item-title"
+            label="New action item"
+            size="small"
+            variant="outlined"
+            value={title}
+            onChange={e => setTitle(e.target.value)}
+            style={{ flex: 1 }}
+          />
+          <TextField
+            id="new-action-item-kind"
+            select
+            size="small"
+            variant="outlined"
+            label="Kind"
+            value={kind}
+            onChange={e => setKind(e.target.value as ActionItemKind)}
+          >
+            {ACTION_ITEM_KINDS.map(k => (
+              <MenuItem key={k} value={k}>
+                {KIND_TITLES[k]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            id="new-action-item-priority"
+            select
+            size="small"
+            variant="outlined"
+            label="Priority"
+            value={priority}
+            onChange={e => setPriority(e.target.value as FollowupPriority)}
+          >
+            {FOLLOWUP_PRIORITIES.map(p => (
+              <MenuItem key={p} value={p}>
+                {p}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button
+            variant="outlined"
+            disabled={!title.trim()}
+            onClick={addActionItem}
+          >
+            Add
+          </Button>
+        </Box>
+      )}
     </>
   );
 }

@@ -2,7 +2,10 @@ import {
   Followup,
   FOLLOWUP_STATUSES,
   FollowupStatus,
+  followupUpdatePermission,
 } from '@incident-followups/plugin-incident-followups-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Tooltip from '@material-ui/core/Tooltip';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -26,28 +29,41 @@ export function FollowupStatusSelect(props: {
   onChange: (status: FollowupStatus, wontDoReason?: string) => void;
 }) {
   const { followup } = props;
+  const { allowed, loading } = usePermission({
+    permission: followupUpdatePermission,
+    resourceRef: followup.incidentId,
+  });
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
+  const refused = !loading && !allowed;
   return (
     <>
-      <TextField
-        select
-        size="small"
-        value={followup.status}
-        disabled={props.disabled}
-        inputProps={{ 'aria-label': `Status of ${followup.title}` }}
-        onChange={e => {
-          const status = e.target.value as FollowupStatus;
-          if (status === 'wont-do') setAskingReason(true);
-          else props.onChange(status);
-        }}
+      <Tooltip
+        title={
+          refused ? "You don't have permission to change this followup" : ''
+        }
       >
-        {FOLLOWUP_STATUSES.map(status => (
-          <MenuItem key={status} value={status}>
-            {FOLLOWUP_STATUS_TITLES[status]}
-          </MenuItem>
-        ))}
-      </TextField>
+        <span>
+          <TextField
+            select
+            size="small"
+            value={followup.status}
+            disabled={props.disabled || !allowed}
+            inputProps={{ 'aria-label': `Status of ${followup.title}` }}
+            onChange={e => {
+              const status = e.target.value as FollowupStatus;
+              if (status === 'wont-do') setAskingReason(true);
+              else props.onChange(status);
+            }}
+          >
+            {FOLLOWUP_STATUSES.map(status => (
+              <MenuItem key={status} value={status}>
+                {FOLLOWUP_STATUS_TITLES[status]}
+              </MenuItem>
+            ))}
+          </TextField>
+        </span>
+      </Tooltip>
       <Dialog
         open={askingReason}
         onClose={() => setAskingReason(false)}
