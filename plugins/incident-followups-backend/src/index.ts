@@ -21,7 +21,5 @@ export {
   incidentResourceRef,
   incidentRules,
 } from './service/incidentPermissions';
-export type {
-  IncidentQuery,
-  IncidentResource,
-} from './service/incidentPermissions';
+export type { IncidentResource } from './service/incidentPermissions';
+export type { IncidentQuery } from './database/incidentReadFilter';

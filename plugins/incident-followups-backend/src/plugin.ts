@@ -35,6 +35,7 @@ import {
 } from './processReviews/processReviewPermissions';
 import {
   followupUpdatePermission,
+  incidentReadPermission,
   incidentUpdatePermission,
   postmortemEditPermission,
   postmortemTransitionPermission,
@@ -44,6 +45,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { NotFoundError } from '@backstage/errors';
 import { createAuthorize } from './service/authorize';
+import { createReadAccess } from './service/readFilter';
 import {
   incidentResourceRef,
   incidentRules,
@@ -221,15 +223,11 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           },
         });
 
-        registerFollowupActions(
-          actionsRegistry,
-          followups,
-          createAuthorize(permissions),
-        );
         permissionsRegistry.addPermissions([processReviewCreatePermission]);
         permissionsRegistry.addResourceType({
           resourceRef: incidentResourceRef,
           permissions: [
+            incidentReadPermission,
             incidentUpdatePermission,
             followupUpdatePermission,
             postmortemEditPermission,
@@ -256,6 +254,16 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           getResources: ids =>
             Promise.all(ids.map(id => processReviews.resource(id))),
         });
+        const readAccess = createReadAccess(
+          permissions,
+          permissionsRegistry.getPermissionRuleset(incidentResourceRef),
+        );
+        registerFollowupActions(
+          actionsRegistry,
+          followups,
+          createAuthorize(permissions),
+          readAccess,
+        );
 
         httpRouter.use(
           await createRouter({
@@ -268,6 +276,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             teams,
             processReviews,
             permissions,
+            readAccess,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
             signals: new IncidentSignals(signals, logger),
           }),

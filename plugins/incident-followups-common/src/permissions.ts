@@ -36,6 +36,18 @@ export const processReviewEditPermission = createPermission({
  */
 export const INCIDENT_RESOURCE_TYPE = 'incident-followups-incident';
 
+/**
+ * Read an incident with its followups and post-mortem. Lists hold only the
+ * incidents the policy lets the user read, filtered in the database.
+ *
+ * @public
+ */
+export const incidentReadPermission = createPermission({
+  name: 'incident-followups.incident.read',
+  attributes: { action: 'read' },
+  resourceType: INCIDENT_RESOURCE_TYPE,
+});
+
 /** Change an incident: severity, status, responders, grouping. @public */
 export const incidentUpdatePermission = createPermission({
   name: 'incident-followups.incident.update',
@@ -69,6 +81,7 @@ export const incidentFollowupsPermissions = [
   processReviewCreatePermission,
   processReviewDecideJoinPermission,
   processReviewEditPermission,
+  incidentReadPermission,
   incidentUpdatePermission,
   followupUpdatePermission,
   postmortemEditPermission,

@@ -7,6 +7,7 @@ import {
   POSTMORTEM_SEARCH_TYPE,
   PostmortemListItem,
   PostmortemSearchDocument,
+  incidentReadPermission,
 } from '@incident-followups/plugin-incident-followups-common';
 import removeMarkdown from 'remove-markdown';
 import { Readable } from 'node:stream';
@@ -39,6 +40,7 @@ export function toSearchDocument(
     entityRefs: postmortem.entityRefs,
     teamRefs: postmortem.ownerRefs,
     date: postmortem.incidentResolvedAt ?? postmortem.createdAt,
+    authorization: { resourceRef: postmortem.incidentId },
   };
 }
 
@@ -48,6 +50,8 @@ export function toSearchDocument(
  */
 export class PostmortemCollatorFactory implements DocumentCollatorFactory {
   readonly type = POSTMORTEM_SEARCH_TYPE;
+  /** Search shows a post-mortem only to those who may read its incident. */
+  readonly visibilityPermission = incidentReadPermission;
 
   constructor(
     private readonly options: {

@@ -19,6 +19,11 @@ import searchPlugin from '@backstage/plugin-search-backend';
 import incidentFollowupsPlugin from '@incident-followups/plugin-incident-followups-backend';
 import { searchModuleIncidentFollowupsCollator } from './module';
 import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  INCIDENT_RESOURCE_TYPE,
+  incidentReadPermission,
+} from '@incident-followups/plugin-incident-followups-common';
 
 jest.setTimeout(60_000);
 
@@ -45,7 +50,12 @@ const catalog = [
   entity('User', 'alice', { memberOf: ['payments'] }),
 ];
 
-async function startPortal() {
+async function startPortal(
+  options: {
+    /** The permission service the portal runs with; the test backend's default allows. */
+    permissions?: ServiceFactory;
+  } = {},
+) {
   // The mock scheduler runs a task when the test says so.
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory(): ServiceFactory;
@@ -58,6 +68,7 @@ async function startPortal() {
       searchModuleIncidentFollowupsCollator,
       mockServices.rootConfig.factory({
         data: {
+          permission: { enabled: !!options.permissions },
           search: {
             collators: {
               incidentFollowups: {
@@ -72,6 +83,7 @@ async function startPortal() {
         },
       }),
       catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
+      ...(options.permissions ? [options.permissions] : []),
       createServiceFactory({
         service: signalsServiceRef,
         deps: {},
@@ -206,6 +218,59 @@ describe('the post-mortem search collator', () => {
       'Post-mortem: Incident one',
       'Post-mortem: Incident two',
       'Post-mortem: Incident three',
+    ]);
+  });
+
+  it('shows a post-mortem only to those who may read its incident', async () => {
+    let hiddenIncidentId = '';
+    // The policy: a user reads an incident unless it is the hidden one; the
+    // search plugin's own service reads everything, as in a real portal.
+    const permissions = mockServices.permissions.mock({
+      authorizeConditional: async (requests, { credentials }) =>
+        requests.map(({ permission }) =>
+          (credentials.principal as { type: string }).type === 'service' ||
+          permission.name !== incidentReadPermission.name
+            ? { result: AuthorizeResult.ALLOW }
+            : {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: 'incident-followups',
+                resourceType: INCIDENT_RESOURCE_TYPE,
+                conditions: {
+                  rule: 'IS_RESPONDER',
+                  resourceType: INCIDENT_RESOURCE_TYPE,
+                  params: { userRefs: ['user:default/dave'] },
+                },
+              },
+        ) as any,
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            'resourceRef' in r && r.resourceRef === hiddenIncidentId
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+    });
+    const { api, incidentWithPostmortem, index } = await startPortal({
+      permissions: permissions.factory,
+    });
+    await incidentWithPostmortem(
+      'Checkout failing',
+      'component:default/checkout-api',
+      'A certificate expired on the checkout gateway.',
+    );
+    const hidden = await incidentWithPostmortem(
+      'Search slow',
+      'component:default/search-api',
+      'A certificate expired on the search cluster.',
+    );
+    hiddenIncidentId = hidden.id;
+    await index();
+
+    const { body } = await api.get(
+      '/api/search/query?term=certificate&types[0]=incident-postmortem',
+    );
+    expect(body.results.map((r: any) => r.document.title)).toEqual([
+      'Post-mortem: Checkout failing',
     ]);
   });
 });

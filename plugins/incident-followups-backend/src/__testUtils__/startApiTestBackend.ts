@@ -35,8 +35,10 @@ export async function startApiTestBackend(options: {
   catalog?: Entity[];
   send?: jest.Mock;
   publish?: jest.Mock;
-  /** What the permission policy answers; allow by default. */
+  /** What the permission policy answers to everything; allow by default. */
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** A permission service of the test's own, for conditional answers. */
+  permissions?: ServiceFactory;
 }) {
   const scheduler = mockServices.scheduler() as TestScheduler;
   const catalog = options.catalog ?? demoCatalog();
@@ -46,9 +48,10 @@ export async function startApiTestBackend(options: {
       scheduler.factory(),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.database.factory({ knex: options.knex }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      options.permissions ??
+        mockServices.permissions.factory({
+          result: options.permission ?? AuthorizeResult.ALLOW,
+        }),
       catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
       createServiceFactory({
         service: signalsServiceRef,

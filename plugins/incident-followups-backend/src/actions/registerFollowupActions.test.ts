@@ -70,6 +70,11 @@ describe('followup actions', () => {
           throw new NotAllowedError(`You may not do this (${permission.name})`);
         }
       },
+      // Everyone reads every incident here; filtering is tested with the API.
+      {
+        filter: async () => ({ kind: 'all' }),
+        check: async () => {},
+      },
     );
 
     const bob = await registry.invoke({

@@ -1,3 +1,4 @@
+import { ReadAccess } from '../service/readFilter';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   ACTION_ITEM_KINDS,
@@ -31,6 +32,7 @@ export function registerFollowupActions(
   registry: ActionsRegistryService,
   followups: FollowupService,
   authorize: Authorize,
+  readAccess: ReadAccess,
 ) {
   registry.register({
     name: 'list-open-followups',
@@ -72,6 +74,7 @@ export function registerFollowupActions(
           assigneeRef: input.userRef?.toLocaleLowerCase('en-US'),
           teamRef: input.teamRef?.toLocaleLowerCase('en-US'),
           statuses: ['open', 'in-progress'],
+          readable: await readAccess.filter(credentials),
           limit: 500,
         },
         credentials,

@@ -1,3 +1,4 @@
+import { whereReadable } from './incidentReadFilter';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ActionItemKind,
@@ -322,6 +323,7 @@ export class DatabaseFollowupStore implements FollowupStore {
         .whereIn('followups.status', OPEN)
         .where('followups.due_at', '<', new Date());
     }
+    whereReadable(this.db, filtered, query.readable, 'followups.incident_id');
     const [{ count }] = await filtered.clone().count({ count: '*' });
     const { rows, nextCursor } = await readPage<FollowupRow>(
       this.joinIncident(filtered.clone()),

@@ -1,3 +1,4 @@
+import { whereReadable } from './incidentReadFilter';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -252,6 +253,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (!query.includeGrouped) {
       filtered.whereNull('primary_incident_id');
     }
+    whereReadable(this.db, filtered, query.readable, 'incidents.id');
 
     const [{ count }] = await filtered.clone().count({ count: '*' });
     const { rows, nextCursor } = await readPage<IncidentRow>(

@@ -1,3 +1,4 @@
+import { IncidentReadFilter, whereReadable } from './incidentReadFilter';
 import {
   Followup,
   FollowupStatus,
@@ -22,6 +23,8 @@ export interface TeamScope {
   severities?: Severity[];
   /** Only what this person owns (followups, post-mortems). */
   memberRef?: string;
+  /** Only the incidents the caller may read. */
+  readable?: IncidentReadFilter;
 }
 
 export interface Period {
@@ -72,6 +75,12 @@ export class DatabaseTeamOverviewStore {
       .select('incident_owners.incident_id')
       .where('incident_owners.owner_ref', scope.teamRef);
     if (!scope.includeChildren) query.where('incident_owners.direct', true);
+    whereReadable(
+      this.db,
+      query,
+      scope.readable,
+      'incident_owners.incident_id',
+    );
     if (scope.severities?.length) {
       query
         .join('incidents', 'incidents.id', 'incident_owners.incident_id')
@@ -107,6 +116,7 @@ export class DatabaseTeamOverviewStore {
           }),
       );
       if (scope.memberRef) query.where('followups.owner_ref', scope.memberRef);
+      whereReadable(this.db, query, scope.readable, 'followups.incident_id');
     };
   }
 

@@ -1,3 +1,4 @@
+import { IncidentReadFilter } from './incidentReadFilter';
 import {
   ActionItemKind,
   AutoCompletion,
@@ -40,6 +41,8 @@ export interface FollowupListQuery {
   teamRef?: string;
   statuses?: FollowupStatus[];
   overdue?: boolean;
+  /** Only the incidents the caller may read; all when absent. */
+  readable?: IncidentReadFilter;
   limit: number;
   cursor?: string;
 }

@@ -1,3 +1,4 @@
+import { IncidentReadFilter } from './incidentReadFilter';
 import {
   CreateIncidentRequest,
   Incident,
@@ -32,6 +33,8 @@ export interface IncidentListQuery {
   until?: string;
   /** Include incidents grouped under a primary one (left out by default). */
   includeGrouped?: boolean;
+  /** Only the incidents the caller may read; all when absent. */
+  readable?: IncidentReadFilter;
   limit: number;
   cursor?: string;
 }

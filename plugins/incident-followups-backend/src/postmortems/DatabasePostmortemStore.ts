@@ -1,3 +1,4 @@
+import { whereReadable } from '../database/incidentReadFilter';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ChatProposal,
@@ -205,6 +206,7 @@ export class DatabasePostmortemStore {
           .select('incident_id')
           .where('entity_ref', query.entityRef),
       );
+    whereReadable(this.db, filtered, query.readable, 'postmortems.incident_id');
     const [{ count }] = await filtered.clone().count({ count: '*' });
     const { rows, nextCursor } = await readPage<PostmortemRow>(
       this.select(this.db, filtered.clone()),

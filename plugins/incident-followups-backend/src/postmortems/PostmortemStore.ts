@@ -1,3 +1,4 @@
+import { IncidentReadFilter } from '../database/incidentReadFilter';
 import {
   ChatProposal,
   Postmortem,
@@ -28,6 +29,8 @@ export interface PostmortemListQuery {
   teamRef?: string;
   /** An entity the incident affected. */
   entityRef?: string;
+  /** Only the incidents the caller may read; all when absent. */
+  readable?: IncidentReadFilter;
   limit: number;
   cursor?: string;
 }

@@ -1,3 +1,4 @@
+import { ReadAccess } from './readFilter';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   createActionItemRequestSchema,
@@ -38,15 +39,18 @@ export function addFollowupRoutes(
     signals: IncidentSignals;
     audited: Audited;
     authorize: Authorize;
+    readAccess: ReadAccess;
   },
 ) {
-  const { httpAuth, followups, audited, signals, authorize } = options;
+  const { httpAuth, followups, audited, signals, authorize, readAccess } =
+    options;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/incidents/:id/followups', async (req, res) => {
-    await credentials(req);
+    const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    await readAccess.check(caller, id);
     res.json(await followups.listForIncident(id));
   });
 
@@ -75,6 +79,7 @@ export function addFollowupRoutes(
           assigneeRef: query.assigneeRef,
           statuses: query.status,
           overdue: query.overdue === 'true',
+          readable: await readAccess.filter(caller),
           limit: query.limit,
           cursor: query.cursor,
         },

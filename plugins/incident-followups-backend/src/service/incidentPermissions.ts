@@ -7,6 +7,7 @@ import {
   IncidentDetail,
   INCIDENT_RESOURCE_TYPE,
 } from '@incident-followups/plugin-incident-followups-common';
+import { IncidentQuery } from '../database/incidentReadFilter';
 
 /** What the permission rules see of an incident. */
 export interface IncidentResource {
@@ -36,9 +37,6 @@ export function toIncidentResource(incident: IncidentDetail): IncidentResource {
   };
 }
 
-/** Incidents are read by everyone, so lists are not filtered; the query names who. */
-export type IncidentQuery = { relation: string; refs: string[] };
-
 /** The incident resource of the permission framework. @public */
 export const incidentResourceRef = createPermissionResourceRef<
   IncidentResource,
@@ -53,7 +51,7 @@ type UserRefsParams = { userRefs: string[] };
 
 // No paramsSchema: see processReviewPermissions.ts (zod 4 vs this repo's zod 3).
 function rule(
-  name: string,
+  name: IncidentQuery['relation'],
   description: string,
   refsOf: (incident: IncidentResource) => (string | null)[],
 ) {

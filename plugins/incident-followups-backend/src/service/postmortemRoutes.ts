@@ -1,4 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ReadAccess } from './readFilter';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import {
   chatDecisionRequestSchema,
   chatImportRequestSchema,
@@ -82,6 +86,7 @@ export function addPostmortemRoutes(
     appBaseUrl: string;
     audited: Audited;
     authorize: Authorize;
+    readAccess: ReadAccess;
   },
 ) {
   const {
@@ -92,6 +97,7 @@ export function addPostmortemRoutes(
     jsonBody,
     appBaseUrl,
     authorize,
+    readAccess,
   } = options;
   /** The post-mortem's incident, on which its permissions are checked. */
   const incidentOf = async (postmortemId: string) =>
@@ -100,18 +106,26 @@ export function addPostmortemRoutes(
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const postmortemId = (req: Request) =>
     parseRequest(postmortemIdParamsSchema, req.params, 'path').id;
+  /** The post-mortem, when the caller may read its incident; a 404 otherwise. */
+  const readable = async (caller: BackstageCredentials, id: string) => {
+    const postmortem = await postmortems.get(id);
+    await readAccess.check(caller, postmortem.incidentId);
+    return postmortem;
+  };
 
   router.get('/incidents/:id/postmortem', async (req, res) => {
-    await credentials(req);
+    const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    await readAccess.check(caller, id);
     res.json(await postmortems.getForIncident(id));
   });
 
   router.get(
     '/incidents/:id/postmortem/owner-suggestions',
     async (req, res) => {
-      await credentials(req);
+      const caller = await credentials(req);
       const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+      await readAccess.check(caller, id);
       res.json({ items: await postmortems.suggestOwners(id) });
     },
   );
@@ -136,7 +150,7 @@ export function addPostmortemRoutes(
   });
 
   router.get('/postmortems', async (req, res) => {
-    await credentials(req);
+    const caller = await credentials(req);
     const query = parseRequest(listPostmortemsQuerySchema, req.query, 'query');
     res.json(
       await postmortems.list({
@@ -144,6 +158,7 @@ export function addPostmortemRoutes(
         ownerRef: query.ownerRef,
         teamRef: query.teamRef,
         entityRef: query.entityRef,
+        readable: await readAccess.filter(caller),
         limit: query.limit,
         cursor: query.cursor,
       }),
@@ -151,8 +166,8 @@ export function addPostmortemRoutes(
   });
 
   router.get('/postmortems/:id', async (req, res) => {
-    await credentials(req);
-    res.json(await postmortems.get(postmortemId(req)));
+    const caller = await credentials(req);
+    res.json(await readable(caller, postmortemId(req)));
   });
 
   router.patch('/postmortems/:id', jsonBody, async (req, res) => {
@@ -237,7 +252,7 @@ export function addPostmortemRoutes(
 
   router.get('/postmortems/:id/meeting.ics', async (req, res) => {
     const caller = await credentials(req);
-    const postmortem = await postmortems.get(postmortemId(req));
+    const postmortem = await readable(caller, postmortemId(req));
     const invite = meetingInvite(
       postmortem,
       await postmortems.emailsOf(postmortem.invitees, caller),
@@ -250,8 +265,8 @@ export function addPostmortemRoutes(
   });
 
   router.get('/postmortems/:id/export.md', async (req, res) => {
-    await credentials(req);
-    const postmortem = await postmortems.get(postmortemId(req));
+    const caller = await credentials(req);
+    const postmortem = await readable(caller, postmortemId(req));
     res
       .type('text/markdown; charset=utf-8')
       .attachment(`postmortem-${postmortem.incidentId}.md`)
@@ -277,8 +292,10 @@ export function addPostmortemRoutes(
   );
 
   router.get('/postmortems/:id/chat-proposals', async (req, res) => {
-    await credentials(req);
-    res.json({ items: await postmortems.listChatProposals(postmortemId(req)) });
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    await readable(caller, id);
+    res.json({ items: await postmortems.listChatProposals(id) });
   });
 
   router.post(

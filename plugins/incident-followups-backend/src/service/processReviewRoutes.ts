@@ -1,3 +1,4 @@
+import { ReadAccess } from './readFilter';
 import {
   HttpAuthService,
   PermissionsService,
@@ -48,6 +49,7 @@ export function addProcessReviewRoutes(
     jsonBody: RequestHandler;
     appBaseUrl: string;
     permissions: PermissionsService;
+    readAccess: ReadAccess;
   },
 ) {
   const {
@@ -58,6 +60,7 @@ export function addProcessReviewRoutes(
     jsonBody,
     appBaseUrl,
     permissions,
+    readAccess,
   } = options;
   const authorize = createAuthorize(permissions);
   const credentials = (req: Request) =>
@@ -209,6 +212,7 @@ export function addProcessReviewRoutes(
   router.get('/incidents/:id/feedback', async (req, res) => {
     const caller = await userCredentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    await readAccess.check(caller, id);
     res.json(await reviews.feedback(id, caller));
   });
 
@@ -216,6 +220,7 @@ export function addProcessReviewRoutes(
     const caller = await userCredentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(feedbackRequestSchema, req.body, 'body');
+    await readAccess.check(caller, id);
     res.json(
       await audited(req, 'incident-feedback', { incidentId: id }, () =>
         reviews.saveFeedback(id, request, caller),

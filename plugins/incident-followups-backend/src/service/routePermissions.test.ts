@@ -99,18 +99,19 @@ describe.each(databases.eachSupportedId())(
         expect(res.body.error.message).toContain(permission);
       }
 
-      const after = await denied.get(`/incidents/${incident.id}`);
+      // This policy refuses reading too; a reader sees that nothing changed.
+      const after = await allowed.get(`/incidents/${incident.id}`);
       expect(after.body).toMatchObject({
         title: 'Checkout failing',
         version: incident.version,
       });
-      const pmAfter = await denied.get(`/postmortems/${postmortem.id}`);
+      const pmAfter = await allowed.get(`/postmortems/${postmortem.id}`);
       expect(pmAfter.body).toMatchObject({
         status: 'draft',
         version: postmortem.version,
       });
       expect(pmAfter.body.content.overview).toBe('');
-      const followupsAfter = await denied.get(
+      const followupsAfter = await allowed.get(
         `/incidents/${incident.id}/followups`,
       );
       expect(followupsAfter.body.totalCount).toBe(followups.totalCount);

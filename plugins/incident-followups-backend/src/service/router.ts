@@ -1,3 +1,4 @@
+import { ReadAccess } from './readFilter';
 import {
   AuditorService,
   HttpAuthService,
@@ -41,6 +42,7 @@ export interface RouterOptions {
   teams: TeamOverviewService;
   processReviews: ProcessReviewService;
   permissions: PermissionsService;
+  readAccess: ReadAccess;
   appBaseUrl: string;
 }
 
@@ -58,6 +60,7 @@ export async function createRouter(
     teams,
     processReviews,
     permissions,
+    readAccess,
     appBaseUrl,
   } = options;
   const router = Router();
@@ -110,6 +113,7 @@ export async function createRouter(
     jsonBody,
     appBaseUrl,
     authorize,
+    readAccess,
   });
   router.use(jsonBody);
 
@@ -131,7 +135,7 @@ export async function createRouter(
   });
 
   router.get('/incidents', async (req, res) => {
-    await credentials(req);
+    const caller = await credentials(req);
     const query = parseRequest(listIncidentsQuerySchema, req.query, 'query');
     res.json(
       await store.listIncidents({
@@ -139,13 +143,15 @@ export async function createRouter(
         statuses: query.status,
         severities: query.severity,
         includeGrouped: query.includeGrouped === 'true',
+        readable: await readAccess.filter(caller),
       }),
     );
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    await credentials(req);
+    const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    await readAccess.check(caller, id);
     res.json(await incidents.getIncident(id));
   });
 
@@ -211,8 +217,9 @@ export async function createRouter(
     audited,
     signals,
     authorize,
+    readAccess,
   });
-  addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
+  addTeamRoutes(router, { httpAuth, teams, appBaseUrl, readAccess });
   addProcessReviewRoutes(router, {
     httpAuth,
     reviews: processReviews,
@@ -221,6 +228,7 @@ export async function createRouter(
     jsonBody,
     appBaseUrl,
     permissions,
+    readAccess,
   });
 
   return router;

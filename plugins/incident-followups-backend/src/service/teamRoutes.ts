@@ -1,3 +1,4 @@
+import { ReadAccess } from './readFilter';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
@@ -62,9 +63,10 @@ export function addTeamRoutes(
     httpAuth: HttpAuthService;
     teams: TeamOverviewService;
     appBaseUrl: string;
+    readAccess: ReadAccess;
   },
 ) {
-  const { httpAuth, teams, appBaseUrl } = options;
+  const { httpAuth, teams, appBaseUrl, readAccess } = options;
 
   async function overviewOf(req: Request, followupLimit?: number) {
     const credentials = await httpAuth.credentials(req, {
@@ -73,7 +75,12 @@ export function addTeamRoutes(
     const { groupRef } = parseRequest(teamParamsSchema, req.params, 'path');
     const query = parseRequest(teamOverviewQuerySchema, req.query, 'query');
     return teams.overview(
-      { ...query, teamRef: groupRef.toLocaleLowerCase('en-US'), followupLimit },
+      {
+        ...query,
+        teamRef: groupRef.toLocaleLowerCase('en-US'),
+        followupLimit,
+        readable: await readAccess.filter(credentials),
+      },
       credentials,
     );
   }

@@ -1,3 +1,4 @@
+import { IncidentReadFilter } from '../database/incidentReadFilter';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
@@ -38,6 +39,8 @@ export interface TeamOverviewQuery {
   memberRef?: string;
   /** How many followups to list; default 500. */
   followupLimit?: number;
+  /** Only the incidents the caller may read, in every figure and list. */
+  readable?: IncidentReadFilter;
 }
 
 function weekOf(iso: string): string {
@@ -103,6 +106,7 @@ export class TeamOverviewService {
       ),
       severities: query.severities,
       memberRef: query.memberRef,
+      readable: query.readable,
     };
     const period: Period = { since: query.since, until: query.until };
     const deadlineWindow: Period = {

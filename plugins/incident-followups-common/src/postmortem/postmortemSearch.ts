@@ -32,4 +32,6 @@ export interface PostmortemSearchDocument {
   teamRefs: string[];
   /** When the incident was resolved, or the post-mortem created before that. */
   date: string;
+  /** The incident, whose read permission decides who finds the post-mortem. */
+  authorization: { resourceRef: string };
 }

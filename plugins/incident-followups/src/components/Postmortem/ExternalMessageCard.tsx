@@ -68,29 +68,36 @@ export function ExternalMessageCard(props: {
               </>
             )}
           </Typography>
-        ) : props.readOnly ? (
-          <Typography variant="body2" color="textSecondary">
-            Not posted to the status page yet.
-          </Typography>
         ) : (
           <Box display="flex" style={{ gap: 8 }} className="no-print">
-            <TextField
-              id="status-page-url"
-              label="Status page link (optional)"
-              size="small"
-              variant="outlined"
-              style={{ flex: 1 }}
-              value={url}
-              error={!urlValid}
-              onChange={e => setUrl(e.target.value)}
-            />
-            <Button
-              variant="outlined"
-              disabled={!hasExternalMessage(postmortem.content) || !urlValid}
-              onClick={() => props.onPosted(url || null)}
-            >
-              Mark posted
-            </Button>
+            {props.readOnly && (
+              <Typography variant="body2" color="textSecondary">
+                Not posted to the status page yet.
+              </Typography>
+            )}
+            {!props.readOnly && (
+              <>
+                <TextField
+                  id="status-page-url"
+                  label="Status page link (optional)"
+                  size="small"
+                  variant="outlined"
+                  style={{ flex: 1 }}
+                  value={url}
+                  error={!urlValid}
+                  onChange={e => setUrl(e.target.value)}
+                />
+                <Button
+                  variant="outlined"
+                  disabled={
+                    !hasExternalMessage(postmortem.content) || !urlValid
+                  }
+                  onClick={() => props.onPosted(url || null)}
+                >
+                  Mark posted
+                </Button>
+              </>
+            )}
           </Box>
         )}
       </Box>

@@ -14,6 +14,7 @@ const document: PostmortemSearchDocument = {
   entityRefs: ['component:default/checkout-api'],
   teamRefs: ['group:default/payments'],
   date: '2026-11-02T10:30:00.000Z',
+  authorization: { resourceRef: '6f1c2a4e' },
 };
 
 describe('PostmortemSearchResultListItem', () => {
