@@ -1,3 +1,6 @@
+import { lockIncident } from './sqlDialect';
+import { writeHistory } from './writeHistory';
+import { followupHistory } from './followupHistory';
 import { whereReadable } from './incidentReadFilter';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -126,6 +129,8 @@ export class DatabaseFollowupStore implements FollowupStore {
     actorRef: string,
   ) {
     if (planned.length === 0) return;
+    // Concurrent inserts of the same keys deadlock on MySQL's unique index locks.
+    await lockIncident(tx, incidentId);
     const now = new Date();
     await tx('followups')
       .insert(
@@ -157,16 +162,31 @@ export class DatabaseFollowupStore implements FollowupStore {
     incidentId: string,
     item: NewActionItem,
     tx?: Knex.Transaction,
-  ) {
+  ): Promise<Followup> {
+    if (!tx) {
+      return this.db.transaction(own =>
+        this.createActionItem(incidentId, item, own),
+      );
+    }
     const id = randomUUID();
-    await (tx ?? this.db)('followups').insert(
+    const now = new Date();
+    await tx('followups').insert(
       actionItemRow(incidentId, item, {
         id,
-        createdAt: new Date(),
+        createdAt: now,
         completedAt: null,
         completedBy: null,
       }),
     );
+    if (item.addedBy) {
+      await writeHistory(tx, incidentId, item.addedBy, now, [
+        {
+          field: 'actionItemAdded',
+          from: null,
+          to: { title: item.title, priority: item.priority },
+        },
+      ]);
+    }
     return (await this.getFollowup(id, tx))!;
   }
 
@@ -227,6 +247,21 @@ export class DatabaseFollowupStore implements FollowupStore {
     actorRef: string,
   ): Promise<number> {
     const now = new Date();
+    const completing = await tx('followups')
+      .where({ incident_id: incidentId, auto_completion: completion })
+      .whereIn('status', OPEN)
+      .select('title', 'status');
+    await writeHistory(
+      tx,
+      incidentId,
+      actorRef,
+      now,
+      completing.map(step => ({
+        field: 'followup',
+        from: { title: step.title, status: step.status },
+        to: { title: step.title, status: 'done' },
+      })),
+    );
     return tx('followups')
       .where({ incident_id: incidentId, auto_completion: completion })
       .whereIn('status', OPEN)
@@ -415,6 +450,13 @@ export class DatabaseFollowupStore implements FollowupStore {
           `Followup ${id} was changed by someone else meanwhile; reload it and try again`,
         );
       }
+      await writeHistory(
+        tx,
+        row.incident_id,
+        actorRef,
+        now,
+        followupHistory({ ...row }, update),
+      );
     });
     return (await this.getFollowup(id))!;
   }

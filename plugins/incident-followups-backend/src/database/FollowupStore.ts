@@ -18,6 +18,8 @@ export interface NewActionItem {
   ownerRef: string | null;
   dueAt: string | null;
   ticketUrl: string | null;
+  /** Who added it, for the incident's history; imports and demo data have nobody. */
+  addedBy?: string;
 }
 
 export interface FollowupChanges {

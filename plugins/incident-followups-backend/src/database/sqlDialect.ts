@@ -43,3 +43,15 @@ export function secondsBetweenSql(db: Knex, from: string, to: string) {
       return db.raw(`extract(epoch from (?? - ??))`, [to, from]);
   }
 }
+
+/**
+ * Holds the incident's row until the transaction ends, so that writes for one
+ * incident from several replicas take turns. SQLite has one writer at a time.
+ */
+export async function lockIncident(
+  tx: Knex.Transaction,
+  incidentId: string,
+): Promise<void> {
+  if (dialectOf(tx) === 'sqlite') return;
+  await tx('incidents').where({ id: incidentId }).select('id').forUpdate();
+}

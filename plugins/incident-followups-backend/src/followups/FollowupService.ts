@@ -136,6 +136,7 @@ export class FollowupService {
       dueAt:
         request.dueAt !== undefined ? request.dueAt : this.defaultDue(severity),
       ticketUrl: request.ticketUrl,
+      addedBy: actorRef(credentials),
     };
   }
 

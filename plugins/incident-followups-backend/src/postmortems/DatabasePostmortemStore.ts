@@ -1,3 +1,9 @@
+import { writeHistory } from '../database/writeHistory';
+import {
+  changedSections,
+  postmortemHistory,
+  recordPostmortemEdit,
+} from './postmortemHistory';
 import { whereReadable } from '../database/incidentReadFilter';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -281,6 +287,9 @@ export class DatabasePostmortemStore {
           at: now,
           actor_ref: options.actorRef,
         });
+        await writeHistory(tx, options.incidentId, options.actorRef, now, [
+          { field: 'postmortemCreated', from: null, to: options.ownerRef },
+        ]);
         const created = await this.read(tx, { 'postmortems.id': id });
         await options.onWrite?.(tx, created);
         return created;
@@ -371,6 +380,20 @@ export class DatabasePostmortemStore {
         actor_ref: options.actorRef,
       });
     }
+    await writeHistory(
+      tx,
+      current.incidentId,
+      options.actorRef,
+      now,
+      postmortemHistory(current, changes),
+    );
+    await recordPostmortemEdit(
+      tx,
+      current.incidentId,
+      options.actorRef,
+      now,
+      changedSections(current, changes),
+    );
     const written = await this.read(tx, { 'postmortems.id': id });
     await options.onWrite?.(tx, written);
     return written;

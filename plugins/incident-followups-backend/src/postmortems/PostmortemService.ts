@@ -384,6 +384,7 @@ export class PostmortemService {
               kind: 'prevention',
               priority: 'P1',
               ticketUrl: null,
+              addedBy: actor,
             },
             tx,
           );

@@ -2,6 +2,8 @@ import { InfoCard, Table } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   IncidentChange,
+  POSTMORTEM_STATUS_TITLES,
+  PostmortemStatus,
   RESPONDER_ROLE_TITLES,
   Responder,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -21,7 +23,40 @@ const FIELD_TITLES: Record<string, string> = {
   primaryIncident: 'Primary incident',
   owners: 'Owning teams',
   ownersAtResolution: 'Owning teams at resolution',
+  actionItemAdded: 'Action item added',
+  postmortemCreated: 'Post-mortem created, owner',
+  postmortemStatus: 'Post-mortem status',
+  postmortemOwner: 'Post-mortem owner',
+  postmortemMeeting: 'Post-mortem meeting',
+  postmortemInvitees: 'Meeting invitees',
+  postmortemContent: 'Post-mortem edited',
+  statusPagePosted: 'Status page updated',
+  stakeholdersNotified: 'Stakeholders notified',
+  internalEmailSent: 'Internal email sent',
 };
+
+/** What changed: a followup line names the followup. */
+function what(change: IncidentChange): string {
+  if (change.field === 'followup') {
+    const { title } = (change.to ?? {}) as { title?: string };
+    return `Followup: ${title ?? ''}`;
+  }
+  return FIELD_TITLES[change.field] ?? change.field;
+}
+
+function showFollowupChange(value: Record<string, unknown>): string {
+  return (
+    Object.entries(value)
+      .filter(([key]) => key !== 'title' || Object.keys(value).length === 1)
+      .map(([key, v]) => {
+        if (v === null) return `${key} none`;
+        if (key === 'due') return `due ${formatIncidentTime(String(v))}`;
+        if (key === 'owner') return `owner ${String(v).split('/').pop()}`;
+        return `${key} ${v}`;
+      })
+      .join(', ') || '—'
+  );
+}
 
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -36,6 +71,25 @@ function show(field: string, value: unknown): string {
         )
         .join(', ') || 'nobody'
     );
+  }
+  if (field === 'followup') {
+    return showFollowupChange(value as Record<string, unknown>);
+  }
+  if (field === 'postmortemStatus') {
+    return POSTMORTEM_STATUS_TITLES[value as PostmortemStatus] ?? String(value);
+  }
+  if (field === 'actionItemAdded') {
+    const { title, priority } = value as { title: string; priority: string };
+    return `${title} (${priority})`;
+  }
+  if (field === 'postmortemMeeting' && typeof value === 'string') {
+    return formatIncidentTime(value);
+  }
+  if (
+    (field === 'postmortemCreated' || field === 'postmortemOwner') &&
+    typeof value === 'string'
+  ) {
+    return value.split('/').pop()!;
   }
   if (field === 'created') {
     const { severity, status } = value as { severity: string; status: string };
@@ -80,7 +134,7 @@ export function HistoryCard(props: { history: IncidentChange[] }) {
                 c.actorRef
               ),
           },
-          { title: 'What', render: c => FIELD_TITLES[c.field] ?? c.field },
+          { title: 'What', render: what },
           { title: 'From', render: c => show(c.field, c.from) },
           { title: 'To', render: c => show(c.field, c.to) },
         ]}
