@@ -51,6 +51,12 @@ import {
 } from './service/incidentPermissions';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
+import {
+  IncidentSource,
+  incidentSourcesExtensionPoint,
+} from '@incident-followups/plugin-incident-followups-node';
+import { scheduleSourceSyncs } from './sources/scheduleSourceSyncs';
+import { SourceSyncStore } from './sources/SourceSyncStore';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -60,6 +66,17 @@ import { PostmortemService } from './postmortems/PostmortemService';
 export const incidentFollowupsPlugin = createBackendPlugin({
   pluginId: 'incident-followups',
   register(env) {
+    const sources = new Map<string, IncidentSource>();
+    env.registerExtensionPoint(incidentSourcesExtensionPoint, {
+      addIncidentSource(source) {
+        if (sources.has(source.type)) {
+          throw new Error(
+            `An incident source of type ${source.type} is added already`,
+          );
+        }
+        sources.set(source.type, source);
+      },
+    });
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -219,6 +236,17 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             if (sent > 0)
               logger.info(`Post-mortem meeting reminders sent: ${sent}`);
           },
+        });
+
+        const sourceSyncStore = new SourceSyncStore(store.db);
+        await scheduleSourceSyncs({
+          sources: [...sources.values()],
+          scheduler,
+          store: sourceSyncStore,
+          incidents,
+          catalog,
+          auth,
+          logger,
         });
 
         registerFollowupActions(

@@ -1,0 +1,34 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** The keys the PagerDuty Backstage plugin uses; a portal that has it sets them already. */
+  pagerDuty?: {
+    /** The REST API's base URL; default https://api.pagerduty.com. */
+    apiBaseUrl?: string;
+    /**
+     * A REST API key. Without one the module imports nothing.
+     * @visibility secret
+     */
+    apiToken?: string;
+  };
+  incidentFollowups?: {
+    /** How incident-followups works with PagerDuty. */
+    pagerDuty?: {
+      /** When incidents are imported; default every 5 minutes, at most 10 minutes a run. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How many days back the first import of a service looks; default 30. */
+      initialLookbackDays?: number;
+      /**
+       * Severity per PagerDuty priority name; default P1 to SEV-1 through P5 to SEV-5.
+       */
+      prioritySeverities?: {
+        [priority: string]: 'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4' | 'SEV-5';
+      };
+      /** Severity of incidents without a priority, or with an unmapped one; default SEV-3. */
+      defaultSeverity?: 'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4' | 'SEV-5';
+      /** How long one request to PagerDuty may take; default 30 seconds. */
+      requestTimeout?: HumanDuration | string;
+    };
+  };
+}

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { PagerDutyApiError } from './PagerDutyApiError';
+import {
+  errorAnswerSchema,
+  incidentAnswerSchema,
+  incidentPageSchema,
+  logEntryPageSchema,
+} from './pagerDutySchemas';
+
+type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface PagerDutyClientOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  /** Tries per request, the first included; default 5. */
+  maxAttempts?: number;
+  /** Wait before the first retry of a 5xx or timeout; doubled each time. */
+  backoffMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const MAX_RETRY_WAIT_MS = 60_000;
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Seconds (or an HTTP date) in Retry-After, as milliseconds to wait. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      params.append(key, String(item));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * PagerDuty's REST API v2, the calls the module needs. Rate limits (429) are
+ * waited out as `Retry-After` says; 5xx answers, network errors and timeouts are
+ * retried with exponential back-off; other refusals fail at once with PagerDuty's
+ * message.
+ */
+export class PagerDutyClient {
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+  private readonly sleep: NonNullable<PagerDutyClientOptions['sleep']>;
+
+  constructor(private readonly options: PagerDutyClientOptions) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? 1000;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  listIncidents(
+    query: {
+      serviceIds: string[];
+      since: string;
+      until: string;
+      offset: number;
+      limit: number;
+    },
+    signal?: AbortSignal,
+  ) {
+    return this.request(
+      'GET',
+      '/incidents',
+      {
+        'service_ids[]': query.serviceIds,
+        since: query.since,
+        until: query.until,
+        'statuses[]': ['triggered', 'acknowledged', 'resolved'],
+        sort_by: 'created_at:asc',
+        'include[]': ['assignees', 'acknowledgers'],
+        time_zone: 'UTC',
+        offset: query.offset,
+        limit: query.limit,
+      },
+      incidentPageSchema,
+      signal,
+    );
+  }
+
+  /** One incident; undefined when PagerDuty has none with that id. */
+  async getIncident(id: string, signal?: AbortSignal) {
+    try {
+      const answer = await this.request(
+        'GET',
+        `/incidents/${encodeURIComponent(id)}`,
+        { 'include[]': ['assignees', 'acknowledgers'] },
+        incidentAnswerSchema,
+        signal,
+      );
+      return answer.incident;
+    } catch (error) {
+      if (error instanceof PagerDutyApiError && error.status === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  listLogEntries(
+    incidentId: string,
+    query: { offset: number; limit: number },
+    signal?: AbortSignal,
+  ) {
+    return this.request(
+      'GET',
+      `/incidents/${encodeURIComponent(incidentId)}/log_entries`,
+      { time_zone: 'UTC', offset: query.offset, limit: query.limit },
+      logEntryPageSchema,
+      signal,
+    );
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    query: Query,
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const url = `${this.options.baseUrl}${path}${queryString(query)}`;
+    for (let attempt = 1; ; attempt++) {
+      let failure: PagerDutyApiError;
+      let waitMs = this.backoffMs * 2 ** (attempt - 1);
+      try {
+        const response = await fetch(url, {
+          method,
+          headers: {
+            Accept: 'application/vnd.pagerduty+json;version=2',
+            Authorization: `Token token=${this.options.token}`,
+            'Content-Type': 'application/json',
+          },
+          signal: signal
+            ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)])
+            : AbortSignal.timeout(this.options.timeoutMs),
+        });
+        if (response.ok) {
+          return this.parse(schema, await response.json(), method, path);
+        }
+        failure = await this.failure(response, method, path);
+        if (response.status === 429) {
+          waitMs = retryAfterMs(response.headers.get('retry-after')) ?? waitMs;
+        }
+      } catch (error) {
+        if (error instanceof PagerDutyApiError) throw error;
+        if (signal?.aborted) throw error;
+        const reason =
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${this.options.timeoutMs} ms`
+            : (error as Error).message;
+        failure = new PagerDutyApiError(
+          `PagerDuty ${method} ${path} failed: ${reason}`,
+          undefined,
+          true,
+        );
+      }
+      if (!failure.retryable || attempt >= this.maxAttempts) throw failure;
+      await this.sleep(Math.min(waitMs, MAX_RETRY_WAIT_MS), signal);
+    }
+  }
+
+  private parse<T>(
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    body: unknown,
+    method: string,
+    path: string,
+  ): T {
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new PagerDutyApiError(
+        `PagerDuty ${method} ${path} answered in an unexpected shape: ${issue.path.join('.')}: ${issue.message}`,
+        undefined,
+        false,
+      );
+    }
+    return result.data;
+  }
+
+  private async failure(
+    response: Response,
+    method: string,
+    path: string,
+  ): Promise<PagerDutyApiError> {
+    const text = await response.text().catch(() => '');
+    let detail = text.slice(0, 300);
+    try {
+      const parsed = errorAnswerSchema.safeParse(JSON.parse(text));
+      if (parsed.success) {
+        detail = [parsed.data.error.message, ...(parsed.data.error.errors ?? [])]
+          .filter(Boolean)
+          .join(': ');
+      }
+    } catch {
+      // Not JSON: the text itself says what went wrong.
+    }
+    const retryable = response.status === 429 || response.status >= 500;
+    return new PagerDutyApiError(
+      `PagerDuty ${method} ${path} answered ${response.status}${detail ? `: ${detail}` : ''}`,
+      response.status,
+      retryable,
+    );
+  }
+}
