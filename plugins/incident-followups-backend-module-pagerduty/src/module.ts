@@ -36,7 +36,9 @@ export const incidentFollowupsModulePagerDuty = createBackendModule({
           token: settings.apiToken,
           timeoutMs: settings.requestTimeoutMs,
         });
-        sources.addIncidentSource(new PagerDutyIncidentSource(client, settings));
+        sources.addIncidentSource(
+          new PagerDutyIncidentSource(client, settings),
+        );
       },
     });
   },

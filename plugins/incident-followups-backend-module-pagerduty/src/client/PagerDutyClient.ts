@@ -156,7 +156,10 @@ export class PagerDutyClient {
             'Content-Type': 'application/json',
           },
           signal: signal
-            ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)])
+            ? AbortSignal.any([
+                signal,
+                AbortSignal.timeout(this.options.timeoutMs),
+              ])
             : AbortSignal.timeout(this.options.timeoutMs),
         });
         if (response.ok) {
@@ -194,7 +197,9 @@ export class PagerDutyClient {
     if (!result.success) {
       const issue = result.error.issues[0];
       throw new PagerDutyApiError(
-        `PagerDuty ${method} ${path} answered in an unexpected shape: ${issue.path.join('.')}: ${issue.message}`,
+        `PagerDuty ${method} ${path} answered in an unexpected shape: ${issue.path.join(
+          '.',
+        )}: ${issue.message}`,
         undefined,
         false,
       );
@@ -212,7 +217,10 @@ export class PagerDutyClient {
     try {
       const parsed = errorAnswerSchema.safeParse(JSON.parse(text));
       if (parsed.success) {
-        detail = [parsed.data.error.message, ...(parsed.data.error.errors ?? [])]
+        detail = [
+          parsed.data.error.message,
+          ...(parsed.data.error.errors ?? []),
+        ]
           .filter(Boolean)
           .join(': ');
       }
@@ -221,7 +229,9 @@ export class PagerDutyClient {
     }
     const retryable = response.status === 429 || response.status >= 500;
     return new PagerDutyApiError(
-      `PagerDuty ${method} ${path} answered ${response.status}${detail ? `: ${detail}` : ''}`,
+      `PagerDuty ${method} ${path} answered ${response.status}${
+        detail ? `: ${detail}` : ''
+      }`,
       response.status,
       retryable,
     );

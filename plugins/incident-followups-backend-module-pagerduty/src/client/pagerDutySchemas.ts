@@ -24,7 +24,9 @@ export const pagerDutyIncidentSchema = z.object({
   urgency: z.enum(['high', 'low']).optional(),
   service: reference,
   priority: z.object({ id: z.string(), name: z.string().optional() }).nullish(),
-  assignments: z.array(z.object({ at: z.string(), assignee: person })).default([]),
+  assignments: z
+    .array(z.object({ at: z.string(), assignee: person }))
+    .default([]),
   acknowledgements: z
     .array(z.object({ at: z.string(), acknowledger: person }))
     .default([]),
@@ -57,7 +59,10 @@ export const pagerDutyLogEntrySchema = z.object({
   summary: z.string().nullish(),
   created_at: z.string().datetime({ offset: true }),
   agent: reference.nullish(),
-  channel: z.object({ type: z.string().optional(), summary: z.string().nullish() }).passthrough().nullish(),
+  channel: z
+    .object({ type: z.string().optional(), summary: z.string().nullish() })
+    .passthrough()
+    .nullish(),
 });
 
 /** @public */

@@ -45,7 +45,9 @@ function parseAt<T>(schema: z.ZodType<T>, value: unknown, key: string): T {
 }
 
 /** Undefined when no API token is configured: the module then imports nothing. */
-export function readPagerDutyConfig(config: Config): PagerDutyConfig | undefined {
+export function readPagerDutyConfig(
+  config: Config,
+): PagerDutyConfig | undefined {
   const apiToken = config.getOptionalString('pagerDuty.apiToken');
   if (!apiToken) return undefined;
   const apiBaseUrl = parseAt(

@@ -23,7 +23,10 @@ export class PagerDutyIncidentSource implements IncidentSource {
     private readonly client: PagerDutyClient,
     private readonly config: Pick<
       PagerDutyConfig,
-      'schedule' | 'initialLookbackDays' | 'prioritySeverities' | 'defaultSeverity'
+      | 'schedule'
+      | 'initialLookbackDays'
+      | 'prioritySeverities'
+      | 'defaultSeverity'
     >,
   ) {
     this.schedule = config.schedule;

@@ -77,7 +77,9 @@ const TIMELINE_TYPES = new Set([
 ]);
 
 /** The log entries of an incident as timeline events, oldest first. */
-export function toSourceEvents(entries: PagerDutyLogEntry[]): SourceIncidentEvent[] {
+export function toSourceEvents(
+  entries: PagerDutyLogEntry[],
+): SourceIncidentEvent[] {
   return entries
     .filter(entry => TIMELINE_TYPES.has(entry.type))
     .map(entry => ({
