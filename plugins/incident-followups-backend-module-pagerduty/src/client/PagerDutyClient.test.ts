@@ -1,0 +1,147 @@
+import { FakePagerDuty } from '../fake/FakePagerDuty';
+import { PagerDutyApiError } from './PagerDutyApiError';
+import { PagerDutyClient } from './PagerDutyClient';
+
+describe('PagerDutyClient against the fake PagerDuty', () => {
+  let fake: FakePagerDuty;
+  let waits: number[];
+  let client: PagerDutyClient;
+
+  beforeAll(async () => {
+    fake = await FakePagerDuty.start({ token: 'secret' });
+  });
+  afterAll(() => fake.stop());
+  beforeEach(() => {
+    fake.incidents.clear();
+    fake.faults.length = 0;
+    fake.requests.length = 0;
+    waits = [];
+    client = new PagerDutyClient({
+      baseUrl: fake.baseUrl,
+      token: 'secret',
+      timeoutMs: 300,
+      backoffMs: 100,
+      sleep: async ms => {
+        waits.push(ms);
+      },
+    });
+  });
+  afterEach(() => {
+    expect(fake.violations).toEqual([]);
+    fake.violations.length = 0;
+  });
+
+  const window = {
+    since: '2026-11-01T00:00:00.000Z',
+    until: '2026-11-02T00:00:00.000Z',
+  };
+
+  it('lists incidents with the parameters PagerDuty documents', async () => {
+    const first = fake.addIncident({
+      serviceId: 'PSVC1',
+      createdAt: '2026-11-01T10:00:00Z',
+      priority: 'P2',
+      assigneeEmails: ['jane@example.com'],
+    });
+    fake.addIncident({ serviceId: 'PSVC2', createdAt: '2026-11-01T11:00:00Z' });
+    fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-03T10:00:00Z' });
+
+    const page = await client.listIncidents({
+      serviceIds: ['PSVC1'],
+      ...window,
+      offset: 0,
+      limit: 100,
+    });
+
+    expect(page.incidents.map(i => i.id)).toEqual([first.id]);
+    expect(page.incidents[0].priority?.name).toBe('P2');
+    expect(page.incidents[0].assignments[0].assignee.email).toBe(
+      'jane@example.com',
+    );
+    expect(page.more).toBe(false);
+    const query = new URLSearchParams(fake.requests[0].query);
+    expect(query.getAll('service_ids[]')).toEqual(['PSVC1']);
+    expect(query.getAll('statuses[]')).toEqual([
+      'triggered',
+      'acknowledged',
+      'resolved',
+    ]);
+    expect(query.get('since')).toBe(window.since);
+  });
+
+  it('reads an incident and its log entries, and answers undefined for an unknown one', async () => {
+    const incident = fake.addIncident({
+      serviceId: 'PSVC1',
+      createdAt: '2026-11-01T10:00:00Z',
+    });
+    fake.acknowledge(incident.id, '2026-11-01T10:02:00Z', 'jane@example.com');
+
+    expect((await client.getIncident(incident.id))?.status).toBe(
+      'acknowledged',
+    );
+    expect(await client.getIncident('QNOSUCH')).toBeUndefined();
+    const entries = await client.listLogEntries(incident.id, {
+      offset: 0,
+      limit: 100,
+    });
+    expect(entries.log_entries.map(e => e.type)).toEqual([
+      'trigger_log_entry',
+      'acknowledge_log_entry',
+    ]);
+  });
+
+  it('waits as long as Retry-After says when rate limited', async () => {
+    fake.failNext(/^\/incidents$/, { kind: 'rate-limit', retryAfterSeconds: 7 });
+    await client.listIncidents({
+      serviceIds: ['PSVC1'],
+      ...window,
+      offset: 0,
+      limit: 10,
+    });
+    expect(waits).toEqual([7000]);
+  });
+
+  it('retries server errors and timeouts with growing waits', async () => {
+    fake.failNext(/^\/incidents$/, { kind: 'server-error' }, 2);
+    fake.failNext(/^\/incidents$/, { kind: 'hang' });
+    await client.listIncidents({
+      serviceIds: ['PSVC1'],
+      ...window,
+      offset: 0,
+      limit: 10,
+    });
+    expect(waits).toEqual([100, 200, 400]);
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('gives up after the last attempt with what went wrong', async () => {
+    fake.failNext(/^\/incidents$/, { kind: 'server-error' }, 5);
+    await expect(
+      client.listIncidents({
+        serviceIds: ['PSVC1'],
+        ...window,
+        offset: 0,
+        limit: 10,
+      }),
+    ).rejects.toThrow(
+      'PagerDuty GET /incidents answered 500: Internal Server Error',
+    );
+    expect(fake.requests).toHaveLength(5);
+  });
+
+  it('fails at once, with PagerDuty message, when the token is refused', async () => {
+    fake.validTokens = new Set(['another']);
+    try {
+      const error = await client
+        .listIncidents({ serviceIds: ['PSVC1'], ...window, offset: 0, limit: 10 })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(PagerDutyApiError);
+      expect(error.message).toBe(
+        'PagerDuty GET /incidents answered 401: Unauthorized',
+      );
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      fake.validTokens = new Set(['secret']);
+    }
+  });
+});
