@@ -57,6 +57,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-node';
 import { scheduleSourceSyncs } from './sources/scheduleSourceSyncs';
 import { SourceSyncStore } from './sources/SourceSyncStore';
+import { SourceStatusService } from './sources/SourceStatusService';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -297,6 +298,11 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             processReviews,
             permissions,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            sourceStatus: new SourceStatusService({
+              sources: [...sources.values()],
+              store: sourceSyncStore,
+              catalog,
+            }),
             signals: new IncidentSignals(signals, logger),
           }),
         );

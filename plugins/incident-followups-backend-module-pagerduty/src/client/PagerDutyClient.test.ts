@@ -91,7 +91,10 @@ describe('PagerDutyClient against the fake PagerDuty', () => {
   });
 
   it('waits as long as Retry-After says when rate limited', async () => {
-    fake.failNext(/^\/incidents$/, { kind: 'rate-limit', retryAfterSeconds: 7 });
+    fake.failNext(/^\/incidents$/, {
+      kind: 'rate-limit',
+      retryAfterSeconds: 7,
+    });
     await client.listIncidents({
       serviceIds: ['PSVC1'],
       ...window,
@@ -133,7 +136,12 @@ describe('PagerDutyClient against the fake PagerDuty', () => {
     fake.validTokens = new Set(['another']);
     try {
       const error = await client
-        .listIncidents({ serviceIds: ['PSVC1'], ...window, offset: 0, limit: 10 })
+        .listIncidents({
+          serviceIds: ['PSVC1'],
+          ...window,
+          offset: 0,
+          limit: 10,
+        })
         .catch(e => e);
       expect(error).toBeInstanceOf(PagerDutyApiError);
       expect(error.message).toBe(

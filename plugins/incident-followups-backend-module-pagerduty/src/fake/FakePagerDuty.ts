@@ -211,7 +211,7 @@ export class FakePagerDuty {
         apiSpec: loadContractSpec() as any,
         validateRequests: { allowUnknownQueryParameters: false },
         validateResponses: {
-          onError: (error, body, req) => {
+          onError: (error, _body, req) => {
             this.violations.push({
               method: req.method,
               path: req.path,

@@ -120,7 +120,9 @@ describe('PagerDutyIncidentSource', () => {
     expect(
       fake.requests.every(r => {
         const query = new URLSearchParams(r.query);
-        return Number(query.get('offset')) + Number(query.get('limit')) <= 10_000;
+        return (
+          Number(query.get('offset')) + Number(query.get('limit')) <= 10_000
+        );
       }),
     ).toBe(true);
   }, 60_000);

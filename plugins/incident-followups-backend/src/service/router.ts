@@ -17,6 +17,8 @@ import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
 import { addPostmortemRoutes } from './postmortemRoutes';
 import { addTeamRoutes } from './teamRoutes';
+import { addSourceRoutes } from './sourceRoutes';
+import { SourceStatusService } from '../sources/SourceStatusService';
 import { createAuthorize } from './authorize';
 import { addProcessReviewRoutes } from './processReviewRoutes';
 import { ProcessReviewService } from '../processReviews/ProcessReviewService';
@@ -42,6 +44,7 @@ export interface RouterOptions {
   processReviews: ProcessReviewService;
   permissions: PermissionsService;
   appBaseUrl: string;
+  sourceStatus: SourceStatusService;
 }
 
 export async function createRouter(
@@ -59,6 +62,7 @@ export async function createRouter(
     processReviews,
     permissions,
     appBaseUrl,
+    sourceStatus,
   } = options;
   const router = Router();
   const jsonBody = express.json({ limit: '256kb' });
@@ -213,6 +217,7 @@ export async function createRouter(
     authorize,
   });
   addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
+  addSourceRoutes(router, { httpAuth, sourceStatus });
   addProcessReviewRoutes(router, {
     httpAuth,
     reviews: processReviews,

@@ -29,7 +29,12 @@ class ScriptedSource implements IncidentSource {
   failingServices = new Set<string>();
   failAfterPages: number | undefined;
 
-  add(incident: Partial<SourceIncident> & { externalId: string; startedAt: string }) {
+  add(
+    incident: Partial<SourceIncident> & {
+      externalId: string;
+      startedAt: string;
+    },
+  ) {
     const stored: SourceIncident = {
       serviceId: 'SVC-CHECKOUT',
       url: `https://example.pagerduty.com/incidents/${incident.externalId}`,
@@ -45,7 +50,11 @@ class ScriptedSource implements IncidentSource {
     };
     this.incidents.set(stored.externalId, stored);
     this.events.set(stored.externalId, [
-      { externalId: `${stored.externalId}-trigger`, at: stored.startedAt, summary: 'Triggered' },
+      {
+        externalId: `${stored.externalId}-trigger`,
+        at: stored.startedAt,
+        summary: 'Triggered',
+      },
     ]);
     return stored;
   }
@@ -60,9 +69,15 @@ class ScriptedSource implements IncidentSource {
       .filter(i => i.serviceId === serviceId)
       .filter(i => i.startedAt >= query.since && i.startedAt < query.until)
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-    for (let offset = 0, page = 0; offset < matching.length; offset += 100, page++) {
+    for (
+      let offset = 0, page = 0;
+      offset < matching.length;
+      offset += 100, page++
+    ) {
       if (this.failAfterPages !== undefined && page >= this.failAfterPages) {
-        throw new Error('PagerDuty GET /incidents answered 500: Internal Server Error');
+        throw new Error(
+          'PagerDuty GET /incidents answered 500: Internal Server Error',
+        );
       }
       yield matching.slice(offset, offset + 100).map(i => ({ ...i }));
     }
@@ -127,7 +142,15 @@ describe.each(databases.eachSupportedId())(
           logger: mockServices.logger.mock(),
           now: () => clock,
         });
-      return { store, source, syncStore, incidents, sync: newSync(), newSync, knex };
+      return {
+        store,
+        source,
+        syncStore,
+        incidents,
+        sync: newSync(),
+        newSync,
+        knex,
+      };
     }
 
     it('imports the incidents of mapped services with owners, responders and events', async () => {
@@ -139,11 +162,20 @@ describe.each(databases.eachSupportedId())(
         severity: 'SEV-1',
         responderEmails: ['alice@example.com', 'nobody@example.com'],
       });
-      source.add({ externalId: 'P2', serviceId: 'SVC-UNMAPPED', startedAt: '2026-11-20T10:00:00.000Z' });
+      source.add({
+        externalId: 'P2',
+        serviceId: 'SVC-UNMAPPED',
+        startedAt: '2026-11-20T10:00:00.000Z',
+      });
 
       const report = await sync.run();
 
-      expect(report).toMatchObject({ services: 2, failedServices: 0, created: 1, events: 1 });
+      expect(report).toMatchObject({
+        services: 2,
+        failedServices: 0,
+        created: 1,
+        events: 1,
+      });
       const id = await syncStore.findIncidentId('scripted', 'P1');
       const incident = await store.getIncidentDetail(id!);
       expect(incident).toMatchObject({
@@ -152,15 +184,33 @@ describe.each(databases.eachSupportedId())(
         status: 'triggered',
         entityRefs: ['component:default/checkout-api'],
         ownerRefs: ['group:default/payments'],
-        responders: [{ role: 'subject-matter-expert', userRef: 'user:default/alice' }],
-        source: { type: 'scripted', externalId: 'P1', url: 'https://example.pagerduty.com/incidents/P1' },
+        responders: [
+          { role: 'subject-matter-expert', userRef: 'user:default/alice' },
+        ],
+        source: {
+          type: 'scripted',
+          externalId: 'P1',
+          url: 'https://example.pagerduty.com/incidents/P1',
+        },
       });
       expect(incident!.history).toContainEqual(
-        expect.objectContaining({ field: 'sourceEvent', to: 'Triggered', actorRef: 'source:scripted' }),
+        expect.objectContaining({
+          field: 'sourceEvent',
+          to: 'Triggered',
+          actorRef: 'source:scripted',
+        }),
       );
       expect(await syncStore.listServices('scripted')).toEqual([
-        expect.objectContaining({ serviceId: 'SVC-ALERTS', lastError: null, lastSyncedAt: clock.toISOString() }),
-        expect.objectContaining({ serviceId: 'SVC-CHECKOUT', importedCount: 1, cursorAt: clock.toISOString() }),
+        expect.objectContaining({
+          serviceId: 'SVC-ALERTS',
+          lastError: null,
+          lastSyncedAt: clock.toISOString(),
+        }),
+        expect.objectContaining({
+          serviceId: 'SVC-CHECKOUT',
+          importedCount: 1,
+          cursorAt: clock.toISOString(),
+        }),
       ]);
     });
 
@@ -172,18 +222,31 @@ describe.each(databases.eachSupportedId())(
       clock = new Date('2026-11-20T12:05:00Z');
       source.incidents.get('P1')!.status = 'acknowledged';
       source.incidents.get('P1')!.acknowledgedAt = '2026-11-20T10:02:00.000Z';
-      source.events.get('P1')!.push({ externalId: 'P1-ack', at: '2026-11-20T10:02:00.000Z', summary: 'Acknowledged by Alice' });
+      source.events
+        .get('P1')!
+        .push({
+          externalId: 'P1-ack',
+          at: '2026-11-20T10:02:00.000Z',
+          summary: 'Acknowledged by Alice',
+        });
       source.add({ externalId: 'P3', startedAt: '2026-11-20T12:01:00.000Z' });
       const report = await sync.run();
 
-      const checkoutQueries = source.queries.filter(q => q.serviceIds[0] === 'SVC-CHECKOUT');
+      const checkoutQueries = source.queries.filter(
+        q => q.serviceIds[0] === 'SVC-CHECKOUT',
+      );
       expect(checkoutQueries[1]).toMatchObject({
         since: '2026-11-20T11:50:00.000Z',
         until: '2026-11-20T12:05:00.000Z',
       });
       expect(report).toMatchObject({ created: 1, updated: 1, events: 2 });
-      const p1 = await store.getIncidentDetail((await syncStore.findIncidentId('scripted', 'P1'))!);
-      expect(p1).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2026-11-20T10:02:00.000Z' });
+      const p1 = await store.getIncidentDetail(
+        (await syncStore.findIncidentId('scripted', 'P1'))!,
+      );
+      expect(p1).toMatchObject({
+        status: 'acknowledged',
+        acknowledgedAt: '2026-11-20T10:02:00.000Z',
+      });
 
       clock = new Date('2026-11-20T12:10:00Z');
       source.incidents.get('P1')!.status = 'resolved';
@@ -198,7 +261,11 @@ describe.each(databases.eachSupportedId())(
 
     it('groups a merged incident under its primary, importing the primary when needed', async () => {
       const { store, source, syncStore, sync } = await setup();
-      source.add({ externalId: 'PRIMARY', startedAt: '2026-10-01T10:00:00.000Z', serviceId: 'SVC-ALERTS' });
+      source.add({
+        externalId: 'PRIMARY',
+        startedAt: '2026-10-01T10:00:00.000Z',
+        serviceId: 'SVC-ALERTS',
+      });
       source.add({
         externalId: 'CHILD',
         startedAt: '2026-11-20T10:00:00.000Z',
@@ -213,7 +280,9 @@ describe.each(databases.eachSupportedId())(
       expect(report.grouped).toBe(1);
       const primaryId = await syncStore.findIncidentId('scripted', 'PRIMARY');
       const detail = await store.getIncidentDetail(primaryId!);
-      expect(detail!.relatedIncidents.map(r => r.source.externalId)).toEqual(['CHILD']);
+      expect(detail!.relatedIncidents.map(r => r.source.externalId)).toEqual([
+        'CHILD',
+      ]);
     });
 
     it('never duplicates: re-runs, overlapping windows and two runs at once', async () => {
@@ -221,7 +290,9 @@ describe.each(databases.eachSupportedId())(
       for (let i = 0; i < 250; i++) {
         source.add({
           externalId: `P${i}`,
-          startedAt: new Date(Date.parse('2026-11-19T00:00:00Z') + i * 60_000).toISOString(),
+          startedAt: new Date(
+            Date.parse('2026-11-19T00:00:00Z') + i * 60_000,
+          ).toISOString(),
         });
       }
       await Promise.all([newSync().run(), newSync().run()]);
@@ -240,7 +311,9 @@ describe.each(databases.eachSupportedId())(
       for (let i = 0; i < 250; i++) {
         source.add({
           externalId: `P${i}`,
-          startedAt: new Date(Date.parse('2026-11-19T00:00:00Z') + i * 60_000).toISOString(),
+          startedAt: new Date(
+            Date.parse('2026-11-19T00:00:00Z') + i * 60_000,
+          ).toISOString(),
         });
       }
       source.failAfterPages = 1;
@@ -252,9 +325,12 @@ describe.each(databases.eachSupportedId())(
       expect(failed).toMatchObject({
         cursorAt: null,
         lastSyncedAt: null,
-        lastError: 'Error: PagerDuty GET /incidents answered 500: Internal Server Error',
+        lastError:
+          'PagerDuty GET /incidents answered 500: Internal Server Error',
       });
-      expect((await syncStore.getService('scripted', 'SVC-ALERTS'))!.lastError).toContain('401');
+      expect(
+        (await syncStore.getService('scripted', 'SVC-ALERTS'))!.lastError,
+      ).toContain('401');
 
       source.failAfterPages = undefined;
       source.failingServices.clear();
@@ -262,7 +338,9 @@ describe.each(databases.eachSupportedId())(
       await sync.run();
       const [{ count }] = await knex('incidents').count({ count: '*' });
       expect(Number(count)).toBe(250);
-      expect(await syncStore.getService('scripted', 'SVC-CHECKOUT')).toMatchObject({
+      expect(
+        await syncStore.getService('scripted', 'SVC-CHECKOUT'),
+      ).toMatchObject({
         lastError: null,
         cursorAt: '2026-11-20T12:05:00.000Z',
         importedCount: 150,

@@ -89,7 +89,15 @@ export class IncidentSourceSync {
           signal,
         })) {
           for (const incident of page) {
-            if (await this.importIncident(incident, entityRefs, credentials, report, signal)) {
+            if (
+              await this.importIncident(
+                incident,
+                entityRefs,
+                credentials,
+                report,
+                signal,
+              )
+            ) {
               imported++;
             }
             seen.add(incident.externalId);
@@ -105,13 +113,23 @@ export class IncidentSourceSync {
         });
       } catch (error) {
         report.failedServices++;
-        const message = stringifyError(error);
-        logger.warn(`Sync of ${source.type} service ${serviceId} failed: ${message}`);
+        const message =
+          error instanceof Error ? error.message : stringifyError(error);
+        logger.warn(
+          `Sync of ${source.type} service ${serviceId} failed: ${message}`,
+        );
         await store.recordFailure(source.type, serviceId, message);
       }
     }
 
-    await this.refreshOpenIncidents(mapping, seen, merges, credentials, report, signal);
+    await this.refreshOpenIncidents(
+      mapping,
+      seen,
+      merges,
+      credentials,
+      report,
+      signal,
+    );
     await this.groupMerged(mapping, merges, credentials, report, signal);
     return report;
   }
@@ -132,14 +150,24 @@ export class IncidentSourceSync {
         const incident = await source.getIncident(externalId, { signal });
         const entityRefs = incident && mapping.get(incident.serviceId);
         if (!incident || !entityRefs) continue;
-        await this.importIncident(incident, entityRefs, credentials, report, signal);
+        await this.importIncident(
+          incident,
+          entityRefs,
+          credentials,
+          report,
+          signal,
+        );
         if (incident.mergedIntoExternalId) {
           merges.set(incident.externalId, incident.mergedIntoExternalId);
         }
       } catch (error) {
+        // The next run tries again; going on now would repeat the same failure per incident.
         logger.warn(
-          `Refresh of ${source.type} incident ${externalId} failed: ${stringifyError(error)}`,
+          `Refresh of open ${
+            source.type
+          } incidents stopped at ${externalId}: ${stringifyError(error)}`,
         );
+        return;
       }
     }
   }
@@ -155,14 +183,31 @@ export class IncidentSourceSync {
     const { source, store, incidents, logger } = this.options;
     for (const [childExternalId, primaryExternalId] of merges) {
       try {
-        const childId = await store.findIncidentId(source.type, childExternalId);
-        let primaryId = await store.findIncidentId(source.type, primaryExternalId);
+        const childId = await store.findIncidentId(
+          source.type,
+          childExternalId,
+        );
+        let primaryId = await store.findIncidentId(
+          source.type,
+          primaryExternalId,
+        );
         if (!primaryId) {
-          const primary = await source.getIncident(primaryExternalId, { signal });
+          const primary = await source.getIncident(primaryExternalId, {
+            signal,
+          });
           const entityRefs = primary && mapping.get(primary.serviceId);
           if (primary && entityRefs) {
-            await this.importIncident(primary, entityRefs, credentials, report, signal);
-            primaryId = await store.findIncidentId(source.type, primaryExternalId);
+            await this.importIncident(
+              primary,
+              entityRefs,
+              credentials,
+              report,
+              signal,
+            );
+            primaryId = await store.findIncidentId(
+              source.type,
+              primaryExternalId,
+            );
           }
         }
         if (!childId || !primaryId) continue;
@@ -172,7 +217,11 @@ export class IncidentSourceSync {
         report.grouped++;
       } catch (error) {
         logger.warn(
-          `Grouping ${source.type} incident ${childExternalId} under ${primaryExternalId} failed: ${stringifyError(error)}`,
+          `Grouping ${
+            source.type
+          } incident ${childExternalId} under ${primaryExternalId} failed: ${stringifyError(
+            error,
+          )}`,
         );
       }
     }
@@ -201,7 +250,8 @@ export class IncidentSourceSync {
         title: incident.title.slice(0, 300),
         description: incident.description.slice(0, 20_000),
         severity: incident.severity,
-        finalSeverity: incident.status === 'resolved' ? incident.severity : null,
+        finalSeverity:
+          incident.status === 'resolved' ? incident.severity : null,
         status: incident.status,
         startedAt: incident.startedAt,
         acknowledgedAt: incident.acknowledgedAt,
@@ -238,8 +288,11 @@ export class IncidentSourceSync {
       const title = incident.title.slice(0, 300);
       const change = {
         ...(current.title !== title ? { title } : {}),
-        ...(current.status !== incident.status ? { status: incident.status } : {}),
-        ...(current.acknowledgedAt !== incident.acknowledgedAt && incident.acknowledgedAt
+        ...(current.status !== incident.status
+          ? { status: incident.status }
+          : {}),
+        ...(current.acknowledgedAt !== incident.acknowledgedAt &&
+        incident.acknowledgedAt
           ? { acknowledgedAt: incident.acknowledgedAt }
           : {}),
         ...(current.resolvedAt !== incident.resolvedAt

@@ -159,13 +159,13 @@ export class SourceSyncStore {
       await this.db('incident_history')
         .insert(
           fresh.slice(i, i + 100).map(event => ({
-          incident_id: incidentId,
-          changed_at: new Date(event.at),
-          actor_ref: actorRef,
-          field: SOURCE_EVENT_FIELD,
-          from_value: null,
-          to_value: JSON.stringify(event.summary),
-          source_event_id: event.externalId,
+            incident_id: incidentId,
+            changed_at: new Date(event.at),
+            actor_ref: actorRef,
+            field: SOURCE_EVENT_FIELD,
+            from_value: null,
+            to_value: JSON.stringify(event.summary),
+            source_event_id: event.externalId,
           })),
         )
         .onConflict(['incident_id', 'source_event_id'])

@@ -12,7 +12,12 @@ export async function catalogServiceMapping(
   const { items } = await catalog.getEntities(
     {
       filter: { [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS },
-      fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+      fields: [
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+        'metadata.annotations',
+      ],
     },
     { credentials },
   );

@@ -1,0 +1,194 @@
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import incidentFollowupsPlugin from '@incident-followups/plugin-incident-followups-backend';
+import request from 'supertest';
+import { FakePagerDuty } from './fake/FakePagerDuty';
+import incidentFollowupsModulePagerDuty from './index';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+jest.setTimeout(60_000);
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'checkout-api',
+      namespace: 'default',
+      annotations: { 'pagerduty.com/service-id': 'PCHECKOUT' },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/payments',
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'jane', namespace: 'default' },
+    spec: { memberOf: ['payments'], profile: { email: 'jane@example.com' } },
+  },
+];
+
+describe('the PagerDuty module in the backend, against the fake PagerDuty', () => {
+  let fake: FakePagerDuty;
+
+  beforeAll(async () => {
+    fake = await FakePagerDuty.start({ token: 'demo-token' });
+  });
+  afterAll(() => fake.stop());
+
+  async function startBackend() {
+    const scheduler = mockServices.scheduler() as ReturnType<
+      typeof mockServices.scheduler
+    > & { factory(): ServiceFactory };
+    const { server } = await startTestBackend({
+      features: [
+        incidentFollowupsPlugin,
+        incidentFollowupsModulePagerDuty,
+        scheduler.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            pagerDuty: { apiBaseUrl: fake.baseUrl, apiToken: 'demo-token' },
+            incidentFollowups: {
+              pagerDuty: {
+                schedule: {
+                  frequency: { minutes: 5 },
+                  timeout: { minutes: 5 },
+                },
+                initialLookbackDays: 30,
+              },
+            },
+          },
+        }),
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        catalogServiceMock.factory({ entities }) as ServiceFactory,
+        createServiceFactory({
+          service: signalsServiceRef,
+          deps: {},
+          factory: () => ({ publish: async () => {} }),
+        }),
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({ send: async () => {} }),
+        }),
+      ],
+    });
+    const get = (path: string) =>
+      request(server)
+        .get(`/api/incident-followups${path}`)
+        .set('Authorization', mockCredentials.user.header('user:default/jane'));
+    return { scheduler, get };
+  }
+
+  it('imports thousands of incidents over many pages, once, and shows the sync', async () => {
+    const now = Date.now();
+    const first = fake.addIncident({
+      serviceId: 'PCHECKOUT',
+      createdAt: new Date(now - 5 * 86_400_000).toISOString(),
+      title: 'Checkout down',
+      priority: 'P1',
+      assigneeEmails: ['jane@example.com'],
+    });
+    for (let i = 1; i < 1200; i++) {
+      fake.addIncident({
+        serviceId: 'PCHECKOUT',
+        createdAt: new Date(now - 5 * 86_400_000 + i * 60_000).toISOString(),
+        priority: 'P4',
+      });
+    }
+    fake.merge(
+      first.id,
+      'Q0000002',
+      new Date(now - 4 * 86_400_000).toISOString(),
+    );
+    const { scheduler, get } = await startBackend();
+
+    await scheduler.triggerTask('incident-followups-sync-pagerduty');
+    fake.failNext(/^\/incidents$/, {
+      kind: 'rate-limit',
+      retryAfterSeconds: 0,
+    });
+    await scheduler.triggerTask('incident-followups-sync-pagerduty');
+
+    const sources = await get('/sources');
+    expect(sources.status).toBe(200);
+    expect(sources.body.items).toEqual([
+      expect.objectContaining({
+        sourceType: 'pagerduty',
+        serviceId: 'PCHECKOUT',
+        entityRefs: ['component:default/checkout-api'],
+        lastError: null,
+        importedCount: 1200,
+      }),
+    ]);
+    const listed = await get(
+      '/incidents?entityRef=component:default/checkout-api&limit=1&includeGrouped=true',
+    );
+    expect(listed.body.totalCount).toBe(1200);
+    const primary = await get(
+      `/incidents?entityRef=component:default/checkout-api&severity=SEV-1`,
+    );
+    expect(primary.body.items).toHaveLength(1);
+    const detail = await get(`/incidents/${primary.body.items[0].id}`);
+    expect(detail.body).toMatchObject({
+      title: 'Checkout down',
+      responders: [
+        { role: 'subject-matter-expert', userRef: 'user:default/jane' },
+      ],
+      relatedIncidents: [
+        expect.objectContaining({
+          source: expect.objectContaining({ externalId: 'Q0000002' }),
+        }),
+      ],
+    });
+    expect(fake.violations).toEqual([]);
+  }, 300_000);
+
+  it('shows the error of a sync that PagerDuty refused', async () => {
+    const { scheduler, get } = await startBackend();
+    fake.validTokens = new Set(['rotated']);
+    try {
+      await scheduler.triggerTask('incident-followups-sync-pagerduty');
+    } finally {
+      fake.validTokens = new Set(['demo-token']);
+    }
+    const sources = await get(
+      '/sources?entityRef=component:default/checkout-api',
+    );
+    expect(sources.body.items).toEqual([
+      expect.objectContaining({
+        serviceId: 'PCHECKOUT',
+        lastError: 'PagerDuty GET /incidents answered 401: Unauthorized',
+      }),
+    ]);
+    const [status] = sources.body.items;
+    // The run on start-up went through; the refused one after it did not.
+    expect(status.lastSyncedAt < status.lastAttemptAt).toBe(true);
+  });
+});
