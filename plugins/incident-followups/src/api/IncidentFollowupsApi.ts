@@ -24,6 +24,7 @@ import {
   ProcessReviewSummary,
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
+  SourceServiceSync,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /** @public */
@@ -157,6 +158,8 @@ export interface IncidentFollowupsApi {
   /** The incident's post-mortem, or null when it has none yet. */
   getPostmortem(incidentId: string): Promise<Postmortem | null>;
   suggestPostmortemOwners(incidentId: string): Promise<OwnerSuggestion[]>;
+  /** The incident-source services (PagerDuty) mapped to an entity, or to any, and how their import is going. */
+  listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]>;
   createPostmortem(incidentId: string, ownerRef: string): Promise<Postmortem>;
   updatePostmortem(id: string, changes: PostmortemChanges): Promise<Postmortem>;
   transitionPostmortem(

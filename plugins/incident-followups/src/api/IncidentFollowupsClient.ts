@@ -18,6 +18,7 @@ import {
   ProcessReviewSummary,
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
+  SourceServiceSync,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   ChatProposalState,
@@ -146,6 +147,17 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
       }
       throw error;
     }
+  }
+
+  async listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]> {
+    const query = entityRef
+      ? `?${new URLSearchParams({ entityRef })}`
+      : '';
+    const { items } = await this.call<{ items: SourceServiceSync[] }>(
+      'GET',
+      `/sources${query}`,
+    );
+    return items;
   }
 
   async suggestPostmortemOwners(
