@@ -5,6 +5,8 @@ import {
   incidentAnswerSchema,
   incidentPageSchema,
   logEntryPageSchema,
+  mergeAnswerSchema,
+  noteAnswerSchema,
 } from './pagerDutySchemas';
 
 type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -136,12 +138,65 @@ export class PagerDutyClient {
     );
   }
 
+  /** Merges incidents into the target one, which PagerDuty then resolves. */
+  mergeIncidents(targetId: string, sourceIds: string[], from: string) {
+    return this.request(
+      'PUT',
+      `/incidents/${encodeURIComponent(targetId)}/merge`,
+      {},
+      mergeAnswerSchema,
+      undefined,
+      {
+        from,
+        body: {
+          source_incidents: sourceIds.map(id => ({
+            id,
+            type: 'incident_reference',
+          })),
+        },
+      },
+    );
+  }
+
+  /** Sets the priority (by its name) and resolves. */
+  resolveIncident(id: string, priorityName: string | null, from: string) {
+    return this.request(
+      'PUT',
+      `/incidents/${encodeURIComponent(id)}`,
+      {},
+      incidentAnswerSchema,
+      undefined,
+      {
+        from,
+        body: {
+          incident: {
+            type: 'incident_reference',
+            status: 'resolved',
+            ...(priorityName ? { priority: priorityName } : {}),
+          },
+        },
+      },
+    );
+  }
+
+  addNote(id: string, content: string, from: string) {
+    return this.request(
+      'POST',
+      `/incidents/${encodeURIComponent(id)}/notes`,
+      {},
+      noteAnswerSchema,
+      undefined,
+      { from, body: { note: { content } } },
+    );
+  }
+
   private async request<T>(
     method: string,
     path: string,
     query: Query,
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
     signal?: AbortSignal,
+    write?: { from: string; body: unknown },
   ): Promise<T> {
     const url = `${this.options.baseUrl}${path}${queryString(query)}`;
     for (let attempt = 1; ; attempt++) {
@@ -154,7 +209,9 @@ export class PagerDutyClient {
             Accept: 'application/vnd.pagerduty+json;version=2',
             Authorization: `Token token=${this.options.token}`,
             'Content-Type': 'application/json',
+            ...(write ? { From: write.from } : {}),
           },
+          ...(write ? { body: JSON.stringify(write.body) } : {}),
           signal: signal
             ? AbortSignal.any([
                 signal,
@@ -165,7 +222,7 @@ export class PagerDutyClient {
         if (response.ok) {
           return this.parse(schema, await response.json(), method, path);
         }
-        failure = await this.failure(response, method, path);
+        failure = await this.failure(response, method, path, !!write);
         if (response.status === 429) {
           waitMs = retryAfterMs(response.headers.get('retry-after')) ?? waitMs;
         }
@@ -176,10 +233,11 @@ export class PagerDutyClient {
           (error as Error).name === 'TimeoutError'
             ? `no answer within ${this.options.timeoutMs} ms`
             : (error as Error).message;
+        // A write that got no answer may have happened: trying it again could do it twice.
         failure = new PagerDutyApiError(
           `PagerDuty ${method} ${path} failed: ${reason}`,
           undefined,
-          true,
+          !write,
         );
       }
       if (!failure.retryable || attempt >= this.maxAttempts) throw failure;
@@ -211,6 +269,7 @@ export class PagerDutyClient {
     response: Response,
     method: string,
     path: string,
+    write: boolean,
   ): Promise<PagerDutyApiError> {
     const text = await response.text().catch(() => '');
     let detail = text.slice(0, 300);
@@ -227,7 +286,9 @@ export class PagerDutyClient {
     } catch {
       // Not JSON: the text itself says what went wrong.
     }
-    const retryable = response.status === 429 || response.status >= 500;
+    // A rate-limited request was not carried out; a failed write may have been.
+    const retryable =
+      response.status === 429 || (!write && response.status >= 500);
     return new PagerDutyApiError(
       `PagerDuty ${method} ${path} answered ${response.status}${
         detail ? `: ${detail}` : ''

@@ -79,3 +79,11 @@ export const errorAnswerSchema = z.object({
     errors: z.array(z.string()).optional(),
   }),
 });
+
+export const noteAnswerSchema = z.object({
+  note: z.object({ id: z.string(), content: z.string() }),
+});
+
+export const mergeAnswerSchema = z.object({
+  incident: z.object({ id: z.string() }),
+});

@@ -43,6 +43,10 @@ export class FakePagerDuty {
   readonly violations: ContractViolation[] = [];
   /** Each request the fake got: method, path and query string. */
   readonly requests: { method: string; path: string; query: string }[] = [];
+  /** The writes the fake carried out, with the From header they came with. */
+  readonly writes: { method: string; path: string; from: string; body: unknown }[] = [];
+  /** The priority names of the account. */
+  priorities = ['P1', 'P2', 'P3', 'P4', 'P5'];
   /** Faults waiting for a request whose path matches. */
   readonly faults: { path: RegExp; fault: FakeFault }[] = [];
   /** Called before each answer, for changes that land between two pages. */
@@ -255,6 +259,63 @@ export class FakePagerDuty {
         limit,
         more: offset + limit < entries.length,
         total: null,
+      });
+    });
+    app.put('/incidents/:id/merge', (req, res) => {
+      const target = this.incidents.get(req.params.id);
+      if (!target) return pagerDutyError(res, 404, 'Not Found', 2100);
+      const sources: { id: string }[] = req.body.source_incidents;
+      const missing = sources.find(source => !this.incidents.has(source.id));
+      if (missing) {
+        return pagerDutyError(res, 400, `Incident ${missing.id} not found`, 2001);
+      }
+      const at = new Date().toISOString();
+      for (const source of sources) this.merge(target.id, source.id, at);
+      this.writes.push({ method: 'PUT', path: req.path, from: req.header('from') ?? '', body: req.body });
+      return res.json({
+        incident: {
+          id: target.id,
+          type: 'incident_reference',
+          summary: target.title,
+          self: `${this.baseUrl}/incidents/${target.id}`,
+          html_url: `${this.baseUrl}/incidents/${target.id}`,
+        },
+      });
+    });
+    app.put('/incidents/:id', (req, res) => {
+      const incident = this.incidents.get(req.params.id);
+      if (!incident) return pagerDutyError(res, 404, 'Not Found', 2100);
+      const change = req.body.incident;
+      if (typeof change.priority === 'string') {
+        if (!this.priorities.includes(change.priority)) {
+          return pagerDutyError(res, 400, `Priority ${change.priority} not found`, 2001);
+        }
+        incident.priority = change.priority;
+      }
+      if (change.status === 'resolved' && incident.status !== 'resolved') {
+        this.resolve(incident.id, new Date().toISOString(), req.header('from') ?? null);
+      }
+      this.writes.push({ method: 'PUT', path: req.path, from: req.header('from') ?? '', body: req.body });
+      return res.json({ incident: incidentJson(incident, this.baseUrl) });
+    });
+    app.post('/incidents/:id/notes', (req, res) => {
+      if (!this.incidents.has(req.params.id)) return pagerDutyError(res, 404, 'Not Found', 2100);
+      const from = req.header('from') ?? '';
+      const entry = this.addLogEntry(req.params.id, 'annotate_log_entry', 'Note added', new Date().toISOString(), from);
+      this.writes.push({ method: 'POST', path: req.path, from, body: req.body });
+      return res.json({
+        note: {
+          id: `N${entry.id}`,
+          content: req.body.note.content,
+          created_at: entry.createdAt,
+          user: {
+            id: 'PUSER01',
+            type: 'user_reference',
+            summary: from,
+            self: `${this.baseUrl}/users/PUSER01`,
+            html_url: `${this.baseUrl}/users/PUSER01`,
+          },
+        },
       });
     });
     app.use((error: any, req: Request, res: Response, _next: NextFunction) => {

@@ -128,6 +128,25 @@ function fixAcknowledgeLogEntry(document: any): void {
   }
 }
 
+/**
+ * Requests refer to objects by `{ id, type }` (`source_incidents`, a priority, a
+ * status page), as the document's own request examples do, but the base schema of
+ * all references marks both read-only, which would refuse every such request.
+ */
+function writableReferences(node: Json, inProperties = false): void {
+  if (Array.isArray(node)) {
+    node.forEach(item => writableReferences(item));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (inProperties && (key === 'id' || key === 'type')) {
+      delete (value as { readOnly?: boolean }).readOnly;
+    }
+    writableReferences(value, !inProperties && key === 'properties');
+  }
+}
+
 let cached: object | undefined;
 
 /** The document as the fake's validator reads it. */
@@ -139,6 +158,7 @@ export function loadContractSpec(): object {
     hoistDeepRefs(document);
     bracketlessQueryNames(document);
     fixAcknowledgeLogEntry(document);
+    writableReferences(document);
     cached = typelessNullables(document) as object;
   }
   return structuredClone(cached!);
