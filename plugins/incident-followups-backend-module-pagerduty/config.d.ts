@@ -27,6 +27,11 @@ export interface Config {
       };
       /** Severity of incidents without a priority, or with an unmapped one; default SEV-3. */
       defaultSeverity?: 'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4' | 'SEV-5';
+      /**
+       * The e-mail address (of a PagerDuty user) that merges, resolutions and notes
+       * come from when the user who clicks has none in the catalog.
+       */
+      fromEmail?: string;
       /** How long one request to PagerDuty may take; default 30 seconds. */
       requestTimeout?: HumanDuration | string;
     };

@@ -70,6 +70,7 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
         scheduler.factory(),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: 'http://localhost:3000' },
             pagerDuty: { apiBaseUrl: fake.baseUrl, apiToken: 'demo-token' },
             incidentFollowups: {
               pagerDuty: {
@@ -99,11 +100,17 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
         }),
       ],
     });
+    const as = 'user:default/jane';
     const get = (path: string) =>
       request(server)
         .get(`/api/incident-followups${path}`)
-        .set('Authorization', mockCredentials.user.header('user:default/jane'));
-    return { scheduler, get };
+        .set('Authorization', mockCredentials.user.header(as));
+    const send = (method: 'post' | 'patch', path: string, body: object) =>
+      request(server)
+        [method](`/api/incident-followups${path}`)
+        .set('Authorization', mockCredentials.user.header(as))
+        .send(body);
+    return { scheduler, get, send };
   }
 
   it('imports thousands of incidents over many pages, once, and shows the sync', async () => {
@@ -190,5 +197,75 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
     const [status] = sources.body.items;
     // The run on start-up went through; the refused one after it did not.
     expect(status.lastSyncedAt < status.lastAttemptAt).toBe(true);
+  });
+
+  it("does the IC's PagerDuty steps as the user who clicks, and shows PagerDuty's refusal", async () => {
+    fake.incidents.clear();
+    const now = Date.now();
+    const primary = fake.addIncident({
+      serviceId: 'PCHECKOUT',
+      createdAt: new Date(now - 3_600_000).toISOString(),
+      title: 'Cards declined',
+      priority: 'P1',
+    });
+    const echo = fake.addIncident({
+      serviceId: 'PCHECKOUT',
+      createdAt: new Date(now - 3_000_000).toISOString(),
+      title: 'Card processor timeouts',
+    });
+    const { scheduler, get, send } = await startBackend();
+    await scheduler.triggerTask('incident-followups-sync-pagerduty');
+    const idOf = async (externalId: string) => {
+      const { body } = await get('/incidents?entityRef=component:default/checkout-api&includeGrouped=true&limit=500');
+      return body.items.find((i: any) => i.source.externalId === externalId).id;
+    };
+    const primaryId = await idOf(primary.id);
+    expect((await send('post', `/incidents/${primaryId}/related`, { incidentIds: [await idOf(echo.id)] })).status).toBe(200);
+    const detail = await get(`/incidents/${primaryId}`);
+    await send('patch', `/incidents/${primaryId}`, {
+      version: detail.body.version,
+      finalSeverity: 'SEV-2',
+      responders: [{ role: 'incident-commander', userRef: 'user:default/jane' }],
+    });
+
+    const merged = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'merge-related' });
+    expect(merged.status).toBe(200);
+    expect(fake.incidents.get(echo.id)).toMatchObject({ status: 'resolved', mergedInto: primary.id });
+
+    fake.priorities = ['High', 'Low'];
+    const refused = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'resolve' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.message).toBe(
+      `PagerDuty did not take the change: PagerDuty PUT /incidents/${primary.id} answered 404: Priority P2 not found`,
+    );
+    expect((await get(`/incidents/${primaryId}`)).body.status).toBe('triggered');
+
+    fake.priorities = ['P1', 'P2', 'P3'];
+    const resolved = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'resolve' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.status).toBe('resolved');
+    expect(fake.incidents.get(primary.id)).toMatchObject({ status: 'resolved', priority: 'P2' });
+    const followups = await get(`/incidents/${primaryId}/followups`);
+    const items = followups.body.items ?? followups.body;
+    expect(items.find((f: any) => f.title.startsWith('Group related incidents'))).toMatchObject({ status: 'done' });
+
+    expect((await send('post', `/incidents/${primaryId}/postmortem`, { ownerRef: 'user:default/jane' })).status).toBe(201);
+    const linked = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'link-postmortem' });
+    expect(linked.status).toBe(200);
+    expect(fake.writes.map(w => [w.method, w.path, w.from])).toEqual([
+      ['PUT', `/incidents/${primary.id}/merge`, 'jane@example.com'],
+      ['PUT', `/incidents/${primary.id}`, 'jane@example.com'],
+      ['POST', `/incidents/${primary.id}/notes`, 'jane@example.com'],
+    ]);
+    expect(fake.writes[2].body).toEqual({
+      note: { content: `Post-mortem: http://localhost:3000/incident-followups/incidents/${primaryId}/postmortem` },
+    });
+    const history = (await get(`/incidents/${primaryId}`)).body.history;
+    expect(history.filter((h: any) => h.field === 'sourceAction').map((h: any) => h.to.action)).toEqual([
+      'merge-related',
+      'resolve',
+      'link-postmortem',
+    ]);
+    expect(fake.violations).toEqual([]);
   });
 });

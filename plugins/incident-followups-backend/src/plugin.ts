@@ -58,6 +58,7 @@ import {
 import { scheduleSourceSyncs } from './sources/scheduleSourceSyncs';
 import { SourceSyncStore } from './sources/SourceSyncStore';
 import { SourceStatusService } from './sources/SourceStatusService';
+import { SourceWriteBackService } from './sources/SourceWriteBackService';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -302,6 +303,14 @@ export const incidentFollowupsPlugin = createBackendPlugin({
               sources: [...sources.values()],
               store: sourceSyncStore,
               catalog,
+            }),
+            sourceWriteBack: new SourceWriteBackService({
+              sources: [...sources.values()],
+              incidents,
+              postmortems,
+              ownership,
+              store: sourceSyncStore,
+              appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
             }),
             signals: new IncidentSignals(signals, logger),
           }),

@@ -20,3 +20,19 @@ export interface SourceServiceSync {
   /** Incidents imported from the service so far. */
   importedCount: number;
 }
+
+/**
+ * What the incident commander can do to an incident in its source (PagerDuty) from
+ * the portal: merge the related incidents into it, set the priority of the final
+ * severity and resolve it, add a note that links the post-mortem.
+ *
+ * @public
+ */
+export const SOURCE_ACTIONS = [
+  'merge-related',
+  'resolve',
+  'link-postmortem',
+] as const;
+
+/** @public */
+export type SourceAction = (typeof SOURCE_ACTIONS)[number];

@@ -64,6 +64,35 @@ export interface SourceIncidentQuery {
 }
 
 /**
+ * What the portal's people do to an incident in its source, as themselves: `from`
+ * is the e-mail address of the user who clicked (PagerDuty's `From` header).
+ * A failure throws an Error whose message is the source's own.
+ *
+ * @public
+ */
+export interface SourceIncidentWriteBack {
+  /** Merges the other incidents into the primary one. */
+  mergeIncidents(
+    primaryExternalId: string,
+    otherExternalIds: string[],
+    options: { from: string },
+  ): Promise<void>;
+  /** Sets the priority that matches the final severity, and resolves. */
+  resolveIncident(
+    externalId: string,
+    options: { finalSeverity: Severity; from: string },
+  ): Promise<void>;
+  /** Adds a note, such as the link to the post-mortem. */
+  addNote(
+    externalId: string,
+    content: string,
+    options: { from: string },
+  ): Promise<void>;
+  /** Who the writes come from when the user has no e-mail address in the catalog. */
+  defaultFrom?: string;
+}
+
+/**
  * A system incidents come from, such as PagerDuty. The backend plugin runs a
  * cluster-wide scheduled sync per source, keeps a cursor and a status per mapped
  * service, and stores the incidents idempotently by `type` and `externalId`.
@@ -94,6 +123,8 @@ export interface IncidentSource {
     externalId: string,
     options?: { signal?: AbortSignal },
   ): Promise<SourceIncidentEvent[]>;
+  /** Present when the portal can update the source's incidents. */
+  writeBack?: SourceIncidentWriteBack;
 }
 
 /**

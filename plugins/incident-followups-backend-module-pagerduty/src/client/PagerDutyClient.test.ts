@@ -190,7 +190,7 @@ describe('PagerDutyClient writes against the fake PagerDuty', () => {
   it("fails with PagerDuty's message, and does not repeat a write that failed", async () => {
     const incident = fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-01T10:00:00Z' });
     await expect(client.resolveIncident(incident.id, 'P9', 'ic@example.com')).rejects.toThrow(
-      `PagerDuty PUT /incidents/${incident.id} answered 400: Priority P9 not found`,
+      `PagerDuty PUT /incidents/${incident.id} answered 404: Priority P9 not found`,
     );
     fake.failNext(/\/notes$/, { kind: 'server-error' });
     const before = fake.requests.length;

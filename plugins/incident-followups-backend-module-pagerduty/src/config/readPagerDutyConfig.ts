@@ -20,6 +20,8 @@ export interface PagerDutyConfig {
   prioritySeverities: Record<string, Severity>;
   defaultSeverity: Severity;
   requestTimeoutMs: number;
+  /** The `From` of writes by users without an e-mail address in the catalog. */
+  fromEmail?: string;
 }
 
 const DEFAULT_PRIORITY_SEVERITIES: Record<string, Severity> = {
@@ -86,6 +88,13 @@ export function readPagerDutyConfig(
       settings?.getOptionalString('defaultSeverity') ?? 'SEV-3',
       'incidentFollowups.pagerDuty.defaultSeverity',
     ),
+    fromEmail: settings?.has('fromEmail')
+      ? parseAt(
+          z.string().email(),
+          settings.getString('fromEmail'),
+          'incidentFollowups.pagerDuty.fromEmail',
+        )
+      : undefined,
     requestTimeoutMs: settings?.has('requestTimeout')
       ? durationToMilliseconds(
           readDurationFromConfig(settings, { key: 'requestTimeout' }),

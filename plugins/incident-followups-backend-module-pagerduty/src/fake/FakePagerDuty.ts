@@ -287,8 +287,9 @@ export class FakePagerDuty {
       if (!incident) return pagerDutyError(res, 404, 'Not Found', 2100);
       const change = req.body.incident;
       if (typeof change.priority === 'string') {
+        // The document lists no 400 for this operation; 404 is how it says "no such thing".
         if (!this.priorities.includes(change.priority)) {
-          return pagerDutyError(res, 400, `Priority ${change.priority} not found`, 2001);
+          return pagerDutyError(res, 404, `Priority ${change.priority} not found`, 2100);
         }
         incident.priority = change.priority;
       }

@@ -1,5 +1,7 @@
+import { Severity } from '@incident-followups/plugin-incident-followups-common';
 import {
   IncidentSource,
+  SourceIncidentWriteBack,
   SourceIncident,
   SourceIncidentEvent,
   SourceIncidentQuery,
@@ -27,10 +29,34 @@ export class PagerDutyIncidentSource implements IncidentSource {
       | 'initialLookbackDays'
       | 'prioritySeverities'
       | 'defaultSeverity'
+      | 'fromEmail'
     >,
   ) {
     this.schedule = config.schedule;
     this.initialLookbackDays = config.initialLookbackDays;
+    this.writeBack = {
+      defaultFrom: config.fromEmail,
+      mergeIncidents: async (primary, others, { from }) => {
+        await client.mergeIncidents(primary, others, from);
+      },
+      resolveIncident: async (id, { finalSeverity, from }) => {
+        await client.resolveIncident(id, this.priorityOf(finalSeverity), from);
+      },
+      addNote: async (id, content, { from }) => {
+        await client.addNote(id, content, from);
+      },
+    };
+  }
+
+  readonly writeBack: SourceIncidentWriteBack;
+
+  /** The first priority whose severity is this one; none leaves the priority as it is. */
+  private priorityOf(severity: Severity): string | null {
+    return (
+      Object.entries(this.config.prioritySeverities).find(
+        ([, mapped]) => mapped === severity,
+      )?.[0] ?? null
+    );
   }
 
   /**

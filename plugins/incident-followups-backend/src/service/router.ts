@@ -19,6 +19,7 @@ import { addPostmortemRoutes } from './postmortemRoutes';
 import { addTeamRoutes } from './teamRoutes';
 import { addSourceRoutes } from './sourceRoutes';
 import { SourceStatusService } from '../sources/SourceStatusService';
+import { SourceWriteBackService } from '../sources/SourceWriteBackService';
 import { createAuthorize } from './authorize';
 import { addProcessReviewRoutes } from './processReviewRoutes';
 import { ProcessReviewService } from '../processReviews/ProcessReviewService';
@@ -45,6 +46,7 @@ export interface RouterOptions {
   permissions: PermissionsService;
   appBaseUrl: string;
   sourceStatus: SourceStatusService;
+  sourceWriteBack: SourceWriteBackService;
 }
 
 export async function createRouter(
@@ -63,6 +65,7 @@ export async function createRouter(
     permissions,
     appBaseUrl,
     sourceStatus,
+    sourceWriteBack,
   } = options;
   const router = Router();
   const jsonBody = express.json({ limit: '256kb' });
@@ -217,7 +220,15 @@ export async function createRouter(
     authorize,
   });
   addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
-  addSourceRoutes(router, { httpAuth, sourceStatus });
+  addSourceRoutes(router, {
+    httpAuth,
+    sourceStatus,
+    writeBack: sourceWriteBack,
+    jsonBody,
+    authorize,
+    audited,
+    onChanged: id => signals.changed(id, 'followups'),
+  });
   addProcessReviewRoutes(router, {
     httpAuth,
     reviews: processReviews,

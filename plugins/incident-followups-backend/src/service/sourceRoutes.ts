@@ -1,19 +1,77 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { entityRefSchema } from '@incident-followups/plugin-incident-followups-common';
-import { Router } from 'express';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import {
+  entityRefSchema,
+  incidentUpdatePermission,
+  SOURCE_ACTIONS,
+} from '@incident-followups/plugin-incident-followups-common';
+import { Request, RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { SourceStatusService } from '../sources/SourceStatusService';
+import { SourceWriteBackService } from '../sources/SourceWriteBackService';
 import { parseRequest } from './parse';
+import { incidentIdParamsSchema } from './querySchemas';
 
 const sourcesQuerySchema = z
   .object({ entityRef: entityRefSchema.optional() })
   .strict();
 
-/** `GET /sources`: the mapped services of the incident sources and how their sync went. */
+const sourceActionRequestSchema = z
+  .object({ action: z.enum(SOURCE_ACTIONS) })
+  .strict();
+
+/**
+ * `GET /sources`: the mapped services of the incident sources and how their sync
+ * went. `POST /incidents/{id}/source-actions`: the IC's steps in the source.
+ */
 export function addSourceRoutes(
   router: Router,
-  options: { httpAuth: HttpAuthService; sourceStatus: SourceStatusService },
+  options: {
+    httpAuth: HttpAuthService;
+    sourceStatus: SourceStatusService;
+    writeBack: SourceWriteBackService;
+    jsonBody: RequestHandler;
+    authorize: (
+      caller: BackstageCredentials,
+      permission: typeof incidentUpdatePermission,
+      incidentId: string,
+    ) => Promise<void>;
+    audited: <T>(
+      req: Request,
+      eventId: string,
+      meta: Record<string, unknown>,
+      write: () => Promise<T>,
+    ) => Promise<T>;
+    onChanged: (incidentId: string) => Promise<void>;
+  },
 ) {
+  router.post(
+    '/incidents/:id/source-actions',
+    options.jsonBody,
+    async (req, res) => {
+      const caller = await options.httpAuth.credentials(req, {
+        allow: ['user'],
+      });
+      const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+      const { action } = parseRequest(
+        sourceActionRequestSchema,
+        req.body,
+        'body',
+      );
+      await options.authorize(caller, incidentUpdatePermission, id);
+      const incident = await options.audited(
+        req,
+        'incident-source-action',
+        { incidentId: id, action },
+        () => options.writeBack.perform(id, action, caller),
+      );
+      await options.onChanged(id);
+      res.json(incident);
+    },
+  );
+
   router.get('/sources', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user', 'service'],

@@ -173,4 +173,20 @@ export class SourceSyncStore {
     }
     return fresh.length;
   }
+
+  /** Records in the incident's history a change the portal made in the source. */
+  async recordAction(
+    incidentId: string,
+    actorRef: string,
+    action: Record<string, unknown>,
+  ): Promise<void> {
+    await this.db('incident_history').insert({
+      incident_id: incidentId,
+      changed_at: new Date(),
+      actor_ref: actorRef,
+      field: 'sourceAction',
+      from_value: null,
+      to_value: JSON.stringify(action),
+    });
+  }
 }
