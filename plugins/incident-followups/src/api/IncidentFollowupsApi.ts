@@ -25,6 +25,7 @@ import {
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
   SourceServiceSync,
+  SourceAction,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /** @public */
@@ -160,6 +161,11 @@ export interface IncidentFollowupsApi {
   suggestPostmortemOwners(incidentId: string): Promise<OwnerSuggestion[]>;
   /** The incident-source services (PagerDuty) mapped to an entity, or to any, and how their import is going. */
   listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]>;
+  /** Does one of the IC's steps in the incident's source (PagerDuty) as the signed-in user. */
+  runSourceAction(
+    incidentId: string,
+    action: SourceAction,
+  ): Promise<IncidentDetail>;
   createPostmortem(incidentId: string, ownerRef: string): Promise<Postmortem>;
   updatePostmortem(id: string, changes: PostmortemChanges): Promise<Postmortem>;
   transitionPostmortem(

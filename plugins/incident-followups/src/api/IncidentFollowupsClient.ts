@@ -19,6 +19,7 @@ import {
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
   SourceServiceSync,
+  SourceAction,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   ChatProposalState,
@@ -158,6 +159,17 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
       `/sources${query}`,
     );
     return items;
+  }
+
+  runSourceAction(
+    incidentId: string,
+    action: SourceAction,
+  ): Promise<IncidentDetail> {
+    return this.call(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/source-actions`,
+      { action },
+    );
   }
 
   async suggestPostmortemOwners(

@@ -21,6 +21,8 @@ const FIELD_TITLES: Record<string, string> = {
   primaryIncident: 'Primary incident',
   owners: 'Owning teams',
   ownersAtResolution: 'Owning teams at resolution',
+  sourceEvent: 'In the source',
+  sourceAction: 'Done in the source',
 };
 
 function show(field: string, value: unknown): string {
