@@ -32,6 +32,16 @@ export interface Config {
        * come from when the user who clicks has none in the catalog.
        */
       fromEmail?: string;
+      /**
+       * The PagerDuty status page that customer liaisons post post-mortems' external
+       * messages to, with the status and severity of those posts (ids from
+       * PagerDuty's status page settings). Unset, nothing is posted from the portal.
+       */
+      statusPage?: {
+        id: string;
+        statusId: string;
+        severityId: string;
+      };
       /** How long one request to PagerDuty may take; default 30 seconds. */
       requestTimeout?: HumanDuration | string;
     };

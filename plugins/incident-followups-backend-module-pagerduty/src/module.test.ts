@@ -79,6 +79,7 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
                   timeout: { minutes: 5 },
                 },
                 initialLookbackDays: 30,
+                statusPage: { id: 'PSTATUS', statusId: 'PRESOLVED', severityId: 'PMINOR' },
               },
             },
           },
@@ -105,7 +106,7 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
       request(server)
         .get(`/api/incident-followups${path}`)
         .set('Authorization', mockCredentials.user.header(as));
-    const send = (method: 'post' | 'patch', path: string, body: object) =>
+    const send = (method: 'post' | 'patch', path: string, body: object = {}) =>
       request(server)
         [method](`/api/incident-followups${path}`)
         .set('Authorization', mockCredentials.user.header(as))
@@ -266,6 +267,49 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
       'resolve',
       'link-postmortem',
     ]);
+
+    const postmortem = (await get(`/incidents/${primaryId}/postmortem`)).body;
+    const notYet = await send('post', `/postmortems/${postmortem.id}/status-page-post`);
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error.message).toContain('no external message');
+    await send('patch', `/postmortems/${postmortem.id}`, {
+      version: postmortem.version,
+      content: {
+        externalMessage: {
+          summary: 'Card payments failed for 40 minutes.',
+          whatHappened: 'A release broke the card processor client.',
+          whatWeAreDoing: 'We test releases against the processor sandbox.',
+        },
+      },
+    });
+    fake.statusPages = ['PELSEWHERE'];
+    const missingPage = await send('post', `/postmortems/${postmortem.id}/status-page-post`);
+    expect(missingPage.status).toBe(503);
+    expect(missingPage.body.error.message).toBe(
+      'PagerDuty did not take the post: PagerDuty POST /status_pages/PSTATUS/posts answered 404: Status page not found',
+    );
+    fake.statusPages = ['PSTATUS'];
+    const posted = await send('post', `/postmortems/${postmortem.id}/status-page-post`);
+    expect(posted.status).toBe(200);
+    expect(posted.body).toMatchObject({
+      statusPagePostedBy: 'user:default/jane',
+      statusPageUrl: expect.stringMatching(/\/status_pages\/PSTATUS\/posts\/SP/),
+    });
+    expect(fake.writes[3].body).toMatchObject({
+      post: {
+        title: 'Cards declined',
+        updates: [
+          {
+            message:
+              'Card payments failed for 40 minutes.\n\nA release broke the card processor client.\n\nWe test releases against the processor sandbox.',
+          },
+        ],
+      },
+    });
+    const afterPost = await get(`/incidents/${primaryId}/followups`);
+    expect(
+      (afterPost.body.items ?? afterPost.body).find((f: any) => f.autoCompletion === 'status-page-updated'),
+    ).toMatchObject({ status: 'done' });
     expect(fake.violations).toEqual([]);
   });
 });

@@ -90,6 +90,14 @@ export interface SourceIncidentWriteBack {
   ): Promise<void>;
   /** Who the writes come from when the user has no e-mail address in the catalog. */
   defaultFrom?: string;
+  /**
+   * Posts a post-mortem's external message to the source's status page; present
+   * when one is configured. Answers the post's address.
+   */
+  postToStatusPage?(post: {
+    title: string;
+    message: string;
+  }): Promise<{ url: string | null }>;
 }
 
 /**

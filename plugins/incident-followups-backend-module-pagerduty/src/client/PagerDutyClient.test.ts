@@ -199,3 +199,37 @@ describe('PagerDutyClient writes against the fake PagerDuty', () => {
     fake.violations.length = 0;
   });
 });
+
+describe('PagerDutyClient status page posts against the fake PagerDuty', () => {
+  let fake: FakePagerDuty;
+  beforeAll(async () => {
+    fake = await FakePagerDuty.start({ token: 'secret' });
+  });
+  afterAll(() => fake.stop());
+
+  it('posts the message as an incident post with one update', async () => {
+    const client = new PagerDutyClient({
+      baseUrl: fake.baseUrl,
+      token: 'secret',
+      timeoutMs: 10_000,
+    });
+    const answer = await client.postToStatusPage('PSTATUS', {
+      title: 'Card payments failed',
+      message: 'Between 10:00 and 11:00 UTC card payments failed.',
+      statusId: 'PRESOLVED',
+      severityId: 'PMINOR',
+    });
+    expect(answer.post.self).toBe(
+      `${fake.baseUrl}/status_pages/PSTATUS/posts/${answer.post.id}`,
+    );
+    expect(fake.writes[0].body).toMatchObject({
+      post: {
+        post_type: 'incident',
+        updates: [
+          { message: 'Between 10:00 and 11:00 UTC card payments failed.' },
+        ],
+      },
+    });
+    expect(fake.violations).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   logEntryPageSchema,
   mergeAnswerSchema,
   noteAnswerSchema,
+  statusPagePostAnswerSchema,
 } from './pagerDutySchemas';
 
 type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -190,13 +191,56 @@ export class PagerDutyClient {
     );
   }
 
+  /** Posts an incident post, with one update carrying the message, to a status page. */
+  postToStatusPage(
+    statusPageId: string,
+    post: {
+      title: string;
+      message: string;
+      statusId: string;
+      severityId: string;
+    },
+  ) {
+    return this.request(
+      'POST',
+      `/status_pages/${encodeURIComponent(statusPageId)}/posts`,
+      {},
+      statusPagePostAnswerSchema,
+      undefined,
+      {
+        body: {
+          post: {
+            type: 'status_page_post',
+            title: post.title.slice(0, 128),
+            post_type: 'incident',
+            // Only maintenance posts have a time frame.
+            starts_at: null,
+            ends_at: null,
+            status_page: { id: statusPageId, type: 'status_page' },
+            updates: [
+              {
+                type: 'status_page_post_update',
+                message: post.message,
+                status: { id: post.statusId, type: 'status_page_status' },
+                severity: { id: post.severityId, type: 'status_page_severity' },
+                impacted_services: [],
+                update_frequency_ms: null,
+                notify_subscribers: true,
+              },
+            ],
+          },
+        },
+      },
+    );
+  }
+
   private async request<T>(
     method: string,
     path: string,
     query: Query,
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
     signal?: AbortSignal,
-    write?: { from: string; body: unknown },
+    write?: { from?: string; body: unknown },
   ): Promise<T> {
     const url = `${this.options.baseUrl}${path}${queryString(query)}`;
     for (let attempt = 1; ; attempt++) {
@@ -209,7 +253,7 @@ export class PagerDutyClient {
             Accept: 'application/vnd.pagerduty+json;version=2',
             Authorization: `Token token=${this.options.token}`,
             'Content-Type': 'application/json',
-            ...(write ? { From: write.from } : {}),
+            ...(write?.from ? { From: write.from } : {}),
           },
           ...(write ? { body: JSON.stringify(write.body) } : {}),
           signal: signal

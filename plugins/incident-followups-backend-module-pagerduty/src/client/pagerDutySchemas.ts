@@ -87,3 +87,7 @@ export const noteAnswerSchema = z.object({
 export const mergeAnswerSchema = z.object({
   incident: z.object({ id: z.string() }),
 });
+
+export const statusPagePostAnswerSchema = z.object({
+  post: z.object({ id: z.string(), self: z.string().optional() }),
+});

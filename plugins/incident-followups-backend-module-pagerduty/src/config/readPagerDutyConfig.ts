@@ -22,6 +22,8 @@ export interface PagerDutyConfig {
   requestTimeoutMs: number;
   /** The `From` of writes by users without an e-mail address in the catalog. */
   fromEmail?: string;
+  /** Where the customer liaison posts external messages. */
+  statusPage?: { id: string; statusId: string; severityId: string };
 }
 
 const DEFAULT_PRIORITY_SEVERITIES: Record<string, Severity> = {
@@ -93,6 +95,19 @@ export function readPagerDutyConfig(
           z.string().email(),
           settings.getString('fromEmail'),
           'incidentFollowups.pagerDuty.fromEmail',
+        )
+      : undefined,
+    statusPage: settings?.has('statusPage')
+      ? parseAt(
+          z
+            .object({
+              id: z.string().min(1),
+              statusId: z.string().min(1),
+              severityId: z.string().min(1),
+            })
+            .strict(),
+          settings.get('statusPage'),
+          'incidentFollowups.pagerDuty.statusPage',
         )
       : undefined,
     requestTimeoutMs: settings?.has('requestTimeout')

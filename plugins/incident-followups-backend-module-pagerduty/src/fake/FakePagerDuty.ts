@@ -45,6 +45,8 @@ export class FakePagerDuty {
   readonly requests: { method: string; path: string; query: string }[] = [];
   /** The writes the fake carried out, with the From header they came with. */
   readonly writes: { method: string; path: string; from: string; body: unknown }[] = [];
+  /** The status pages of the account. */
+  statusPages = ['PSTATUS'];
   /** The priority names of the account. */
   priorities = ['P1', 'P2', 'P3', 'P4', 'P5'];
   /** Faults waiting for a request whose path matches. */
@@ -316,6 +318,27 @@ export class FakePagerDuty {
             self: `${this.baseUrl}/users/PUSER01`,
             html_url: `${this.baseUrl}/users/PUSER01`,
           },
+        },
+      });
+    });
+    app.post('/status_pages/:id/posts', (req, res) => {
+      if (!this.statusPages.includes(req.params.id)) {
+        return pagerDutyError(res, 404, 'Status page not found', 2100);
+      }
+      const id = `SP${String(this.writes.length + 1).padStart(5, '0')}`;
+      this.writes.push({ method: 'POST', path: req.path, from: req.header('from') ?? '', body: req.body });
+      const self = `${this.baseUrl}/status_pages/${req.params.id}/posts/${id}`;
+      return res.status(201).json({
+        post: {
+          id,
+          type: 'status_page_post',
+          self,
+          post_type: req.body.post.post_type,
+          title: req.body.post.title,
+          starts_at: req.body.post.starts_at,
+          ends_at: req.body.post.ends_at,
+          status_page: { id: req.params.id, type: 'status_page' },
+          updates: [{ id: `${id}U1`, type: 'status_page_post_update', self: `${self}/post_updates/${id}U1` }],
         },
       });
     });

@@ -30,6 +30,7 @@ export class PagerDutyIncidentSource implements IncidentSource {
       | 'prioritySeverities'
       | 'defaultSeverity'
       | 'fromEmail'
+      | 'statusPage'
     >,
   ) {
     this.schedule = config.schedule;
@@ -46,6 +47,18 @@ export class PagerDutyIncidentSource implements IncidentSource {
         await client.addNote(id, content, from);
       },
     };
+    const statusPage = config.statusPage;
+    if (statusPage) {
+      this.writeBack.postToStatusPage = async ({ title, message }) => {
+        const { post } = await client.postToStatusPage(statusPage.id, {
+          title,
+          message,
+          statusId: statusPage.statusId,
+          severityId: statusPage.severityId,
+        });
+        return { url: post.self ?? null };
+      };
+    }
   }
 
   readonly writeBack: SourceIncidentWriteBack;

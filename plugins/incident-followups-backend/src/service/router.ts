@@ -228,6 +228,7 @@ export async function createRouter(
     authorize,
     audited,
     onChanged: id => signals.changed(id, 'followups'),
+    incidentOfPostmortem: async id => (await postmortems.get(id)).incidentId,
   });
   addProcessReviewRoutes(router, {
     httpAuth,

@@ -5,6 +5,7 @@ import {
 import {
   entityRefSchema,
   incidentUpdatePermission,
+  postmortemEditPermission,
   SOURCE_ACTIONS,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Request, RequestHandler, Router } from 'express';
@@ -17,6 +18,8 @@ import { incidentIdParamsSchema } from './querySchemas';
 const sourcesQuerySchema = z
   .object({ entityRef: entityRefSchema.optional() })
   .strict();
+
+const postmortemIdParamsSchema = z.object({ id: z.string().uuid() });
 
 const sourceActionRequestSchema = z
   .object({ action: z.enum(SOURCE_ACTIONS) })
@@ -38,6 +41,7 @@ export function addSourceRoutes(
       permission: typeof incidentUpdatePermission,
       incidentId: string,
     ) => Promise<void>;
+    incidentOfPostmortem: (postmortemId: string) => Promise<string>;
     audited: <T>(
       req: Request,
       eventId: string,
@@ -47,6 +51,27 @@ export function addSourceRoutes(
     onChanged: (incidentId: string) => Promise<void>;
   },
 ) {
+  router.post(
+    '/postmortems/:id/status-page-post',
+    options.jsonBody,
+    async (req, res) => {
+      const caller = await options.httpAuth.credentials(req, {
+        allow: ['user'],
+      });
+      const { id } = parseRequest(postmortemIdParamsSchema, req.params, 'path');
+      const incidentId = await options.incidentOfPostmortem(id);
+      await options.authorize(caller, postmortemEditPermission, incidentId);
+      const postmortem = await options.audited(
+        req,
+        'postmortem-status-page-post',
+        { postmortemId: id },
+        () => options.writeBack.postToStatusPage(id, caller),
+      );
+      await options.onChanged(incidentId);
+      res.json(postmortem);
+    },
+  );
+
   router.post(
     '/incidents/:id/source-actions',
     options.jsonBody,

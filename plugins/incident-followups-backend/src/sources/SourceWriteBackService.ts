@@ -5,7 +5,9 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
+  hasExternalMessage,
   IncidentDetail,
+  Postmortem,
   SourceAction,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
@@ -102,6 +104,53 @@ export class SourceWriteBackService {
       await this.options.store.recordAction(incidentId, actor, { action, url });
     }
     return this.options.incidents.getIncident(incidentId);
+  }
+
+  /**
+   * The customer liaison's step: the post-mortem's external message goes to the
+   * source's status page, which records the post and ticks the step.
+   */
+  async postToStatusPage(
+    postmortemId: string,
+    credentials: BackstageCredentials,
+  ): Promise<Postmortem> {
+    const postmortem = await this.options.postmortems.get(postmortemId);
+    const incident = await this.options.incidents.getIncident(
+      postmortem.incidentId,
+    );
+    const { writeBack, title } = this.writableSource(incident);
+    if (!writeBack.postToStatusPage) {
+      throw new ConflictError(
+        `No ${title} status page is configured to post to`,
+      );
+    }
+    if (!hasExternalMessage(postmortem.content)) {
+      throw new ConflictError(
+        'The post-mortem has no external message to post yet; write it first',
+      );
+    }
+    const { summary, whatHappened, whatWeAreDoing } =
+      postmortem.content.externalMessage;
+    const message = [summary, whatHappened, whatWeAreDoing]
+      .map(part => part.trim())
+      .filter(Boolean)
+      .join('\n\n');
+    let url: string | null = null;
+    try {
+      ({ url } = await writeBack.postToStatusPage({
+        title: incident.title,
+        message,
+      }));
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `${title} did not take the post: ${(error as Error).message}`,
+      );
+    }
+    return this.options.postmortems.markStatusPagePosted(
+      postmortemId,
+      url,
+      credentials,
+    );
   }
 
   private writableSource(incident: IncidentDetail): {
