@@ -161,6 +161,8 @@ export interface IncidentFollowupsApi {
   suggestPostmortemOwners(incidentId: string): Promise<OwnerSuggestion[]>;
   /** The incident-source services (PagerDuty) mapped to an entity, or to any, and how their import is going. */
   listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]>;
+  /** Posts the external message to the status page of the incident's source (PagerDuty). */
+  postToSourceStatusPage(postmortemId: string): Promise<Postmortem>;
   /** Does one of the IC's steps in the incident's source (PagerDuty) as the signed-in user. */
   runSourceAction(
     incidentId: string,

@@ -161,6 +161,14 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     return items;
   }
 
+  postToSourceStatusPage(postmortemId: string): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(postmortemId)}/status-page-post`,
+      {},
+    );
+  }
+
   runSourceAction(
     incidentId: string,
     action: SourceAction,
