@@ -107,6 +107,34 @@ describe('PagerDutyIncidentSource', () => {
     expect(fake.requests).toHaveLength(20);
   });
 
+  it('loses nothing when an incident arrives between two pages', async () => {
+    const start = Date.parse('2026-11-01T00:00:00Z');
+    for (let i = 0; i < 250; i++) {
+      fake.addIncident({
+        serviceId: 'PSVC1',
+        createdAt: new Date(start + i * 60_000).toISOString(),
+      });
+    }
+    const original = [...fake.incidents.keys()];
+    let pages = 0;
+    fake.beforeAnswer = req => {
+      if (req.path === '/incidents' && ++pages === 2) {
+        // Listed late, with a creation time early in the window: the pages shift.
+        fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-01T00:00:30Z' });
+      }
+    };
+    try {
+      const seen = new Set(
+        (await listAll('2026-11-01T00:00:00Z', '2026-11-10T00:00:00Z')).map(
+          i => i.externalId,
+        ),
+      );
+      expect(original.filter(id => !seen.has(id))).toEqual([]);
+    } finally {
+      fake.beforeAnswer = undefined;
+    }
+  });
+
   it('goes past PagerDuty offset limit by restarting the window at the last incident seen', async () => {
     const start = Date.parse('2026-11-01T00:00:00Z');
     for (let i = 0; i < 10_050; i++) {
