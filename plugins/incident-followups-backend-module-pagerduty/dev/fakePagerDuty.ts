@@ -4,7 +4,7 @@
  * incidents on the demo services PCHECKOUT and PPAYGATE. See the README for the
  * portal's settings.
  */
-import { FakePagerDuty } from '../src/fake/FakePagerDuty';
+import { FakePagerDuty } from '../src/__testUtils__/FakePagerDuty';
 
 const MINUTE = 60_000;
 

@@ -13,9 +13,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+// The module is tested inside the plugin it extends.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import incidentFollowupsPlugin from '@incident-followups/plugin-incident-followups-backend';
 import request from 'supertest';
-import { FakePagerDuty } from './fake/FakePagerDuty';
+import { FakePagerDuty } from './__testUtils__/FakePagerDuty';
 import incidentFollowupsModulePagerDuty from './index';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

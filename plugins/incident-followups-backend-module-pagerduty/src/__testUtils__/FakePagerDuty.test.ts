@@ -1,12 +1,18 @@
 import { FakePagerDuty } from './FakePagerDuty';
 
+// The fake compiles PagerDuty's OpenAPI document on its first requests, which is slow
+// on a busy machine.
+jest.setTimeout(60_000);
+
 describe('FakePagerDuty', () => {
   let fake: FakePagerDuty;
   beforeAll(async () => {
     fake = await FakePagerDuty.start();
   });
   afterAll(() => fake.stop());
-  afterEach(() => {});
+  afterEach(() => {
+    fake.violations.length = 0;
+  });
 
   it('answers GET /incidents within the OpenAPI document', async () => {
     const incident = fake.addIncident({

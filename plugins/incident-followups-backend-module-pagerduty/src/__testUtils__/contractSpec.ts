@@ -1,10 +1,10 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 
 /** PagerDuty's published OpenAPI document, which the fake holds itself and its callers to. */
-export const PAGERDUTY_OPENAPI_PATH = resolvePath(
-  __dirname,
-  '../../openapi/pagerduty-rest-openapiv3.json',
+export const PAGERDUTY_OPENAPI_PATH = resolvePackagePath(
+  '@incident-followups/plugin-incident-followups-backend-module-pagerduty',
+  'openapi/pagerduty-rest-openapiv3.json',
 );
 
 type Json = unknown;
