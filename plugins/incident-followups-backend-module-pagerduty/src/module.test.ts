@@ -314,4 +314,28 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
     ).toMatchObject({ status: 'done' });
     expect(fake.violations).toEqual([]);
   });
+
+  it('suggests the primary on-call of the affected service as post-mortem owner', async () => {
+    fake.incidents.clear();
+    const incident = fake.addIncident({
+      serviceId: 'PCHECKOUT',
+      createdAt: new Date(Date.now() - 3_600_000).toISOString(),
+      title: 'Slow checkout',
+    });
+    fake.onCall.set('PCHECKOUT', ['jane@example.com', 'nobody@example.com']);
+    const { scheduler, get } = await startBackend();
+    await scheduler.triggerTask('incident-followups-sync-pagerduty');
+    const { body } = await get('/incidents?entityRef=component:default/checkout-api&includeGrouped=true');
+    const id = body.items.find((i: any) => i.source.externalId === incident.id).id;
+
+    const suggestions = await get(`/incidents/${id}/postmortem/owner-suggestions`);
+
+    expect(suggestions.body.items).toEqual([
+      {
+        userRef: 'user:default/jane',
+        reason: 'Primary on-call in PagerDuty for component:default/checkout-api, the most affected service',
+      },
+    ]);
+    expect(fake.violations).toEqual([]);
+  });
 });

@@ -59,6 +59,7 @@ import { scheduleSourceSyncs } from './sources/scheduleSourceSyncs';
 import { SourceSyncStore } from './sources/SourceSyncStore';
 import { SourceStatusService } from './sources/SourceStatusService';
 import { SourceWriteBackService } from './sources/SourceWriteBackService';
+import { onCallOwnerSuggestions } from './sources/onCallOwnerSuggestions';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -158,6 +159,12 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           config: settings.postmortems,
           policy: settings.followups.policy,
           serviceCredentials: () => auth.getOwnServiceCredentials(),
+          moreOwnerSuggestions: onCallOwnerSuggestions({
+            sources: [...sources.values()],
+            catalog,
+            auth,
+            logger,
+          }),
         });
         const teams = new TeamOverviewService({
           store: new DatabaseTeamOverviewStore(store.db, followupStore),

@@ -133,6 +133,11 @@ export interface IncidentSource {
   ): Promise<SourceIncidentEvent[]>;
   /** Present when the portal can update the source's incidents. */
   writeBack?: SourceIncidentWriteBack;
+  /**
+   * The e-mail address of who is on call first for a service now; the portal
+   * suggests them as post-mortem owner. Undefined when nobody is.
+   */
+  primaryOnCall?(serviceId: string): Promise<{ email: string } | undefined>;
 }
 
 /**

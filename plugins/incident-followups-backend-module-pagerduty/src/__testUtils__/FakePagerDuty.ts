@@ -45,6 +45,8 @@ export class FakePagerDuty {
   readonly requests: { method: string; path: string; query: string }[] = [];
   /** The writes the fake carried out, with the From header they came with. */
   readonly writes: { method: string; path: string; from: string; body: unknown }[] = [];
+  /** Per service, who is on call at each escalation level (e-mail addresses, first level first). */
+  readonly onCall = new Map<string, string[]>();
   /** The status pages of the account. */
   statusPages = ['PSTATUS'];
   /** The priority names of the account. */
@@ -64,6 +66,10 @@ export class FakePagerDuty {
     token: string,
   ) {
     this.validTokens = new Set([token]);
+  }
+
+  static userId(email: string): string {
+    return `PU${Buffer.from(email).toString('hex').slice(0, 10).toUpperCase()}`;
   }
 
   static async start(options: { token?: string; port?: number } = {}) {
@@ -261,6 +267,71 @@ export class FakePagerDuty {
         limit,
         more: offset + limit < entries.length,
         total: null,
+      });
+    });
+    app.get('/services/:id', (req, res) => {
+      if (!this.onCall.has(req.params.id)) {
+        return pagerDutyError(res, 404, 'Not Found', 2100);
+      }
+      const id = req.params.id;
+      return res.json({
+        service: {
+          id,
+          type: 'service',
+          summary: `Service ${id}`,
+          self: `${this.baseUrl}/services/${id}`,
+          html_url: `${this.baseUrl}/service-directory/${id}`,
+          name: `Service ${id}`,
+          escalation_policy: {
+            id: `EP${id}`,
+            type: 'escalation_policy_reference',
+            summary: `Escalation policy of ${id}`,
+            self: `${this.baseUrl}/escalation_policies/EP${id}`,
+            html_url: `${this.baseUrl}/escalation_policies/EP${id}`,
+          },
+        },
+      });
+    });
+    app.get('/oncalls', (req, res) => {
+      const policies = ([] as string[]).concat(
+        (req.query.escalation_policy_ids as string[] | string | undefined) ?? [],
+      );
+      const oncalls = policies.flatMap(policy =>
+        (this.onCall.get(policy.replace(/^EP/, '')) ?? []).map((email, level) => ({
+          escalation_policy: {
+            id: policy,
+            type: 'escalation_policy_reference',
+            summary: policy,
+            self: `${this.baseUrl}/escalation_policies/${policy}`,
+            html_url: `${this.baseUrl}/escalation_policies/${policy}`,
+          },
+          user: {
+            id: FakePagerDuty.userId(email),
+            type: 'user_reference',
+            summary: email,
+            self: `${this.baseUrl}/users/${FakePagerDuty.userId(email)}`,
+            html_url: `${this.baseUrl}/users/${FakePagerDuty.userId(email)}`,
+          },
+          escalation_level: level + 1,
+        })),
+      );
+      return res.json({ oncalls, offset: 0, limit: 100, more: false, total: null });
+    });
+    app.get('/users/:id', (req, res) => {
+      const email = [...this.onCall.values()]
+        .flat()
+        .find(e => FakePagerDuty.userId(e) === req.params.id);
+      if (!email) return pagerDutyError(res, 404, 'Not Found', 2100);
+      return res.json({
+        user: {
+          id: req.params.id,
+          type: 'user',
+          summary: email,
+          self: `${this.baseUrl}/users/${req.params.id}`,
+          html_url: `${this.baseUrl}/users/${req.params.id}`,
+          name: email.split('@')[0],
+          email,
+        },
       });
     });
     app.put('/incidents/:id/merge', (req, res) => {

@@ -7,7 +7,10 @@ import {
   logEntryPageSchema,
   mergeAnswerSchema,
   noteAnswerSchema,
+  onCallPageSchema,
+  serviceAnswerSchema,
   statusPagePostAnswerSchema,
+  userAnswerSchema,
 } from './pagerDutySchemas';
 
 type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -123,6 +126,46 @@ export class PagerDutyClient {
       }
       throw error;
     }
+  }
+
+  async getService(id: string) {
+    return (
+      await this.request(
+        'GET',
+        `/services/${encodeURIComponent(id)}`,
+        {},
+        serviceAnswerSchema,
+      )
+    ).service;
+  }
+
+  /** Who is on call now for an escalation policy, one entry per level. */
+  async listOnCalls(escalationPolicyId: string) {
+    return (
+      await this.request(
+        'GET',
+        '/oncalls',
+        {
+          'escalation_policy_ids[]': [escalationPolicyId],
+          earliest: true,
+          time_zone: 'UTC',
+          limit: 100,
+          offset: 0,
+        },
+        onCallPageSchema,
+      )
+    ).oncalls;
+  }
+
+  async getUser(id: string) {
+    return (
+      await this.request(
+        'GET',
+        `/users/${encodeURIComponent(id)}`,
+        {},
+        userAnswerSchema,
+      )
+    ).user;
   }
 
   listLogEntries(

@@ -91,3 +91,23 @@ export const mergeAnswerSchema = z.object({
 export const statusPagePostAnswerSchema = z.object({
   post: z.object({ id: z.string(), self: z.string().optional() }),
 });
+
+export const serviceAnswerSchema = z.object({
+  service: z.object({
+    id: z.string(),
+    escalation_policy: z.object({ id: z.string() }),
+  }),
+});
+
+export const onCallPageSchema = page.extend({
+  oncalls: z.array(
+    z.object({
+      escalation_level: z.number().int().optional(),
+      user: z.object({ id: z.string() }).optional(),
+    }),
+  ),
+});
+
+export const userAnswerSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string() }),
+});

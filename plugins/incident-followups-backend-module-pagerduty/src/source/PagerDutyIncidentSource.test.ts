@@ -162,3 +162,33 @@ describe('PagerDutyIncidentSource', () => {
     ).toBe(true);
   }, 60_000);
 });
+
+describe('PagerDutyIncidentSource.primaryOnCall', () => {
+  it('answers who is on call first for the service', async () => {
+    const fake = await FakePagerDuty.start();
+    try {
+      fake.onCall.set('PSVC1', ['first@example.com', 'second@example.com']);
+      const source = new PagerDutyIncidentSource(
+        new PagerDutyClient({
+          baseUrl: fake.baseUrl,
+          token: 'fake-token',
+          timeoutMs: 30_000,
+        }),
+        {
+          schedule: { frequency: { minutes: 5 }, timeout: { minutes: 10 } },
+          initialLookbackDays: 30,
+          prioritySeverities: {},
+          defaultSeverity: 'SEV-3',
+        },
+      );
+      expect(await source.primaryOnCall('PSVC1')).toEqual({
+        email: 'first@example.com',
+      });
+      fake.onCall.set('PSVC1', []);
+      expect(await source.primaryOnCall('PSVC1')).toBeUndefined();
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
+});

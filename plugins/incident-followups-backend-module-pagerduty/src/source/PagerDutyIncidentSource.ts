@@ -109,6 +109,20 @@ export class PagerDutyIncidentSource implements IncidentSource {
     }
   }
 
+  async primaryOnCall(serviceId: string) {
+    const service = await this.client.getService(serviceId);
+    const onCalls = await this.client.listOnCalls(service.escalation_policy.id);
+    const first = onCalls
+      .filter(onCall => onCall.user)
+      .sort(
+        (a, b) =>
+          (a.escalation_level ?? Infinity) - (b.escalation_level ?? Infinity),
+      )[0];
+    if (!first?.user) return undefined;
+    const user = await this.client.getUser(first.user.id);
+    return { email: user.email };
+  }
+
   async getIncident(
     externalId: string,
     options?: { signal?: AbortSignal },
