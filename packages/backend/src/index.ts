@@ -25,7 +25,9 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@incident-followups/plugin-incident-followups-backend'));
 // Imports PagerDuty incidents once pagerDuty.apiToken is set.
 backend.add(
-  import('@incident-followups/plugin-incident-followups-backend-module-pagerduty'),
+  import(
+    '@incident-followups/plugin-incident-followups-backend-module-pagerduty'
+  ),
 );
 // Search: the catalog and the post-mortems, in the in-memory Lunr engine.
 backend.add(import('@backstage/plugin-search-backend'));

@@ -81,7 +81,11 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
                   timeout: { minutes: 5 },
                 },
                 initialLookbackDays: 30,
-                statusPage: { id: 'PSTATUS', statusId: 'PRESOLVED', severityId: 'PMINOR' },
+                statusPage: {
+                  id: 'PSTATUS',
+                  statusId: 'PRESOLVED',
+                  severityId: 'PMINOR',
+                },
               },
             },
           },
@@ -219,41 +223,83 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
     const { scheduler, get, send } = await startBackend();
     await scheduler.triggerTask('incident-followups-sync-pagerduty');
     const idOf = async (externalId: string) => {
-      const { body } = await get('/incidents?entityRef=component:default/checkout-api&includeGrouped=true&limit=500');
+      const { body } = await get(
+        '/incidents?entityRef=component:default/checkout-api&includeGrouped=true&limit=500',
+      );
       return body.items.find((i: any) => i.source.externalId === externalId).id;
     };
     const primaryId = await idOf(primary.id);
-    expect((await send('post', `/incidents/${primaryId}/related`, { incidentIds: [await idOf(echo.id)] })).status).toBe(200);
+    expect(
+      (
+        await send('post', `/incidents/${primaryId}/related`, {
+          incidentIds: [await idOf(echo.id)],
+        })
+      ).status,
+    ).toBe(200);
     const detail = await get(`/incidents/${primaryId}`);
     await send('patch', `/incidents/${primaryId}`, {
       version: detail.body.version,
       finalSeverity: 'SEV-2',
-      responders: [{ role: 'incident-commander', userRef: 'user:default/jane' }],
+      responders: [
+        { role: 'incident-commander', userRef: 'user:default/jane' },
+      ],
     });
 
-    const merged = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'merge-related' });
+    const merged = await send(
+      'post',
+      `/incidents/${primaryId}/source-actions`,
+      { action: 'merge-related' },
+    );
     expect(merged.status).toBe(200);
-    expect(fake.incidents.get(echo.id)).toMatchObject({ status: 'resolved', mergedInto: primary.id });
+    expect(fake.incidents.get(echo.id)).toMatchObject({
+      status: 'resolved',
+      mergedInto: primary.id,
+    });
 
     fake.priorities = ['High', 'Low'];
-    const refused = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'resolve' });
+    const refused = await send(
+      'post',
+      `/incidents/${primaryId}/source-actions`,
+      { action: 'resolve' },
+    );
     expect(refused.status).toBe(503);
     expect(refused.body.error.message).toBe(
       `PagerDuty did not take the change: PagerDuty PUT /incidents/${primary.id} answered 404: Priority P2 not found`,
     );
-    expect((await get(`/incidents/${primaryId}`)).body.status).toBe('triggered');
+    expect((await get(`/incidents/${primaryId}`)).body.status).toBe(
+      'triggered',
+    );
 
     fake.priorities = ['P1', 'P2', 'P3'];
-    const resolved = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'resolve' });
+    const resolved = await send(
+      'post',
+      `/incidents/${primaryId}/source-actions`,
+      { action: 'resolve' },
+    );
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('resolved');
-    expect(fake.incidents.get(primary.id)).toMatchObject({ status: 'resolved', priority: 'P2' });
+    expect(fake.incidents.get(primary.id)).toMatchObject({
+      status: 'resolved',
+      priority: 'P2',
+    });
     const followups = await get(`/incidents/${primaryId}/followups`);
     const items = followups.body.items ?? followups.body;
-    expect(items.find((f: any) => f.title.startsWith('Group related incidents'))).toMatchObject({ status: 'done' });
+    expect(
+      items.find((f: any) => f.title.startsWith('Group related incidents')),
+    ).toMatchObject({ status: 'done' });
 
-    expect((await send('post', `/incidents/${primaryId}/postmortem`, { ownerRef: 'user:default/jane' })).status).toBe(201);
-    const linked = await send('post', `/incidents/${primaryId}/source-actions`, { action: 'link-postmortem' });
+    expect(
+      (
+        await send('post', `/incidents/${primaryId}/postmortem`, {
+          ownerRef: 'user:default/jane',
+        })
+      ).status,
+    ).toBe(201);
+    const linked = await send(
+      'post',
+      `/incidents/${primaryId}/source-actions`,
+      { action: 'link-postmortem' },
+    );
     expect(linked.status).toBe(200);
     expect(fake.writes.map(w => [w.method, w.path, w.from])).toEqual([
       ['PUT', `/incidents/${primary.id}/merge`, 'jane@example.com'],
@@ -261,17 +307,22 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
       ['POST', `/incidents/${primary.id}/notes`, 'jane@example.com'],
     ]);
     expect(fake.writes[2].body).toEqual({
-      note: { content: `Post-mortem: http://localhost:3000/incident-followups/incidents/${primaryId}/postmortem` },
+      note: {
+        content: `Post-mortem: http://localhost:3000/incident-followups/incidents/${primaryId}/postmortem`,
+      },
     });
     const history = (await get(`/incidents/${primaryId}`)).body.history;
-    expect(history.filter((h: any) => h.field === 'sourceAction').map((h: any) => h.to.action)).toEqual([
-      'merge-related',
-      'resolve',
-      'link-postmortem',
-    ]);
+    expect(
+      history
+        .filter((h: any) => h.field === 'sourceAction')
+        .map((h: any) => h.to.action),
+    ).toEqual(['merge-related', 'resolve', 'link-postmortem']);
 
     const postmortem = (await get(`/incidents/${primaryId}/postmortem`)).body;
-    const notYet = await send('post', `/postmortems/${postmortem.id}/status-page-post`);
+    const notYet = await send(
+      'post',
+      `/postmortems/${postmortem.id}/status-page-post`,
+    );
     expect(notYet.status).toBe(409);
     expect(notYet.body.error.message).toContain('no external message');
     await send('patch', `/postmortems/${postmortem.id}`, {
@@ -285,17 +336,25 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
       },
     });
     fake.statusPages = ['PELSEWHERE'];
-    const missingPage = await send('post', `/postmortems/${postmortem.id}/status-page-post`);
+    const missingPage = await send(
+      'post',
+      `/postmortems/${postmortem.id}/status-page-post`,
+    );
     expect(missingPage.status).toBe(503);
     expect(missingPage.body.error.message).toBe(
       'PagerDuty did not take the post: PagerDuty POST /status_pages/PSTATUS/posts answered 404: Status page not found',
     );
     fake.statusPages = ['PSTATUS'];
-    const posted = await send('post', `/postmortems/${postmortem.id}/status-page-post`);
+    const posted = await send(
+      'post',
+      `/postmortems/${postmortem.id}/status-page-post`,
+    );
     expect(posted.status).toBe(200);
     expect(posted.body).toMatchObject({
       statusPagePostedBy: 'user:default/jane',
-      statusPageUrl: expect.stringMatching(/\/status_pages\/PSTATUS\/posts\/SP/),
+      statusPageUrl: expect.stringMatching(
+        /\/status_pages\/PSTATUS\/posts\/SP/,
+      ),
     });
     expect(fake.writes[3].body).toMatchObject({
       post: {
@@ -310,7 +369,9 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
     });
     const afterPost = await get(`/incidents/${primaryId}/followups`);
     expect(
-      (afterPost.body.items ?? afterPost.body).find((f: any) => f.autoCompletion === 'status-page-updated'),
+      (afterPost.body.items ?? afterPost.body).find(
+        (f: any) => f.autoCompletion === 'status-page-updated',
+      ),
     ).toMatchObject({ status: 'done' });
     expect(fake.violations).toEqual([]);
   });
@@ -325,15 +386,22 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
     fake.onCall.set('PCHECKOUT', ['jane@example.com', 'nobody@example.com']);
     const { scheduler, get } = await startBackend();
     await scheduler.triggerTask('incident-followups-sync-pagerduty');
-    const { body } = await get('/incidents?entityRef=component:default/checkout-api&includeGrouped=true');
-    const id = body.items.find((i: any) => i.source.externalId === incident.id).id;
+    const { body } = await get(
+      '/incidents?entityRef=component:default/checkout-api&includeGrouped=true',
+    );
+    const id = body.items.find(
+      (i: any) => i.source.externalId === incident.id,
+    ).id;
 
-    const suggestions = await get(`/incidents/${id}/postmortem/owner-suggestions`);
+    const suggestions = await get(
+      `/incidents/${id}/postmortem/owner-suggestions`,
+    );
 
     expect(suggestions.body.items).toEqual([
       {
         userRef: 'user:default/jane',
-        reason: 'Primary on-call in PagerDuty for component:default/checkout-api, the most affected service',
+        reason:
+          'Primary on-call in PagerDuty for component:default/checkout-api, the most affected service',
       },
     ]);
     expect(fake.violations).toEqual([]);

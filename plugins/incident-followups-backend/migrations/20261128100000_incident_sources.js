@@ -15,9 +15,7 @@ exports.up = async function up(knex) {
     table
       .timestamp('last_attempt_at', { useTz: true, precision: 3 })
       .nullable();
-    table
-      .timestamp('last_synced_at', { useTz: true, precision: 3 })
-      .nullable();
+    table.timestamp('last_synced_at', { useTz: true, precision: 3 }).nullable();
     table.text('last_error').nullable();
     table.integer('imported_count').notNullable().defaultTo(0);
     table.primary(['source_type', 'service_id']);

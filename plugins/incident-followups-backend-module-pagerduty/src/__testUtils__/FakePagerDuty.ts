@@ -44,7 +44,12 @@ export class FakePagerDuty {
   /** Each request the fake got: method, path and query string. */
   readonly requests: { method: string; path: string; query: string }[] = [];
   /** The writes the fake carried out, with the From header they came with. */
-  readonly writes: { method: string; path: string; from: string; body: unknown }[] = [];
+  readonly writes: {
+    method: string;
+    path: string;
+    from: string;
+    body: unknown;
+  }[] = [];
   /** Per service, who is on call at each escalation level (e-mail addresses, first level first). */
   readonly onCall = new Map<string, string[]>();
   /** The status pages of the account. */
@@ -294,28 +299,37 @@ export class FakePagerDuty {
     });
     app.get('/oncalls', (req, res) => {
       const policies = ([] as string[]).concat(
-        (req.query.escalation_policy_ids as string[] | string | undefined) ?? [],
+        (req.query.escalation_policy_ids as string[] | string | undefined) ??
+          [],
       );
       const oncalls = policies.flatMap(policy =>
-        (this.onCall.get(policy.replace(/^EP/, '')) ?? []).map((email, level) => ({
-          escalation_policy: {
-            id: policy,
-            type: 'escalation_policy_reference',
-            summary: policy,
-            self: `${this.baseUrl}/escalation_policies/${policy}`,
-            html_url: `${this.baseUrl}/escalation_policies/${policy}`,
-          },
-          user: {
-            id: FakePagerDuty.userId(email),
-            type: 'user_reference',
-            summary: email,
-            self: `${this.baseUrl}/users/${FakePagerDuty.userId(email)}`,
-            html_url: `${this.baseUrl}/users/${FakePagerDuty.userId(email)}`,
-          },
-          escalation_level: level + 1,
-        })),
+        (this.onCall.get(policy.replace(/^EP/, '')) ?? []).map(
+          (email, level) => ({
+            escalation_policy: {
+              id: policy,
+              type: 'escalation_policy_reference',
+              summary: policy,
+              self: `${this.baseUrl}/escalation_policies/${policy}`,
+              html_url: `${this.baseUrl}/escalation_policies/${policy}`,
+            },
+            user: {
+              id: FakePagerDuty.userId(email),
+              type: 'user_reference',
+              summary: email,
+              self: `${this.baseUrl}/users/${FakePagerDuty.userId(email)}`,
+              html_url: `${this.baseUrl}/users/${FakePagerDuty.userId(email)}`,
+            },
+            escalation_level: level + 1,
+          }),
+        ),
       );
-      return res.json({ oncalls, offset: 0, limit: 100, more: false, total: null });
+      return res.json({
+        oncalls,
+        offset: 0,
+        limit: 100,
+        more: false,
+        total: null,
+      });
     });
     app.get('/users/:id', (req, res) => {
       const email = [...this.onCall.values()]
@@ -340,11 +354,21 @@ export class FakePagerDuty {
       const sources: { id: string }[] = req.body.source_incidents;
       const missing = sources.find(source => !this.incidents.has(source.id));
       if (missing) {
-        return pagerDutyError(res, 400, `Incident ${missing.id} not found`, 2001);
+        return pagerDutyError(
+          res,
+          400,
+          `Incident ${missing.id} not found`,
+          2001,
+        );
       }
       const at = new Date().toISOString();
       for (const source of sources) this.merge(target.id, source.id, at);
-      this.writes.push({ method: 'PUT', path: req.path, from: req.header('from') ?? '', body: req.body });
+      this.writes.push({
+        method: 'PUT',
+        path: req.path,
+        from: req.header('from') ?? '',
+        body: req.body,
+      });
       return res.json({
         incident: {
           id: target.id,
@@ -362,21 +386,47 @@ export class FakePagerDuty {
       if (typeof change.priority === 'string') {
         // The document lists no 400 for this operation; 404 is how it says "no such thing".
         if (!this.priorities.includes(change.priority)) {
-          return pagerDutyError(res, 404, `Priority ${change.priority} not found`, 2100);
+          return pagerDutyError(
+            res,
+            404,
+            `Priority ${change.priority} not found`,
+            2100,
+          );
         }
         incident.priority = change.priority;
       }
       if (change.status === 'resolved' && incident.status !== 'resolved') {
-        this.resolve(incident.id, new Date().toISOString(), req.header('from') ?? null);
+        this.resolve(
+          incident.id,
+          new Date().toISOString(),
+          req.header('from') ?? null,
+        );
       }
-      this.writes.push({ method: 'PUT', path: req.path, from: req.header('from') ?? '', body: req.body });
+      this.writes.push({
+        method: 'PUT',
+        path: req.path,
+        from: req.header('from') ?? '',
+        body: req.body,
+      });
       return res.json({ incident: incidentJson(incident, this.baseUrl) });
     });
     app.post('/incidents/:id/notes', (req, res) => {
-      if (!this.incidents.has(req.params.id)) return pagerDutyError(res, 404, 'Not Found', 2100);
+      if (!this.incidents.has(req.params.id))
+        return pagerDutyError(res, 404, 'Not Found', 2100);
       const from = req.header('from') ?? '';
-      const entry = this.addLogEntry(req.params.id, 'annotate_log_entry', 'Note added', new Date().toISOString(), from);
-      this.writes.push({ method: 'POST', path: req.path, from, body: req.body });
+      const entry = this.addLogEntry(
+        req.params.id,
+        'annotate_log_entry',
+        'Note added',
+        new Date().toISOString(),
+        from,
+      );
+      this.writes.push({
+        method: 'POST',
+        path: req.path,
+        from,
+        body: req.body,
+      });
       return res.json({
         note: {
           id: `N${entry.id}`,
@@ -397,7 +447,12 @@ export class FakePagerDuty {
         return pagerDutyError(res, 404, 'Status page not found', 2100);
       }
       const id = `SP${String(this.writes.length + 1).padStart(5, '0')}`;
-      this.writes.push({ method: 'POST', path: req.path, from: req.header('from') ?? '', body: req.body });
+      this.writes.push({
+        method: 'POST',
+        path: req.path,
+        from: req.header('from') ?? '',
+        body: req.body,
+      });
       const self = `${this.baseUrl}/status_pages/${req.params.id}/posts/${id}`;
       return res.status(201).json({
         post: {
@@ -409,7 +464,13 @@ export class FakePagerDuty {
           starts_at: req.body.post.starts_at,
           ends_at: req.body.post.ends_at,
           status_page: { id: req.params.id, type: 'status_page' },
-          updates: [{ id: `${id}U1`, type: 'status_page_post_update', self: `${self}/post_updates/${id}U1` }],
+          updates: [
+            {
+              id: `${id}U1`,
+              type: 'status_page_post_update',
+              self: `${self}/post_updates/${id}U1`,
+            },
+          ],
         },
       });
     });

@@ -22,12 +22,12 @@ describe("the corrections to PagerDuty's OpenAPI document", () => {
   });
 
   it('statuses[] is typed as one string though it is passed more than once', () => {
-    expect(
-      published.components.parameters.statuses_incidents.schema.type,
-    ).toBe('string');
-    expect(
-      corrected.components.parameters.statuses_incidents.schema.type,
-    ).toBe('array');
+    expect(published.components.parameters.statuses_incidents.schema.type).toBe(
+      'string',
+    );
+    expect(corrected.components.parameters.statuses_incidents.schema.type).toBe(
+      'array',
+    );
   });
 
   it('a post update created with its post must name the post', () => {

@@ -45,7 +45,9 @@ describe('PagerDutyClient against the fake PagerDuty', () => {
   afterEach(() => {
     const violations = fake.violations.splice(0);
     if (violations.length > 0) {
-      throw new Error(`Outside PagerDuty's OpenAPI document: ${JSON.stringify(violations)}`);
+      throw new Error(
+        `Outside PagerDuty's OpenAPI document: ${JSON.stringify(violations)}`,
+      );
     }
   });
 
@@ -189,32 +191,65 @@ describe('PagerDutyClient writes against the fake PagerDuty', () => {
   afterEach(() => {
     const violations = fake.violations.splice(0);
     if (violations.length > 0) {
-      throw new Error(`Outside PagerDuty's OpenAPI document: ${JSON.stringify(violations)}`);
+      throw new Error(
+        `Outside PagerDuty's OpenAPI document: ${JSON.stringify(violations)}`,
+      );
     }
   });
 
   it('merges, sets the priority and resolves, and adds a note, each with the From header', async () => {
-    const primary = fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-01T10:00:00Z' });
-    const other = fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-01T10:01:00Z' });
+    const primary = fake.addIncident({
+      serviceId: 'PSVC1',
+      createdAt: '2026-11-01T10:00:00Z',
+    });
+    const other = fake.addIncident({
+      serviceId: 'PSVC1',
+      createdAt: '2026-11-01T10:01:00Z',
+    });
 
     await client.mergeIncidents(primary.id, [other.id], 'ic@example.com');
-    const resolved = await client.resolveIncident(primary.id, 'P2', 'ic@example.com');
-    const note = await client.addNote(primary.id, 'Post-mortem: https://portal/pm/1', 'ic@example.com');
+    const resolved = await client.resolveIncident(
+      primary.id,
+      'P2',
+      'ic@example.com',
+    );
+    const note = await client.addNote(
+      primary.id,
+      'Post-mortem: https://portal/pm/1',
+      'ic@example.com',
+    );
 
-    expect(fake.incidents.get(other.id)).toMatchObject({ status: 'resolved', mergedInto: primary.id });
-    expect(resolved.incident).toMatchObject({ status: 'resolved', priority: expect.objectContaining({ name: 'P2' }) });
+    expect(fake.incidents.get(other.id)).toMatchObject({
+      status: 'resolved',
+      mergedInto: primary.id,
+    });
+    expect(resolved.incident).toMatchObject({
+      status: 'resolved',
+      priority: expect.objectContaining({ name: 'P2' }),
+    });
     expect(note.note.content).toBe('Post-mortem: https://portal/pm/1');
-    expect(fake.writes.map(w => w.from)).toEqual(['ic@example.com', 'ic@example.com', 'ic@example.com']);
+    expect(fake.writes.map(w => w.from)).toEqual([
+      'ic@example.com',
+      'ic@example.com',
+      'ic@example.com',
+    ]);
   });
 
   it("fails with PagerDuty's message, and does not repeat a write that failed", async () => {
-    const incident = fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-01T10:00:00Z' });
-    await expect(client.resolveIncident(incident.id, 'P9', 'ic@example.com')).rejects.toThrow(
+    const incident = fake.addIncident({
+      serviceId: 'PSVC1',
+      createdAt: '2026-11-01T10:00:00Z',
+    });
+    await expect(
+      client.resolveIncident(incident.id, 'P9', 'ic@example.com'),
+    ).rejects.toThrow(
       `PagerDuty PUT /incidents/${incident.id} answered 404: Priority P9 not found`,
     );
     fake.failNext(/\/notes$/, { kind: 'server-error' });
     const before = fake.requests.length;
-    await expect(client.addNote(incident.id, 'x', 'ic@example.com')).rejects.toThrow('answered 500');
+    await expect(
+      client.addNote(incident.id, 'x', 'ic@example.com'),
+    ).rejects.toThrow('answered 500');
     expect(fake.requests.length - before).toBe(1);
     fake.violations.length = 0;
   });

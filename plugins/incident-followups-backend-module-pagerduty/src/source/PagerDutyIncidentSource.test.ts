@@ -35,7 +35,9 @@ describe('PagerDutyIncidentSource', () => {
   afterEach(() => {
     const violations = fake.violations.splice(0);
     if (violations.length > 0) {
-      throw new Error(`Outside PagerDuty's OpenAPI document: ${JSON.stringify(violations)}`);
+      throw new Error(
+        `Outside PagerDuty's OpenAPI document: ${JSON.stringify(violations)}`,
+      );
     }
   });
 
@@ -127,7 +129,10 @@ describe('PagerDutyIncidentSource', () => {
     fake.beforeAnswer = req => {
       if (req.path === '/incidents' && ++pages === 2) {
         // Listed late, with a creation time early in the window: the pages shift.
-        fake.addIncident({ serviceId: 'PSVC1', createdAt: '2026-11-01T00:00:30Z' });
+        fake.addIncident({
+          serviceId: 'PSVC1',
+          createdAt: '2026-11-01T00:00:30Z',
+        });
       }
     };
     try {

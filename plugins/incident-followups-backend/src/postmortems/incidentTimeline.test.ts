@@ -9,10 +9,26 @@ describe('timelineFromIncident', () => {
       resolvedAt: '2026-11-20T11:00:00.000Z',
       severity: 'SEV-1',
       finalSeverity: 'SEV-2',
-      source: { type: 'pagerduty', externalId: 'Q1', url: 'https://acme.pagerduty.com/incidents/Q1' },
+      source: {
+        type: 'pagerduty',
+        externalId: 'Q1',
+        url: 'https://acme.pagerduty.com/incidents/Q1',
+      },
       history: [
-        { at: '2026-11-20T10:30:00.000Z', actorRef: 'source:pagerduty', field: 'sourceEvent', from: null, to: 'Escalated to the secondary on-call' },
-        { at: '2026-11-20T10:05:00.000Z', actorRef: 'source:pagerduty', field: 'sourceEvent', from: null, to: 'Acknowledged by Alice' },
+        {
+          at: '2026-11-20T10:30:00.000Z',
+          actorRef: 'source:pagerduty',
+          field: 'sourceEvent',
+          from: null,
+          to: 'Escalated to the secondary on-call',
+        },
+        {
+          at: '2026-11-20T10:05:00.000Z',
+          actorRef: 'source:pagerduty',
+          field: 'sourceEvent',
+          from: null,
+          to: 'Acknowledged by Alice',
+        },
       ],
     } as unknown as IncidentDetail;
 

@@ -222,13 +222,11 @@ describe.each(databases.eachSupportedId())(
       clock = new Date('2026-11-20T12:05:00Z');
       source.incidents.get('P1')!.status = 'acknowledged';
       source.incidents.get('P1')!.acknowledgedAt = '2026-11-20T10:02:00.000Z';
-      source.events
-        .get('P1')!
-        .push({
-          externalId: 'P1-ack',
-          at: '2026-11-20T10:02:00.000Z',
-          summary: 'Acknowledged by Alice',
-        });
+      source.events.get('P1')!.push({
+        externalId: 'P1-ack',
+        at: '2026-11-20T10:02:00.000Z',
+        summary: 'Acknowledged by Alice',
+      });
       source.add({ externalId: 'P3', startedAt: '2026-11-20T12:01:00.000Z' });
       const report = await sync.run();
 

@@ -69,7 +69,9 @@ export class SourceWriteBackService {
           `Incident ${incidentId} has no related incidents from ${title} to merge`,
         );
       }
-      await attempt(() => writeBack.mergeIncidents(externalId, others, { from }));
+      await attempt(() =>
+        writeBack.mergeIncidents(externalId, others, { from }),
+      );
       await this.options.store.recordAction(incidentId, actor, {
         action,
         merged: others,

@@ -55,7 +55,9 @@ export function onCallOwnerSuggestions(options: {
           ];
         } catch (error) {
           options.logger.warn(
-            `Could not ask ${source.type} who is on call for ${serviceId}: ${stringifyError(error)}`,
+            `Could not ask ${
+              source.type
+            } who is on call for ${serviceId}: ${stringifyError(error)}`,
           );
           return [];
         }

@@ -151,9 +151,7 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
   }
 
   async listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]> {
-    const query = entityRef
-      ? `?${new URLSearchParams({ entityRef })}`
-      : '';
+    const query = entityRef ? `?${new URLSearchParams({ entityRef })}` : '';
     const { items } = await this.call<{ items: SourceServiceSync[] }>(
       'GET',
       `/sources${query}`,

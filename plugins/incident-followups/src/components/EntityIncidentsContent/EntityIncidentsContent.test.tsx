@@ -24,7 +24,9 @@ const entity: Entity = {
 function renderTab(api: Partial<IncidentFollowupsApi>) {
   return renderInTestApp(
     <TestApiProvider
-      apis={[[incidentFollowupsApiRef, { listSourceSyncs: async () => [], ...api }]]}
+      apis={[
+        [incidentFollowupsApiRef, { listSourceSyncs: async () => [], ...api }],
+      ]}
     >
       <EntityProvider entity={entity}>
         <EntityIncidentsContent />

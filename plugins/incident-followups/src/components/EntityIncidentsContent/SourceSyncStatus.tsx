@@ -11,9 +11,9 @@ import { formatIncidentTime } from '../formatTimes';
 const SOURCE_TITLES: Record<string, string> = { pagerduty: 'PagerDuty' };
 
 function describe(sync: SourceServiceSync, now: Date): string {
-  const source = `${SOURCE_TITLES[sync.sourceType] ?? sync.sourceType} service ${
-    sync.serviceId
-  }`;
+  const source = `${
+    SOURCE_TITLES[sync.sourceType] ?? sync.sourceType
+  } service ${sync.serviceId}`;
   if (!sync.lastSyncedAt) {
     return sync.lastAttemptAt
       ? `${source}: not imported yet`

@@ -52,7 +52,9 @@ describe('SourceActionsCard', () => {
       screen.getByRole('button', { name: /Merge the 0 related incidents/ }),
     ).toBeDisabled();
     expect(
-      screen.getByRole('button', { name: /Add a note linking the post-mortem/ }),
+      screen.getByRole('button', {
+        name: /Add a note linking the post-mortem/,
+      }),
     ).toBeDisabled();
     await userEvent.click(
       screen.getByRole('button', {

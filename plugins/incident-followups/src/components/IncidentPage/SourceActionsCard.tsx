@@ -89,7 +89,10 @@ export function SourceActionsCard(props: {
     try {
       onUpdated(await api.runSourceAction(incident.id, action));
     } catch (error) {
-      setErrors(current => ({ ...current, [action]: (error as Error).message }));
+      setErrors(current => ({
+        ...current,
+        [action]: (error as Error).message,
+      }));
     } finally {
       setRunning(undefined);
     }
@@ -101,7 +104,11 @@ export function SourceActionsCard(props: {
         const done = doneAt(incident, step.action);
         const error = errors[step.action];
         return (
-          <Box key={step.action} mb={2} data-testid={`source-action-${step.action}`}>
+          <Box
+            key={step.action}
+            mb={2}
+            data-testid={`source-action-${step.action}`}
+          >
             <Button
               variant="outlined"
               color="primary"
