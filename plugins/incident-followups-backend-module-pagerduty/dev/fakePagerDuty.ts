@@ -53,7 +53,8 @@ async function main() {
     createdAt: ago(45),
     title: 'Checkout latency above 2 s at p99',
     priority: 'P3',
-    assigneeEmails: ['alice@example.com'],
+    // The demo's guest user responds too, so that they may resolve it in the portal.
+    assigneeEmails: ['alice@example.com', 'guest@example.com'],
   });
   fake.acknowledge(open.id, ago(40), 'alice@example.com');
 
