@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'e2e-tests',
+  // The PagerDuty test needs the fake PagerDuty: playwright.pagerduty.config.ts.
+  testIgnore: 'pagerduty/**',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,

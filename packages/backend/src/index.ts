@@ -23,6 +23,12 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Serves the registered actions (such as the followup actions) as MCP tools.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@incident-followups/plugin-incident-followups-backend'));
+// Imports PagerDuty incidents once pagerDuty.apiToken is set.
+backend.add(
+  import(
+    '@incident-followups/plugin-incident-followups-backend-module-pagerduty'
+  ),
+);
 // Search: the catalog and the post-mortems, in the in-memory Lunr engine.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

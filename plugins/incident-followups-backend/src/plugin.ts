@@ -53,6 +53,15 @@ import {
 } from './service/incidentPermissions';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
+import {
+  IncidentSource,
+  incidentSourcesExtensionPoint,
+} from '@incident-followups/plugin-incident-followups-node';
+import { scheduleSourceSyncs } from './sources/scheduleSourceSyncs';
+import { SourceSyncStore } from './sources/SourceSyncStore';
+import { SourceStatusService } from './sources/SourceStatusService';
+import { SourceWriteBackService } from './sources/SourceWriteBackService';
+import { onCallOwnerSuggestions } from './sources/onCallOwnerSuggestions';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -62,6 +71,17 @@ import { PostmortemService } from './postmortems/PostmortemService';
 export const incidentFollowupsPlugin = createBackendPlugin({
   pluginId: 'incident-followups',
   register(env) {
+    const sources = new Map<string, IncidentSource>();
+    env.registerExtensionPoint(incidentSourcesExtensionPoint, {
+      addIncidentSource(source) {
+        if (sources.has(source.type)) {
+          throw new Error(
+            `An incident source of type ${source.type} is added already`,
+          );
+        }
+        sources.set(source.type, source);
+      },
+    });
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -141,6 +161,12 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           config: settings.postmortems,
           policy: settings.followups.policy,
           serviceCredentials: () => auth.getOwnServiceCredentials(),
+          moreOwnerSuggestions: onCallOwnerSuggestions({
+            sources: [...sources.values()],
+            catalog,
+            auth,
+            logger,
+          }),
         });
         const teams = new TeamOverviewService({
           store: new DatabaseTeamOverviewStore(store.db, followupStore),
@@ -223,6 +249,16 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           },
         });
 
+        const sourceSyncStore = new SourceSyncStore(store.db);
+        await scheduleSourceSyncs({
+          sources: [...sources.values()],
+          scheduler,
+          store: sourceSyncStore,
+          incidents,
+          catalog,
+          auth,
+          logger,
+        });
         permissionsRegistry.addPermissions([processReviewCreatePermission]);
         permissionsRegistry.addResourceType({
           resourceRef: incidentResourceRef,
@@ -278,6 +314,19 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             permissions,
             readAccess,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            sourceStatus: new SourceStatusService({
+              sources: [...sources.values()],
+              store: sourceSyncStore,
+              catalog,
+            }),
+            sourceWriteBack: new SourceWriteBackService({
+              sources: [...sources.values()],
+              incidents,
+              postmortems,
+              ownership,
+              store: sourceSyncStore,
+              appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            }),
             signals: new IncidentSignals(signals, logger),
           }),
         );

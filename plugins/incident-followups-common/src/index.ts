@@ -22,3 +22,4 @@ export * from './chat/parseChatTranscript';
 export * from './teamOverview';
 export * from './processReview';
 export * from './permissions';
+export * from './incidentSources';

@@ -59,6 +59,10 @@ export class PostmortemService {
       policy: DueDatePolicy;
       /** The plugin's own credentials, for what it reads from the catalog by itself. */
       serviceCredentials: () => Promise<BackstageCredentials>;
+      /** Owner suggestions from elsewhere, such as who is on call; after the responders. */
+      moreOwnerSuggestions?: (
+        incident: IncidentDetail,
+      ) => Promise<OwnerSuggestion[]>;
     },
   ) {}
 
@@ -105,7 +109,13 @@ export class PostmortemService {
   }
 
   async suggestOwners(incidentId: string): Promise<OwnerSuggestion[]> {
-    return suggestOwners(await this.options.incidents.getIncident(incidentId));
+    const incident = await this.options.incidents.getIncident(incidentId);
+    const suggestions = suggestOwners(incident);
+    const more = (await this.options.moreOwnerSuggestions?.(incident)) ?? [];
+    return [
+      ...suggestions,
+      ...more.filter(m => !suggestions.some(s => s.userRef === m.userRef)),
+    ];
   }
 
   async create(

@@ -25,6 +25,16 @@ export function timelineFromIncident(incident: IncidentDetail): TimelineRow[] {
   // incident ran say something about its course.
   const end = incident.resolvedAt ?? '9999';
   incident.history.forEach((change, index) => {
+    // What the incident's source (such as PagerDuty's log) recorded of its course.
+    if (change.field === 'sourceEvent') {
+      rows.push({
+        id: `incident-history-${index}`,
+        at: change.at,
+        event: String(change.to),
+        link: incident.source.url,
+      });
+      return;
+    }
     if (
       change.field === 'severity' &&
       change.at >= incident.startedAt &&

@@ -18,6 +18,9 @@ import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
 import { addPostmortemRoutes } from './postmortemRoutes';
 import { addTeamRoutes } from './teamRoutes';
+import { addSourceRoutes } from './sourceRoutes';
+import { SourceStatusService } from '../sources/SourceStatusService';
+import { SourceWriteBackService } from '../sources/SourceWriteBackService';
 import { createAuthorize } from './authorize';
 import { addProcessReviewRoutes } from './processReviewRoutes';
 import { ProcessReviewService } from '../processReviews/ProcessReviewService';
@@ -44,6 +47,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   readAccess: ReadAccess;
   appBaseUrl: string;
+  sourceStatus: SourceStatusService;
+  sourceWriteBack: SourceWriteBackService;
 }
 
 export async function createRouter(
@@ -62,6 +67,8 @@ export async function createRouter(
     permissions,
     readAccess,
     appBaseUrl,
+    sourceStatus,
+    sourceWriteBack,
   } = options;
   const router = Router();
   const jsonBody = express.json({ limit: '256kb' });
@@ -220,6 +227,16 @@ export async function createRouter(
     readAccess,
   });
   addTeamRoutes(router, { httpAuth, teams, appBaseUrl, readAccess });
+  addSourceRoutes(router, {
+    httpAuth,
+    sourceStatus,
+    writeBack: sourceWriteBack,
+    jsonBody,
+    authorize,
+    audited,
+    onChanged: id => signals.changed(id, 'followups'),
+    incidentOfPostmortem: async id => (await postmortems.get(id)).incidentId,
+  });
   addProcessReviewRoutes(router, {
     httpAuth,
     reviews: processReviews,

@@ -24,6 +24,8 @@ import {
   ProcessReviewSummary,
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
+  SourceServiceSync,
+  SourceAction,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /** @public */
@@ -157,6 +159,15 @@ export interface IncidentFollowupsApi {
   /** The incident's post-mortem, or null when it has none yet. */
   getPostmortem(incidentId: string): Promise<Postmortem | null>;
   suggestPostmortemOwners(incidentId: string): Promise<OwnerSuggestion[]>;
+  /** The incident-source services (PagerDuty) mapped to an entity, or to any, and how their import is going. */
+  listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]>;
+  /** Posts the external message to the status page of the incident's source (PagerDuty). */
+  postToSourceStatusPage(postmortemId: string): Promise<Postmortem>;
+  /** Does one of the IC's steps in the incident's source (PagerDuty) as the signed-in user. */
+  runSourceAction(
+    incidentId: string,
+    action: SourceAction,
+  ): Promise<IncidentDetail>;
   createPostmortem(incidentId: string, ownerRef: string): Promise<Postmortem>;
   updatePostmortem(id: string, changes: PostmortemChanges): Promise<Postmortem>;
   transitionPostmortem(

@@ -18,6 +18,8 @@ import {
   ProcessReviewSummary,
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
+  SourceServiceSync,
+  SourceAction,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   ChatProposalState,
@@ -146,6 +148,34 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
       }
       throw error;
     }
+  }
+
+  async listSourceSyncs(entityRef?: string): Promise<SourceServiceSync[]> {
+    const query = entityRef ? `?${new URLSearchParams({ entityRef })}` : '';
+    const { items } = await this.call<{ items: SourceServiceSync[] }>(
+      'GET',
+      `/sources${query}`,
+    );
+    return items;
+  }
+
+  postToSourceStatusPage(postmortemId: string): Promise<Postmortem> {
+    return this.call(
+      'POST',
+      `/postmortems/${encodeURIComponent(postmortemId)}/status-page-post`,
+      {},
+    );
+  }
+
+  runSourceAction(
+    incidentId: string,
+    action: SourceAction,
+  ): Promise<IncidentDetail> {
+    return this.call(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/source-actions`,
+      { action },
+    );
   }
 
   async suggestPostmortemOwners(

@@ -23,7 +23,11 @@ const entity: Entity = {
 
 function renderTab(api: Partial<IncidentFollowupsApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[incidentFollowupsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [incidentFollowupsApiRef, { listSourceSyncs: async () => [], ...api }],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityIncidentsContent />
       </EntityProvider>

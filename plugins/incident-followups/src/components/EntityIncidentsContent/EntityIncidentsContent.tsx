@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router-dom';
 import { incidentRouteRef } from '../../routes';
 import { IncidentsTable } from '../IncidentsTable';
 import { NewIncidentDialog } from '../NewIncidentDialog';
+import { SourceSyncStatus } from './SourceSyncStatus';
 
 /**
  * The Incidents tab of a catalog entity: its incidents, newest first (a system's
@@ -26,6 +27,7 @@ export function EntityIncidentsContent() {
 
   return (
     <>
+      <SourceSyncStatus entityRef={entityRef} />
       <IncidentsTable
         title="Incidents"
         entityRef={entityRef}

@@ -33,6 +33,8 @@ const FIELD_TITLES: Record<string, string> = {
   statusPagePosted: 'Status page updated',
   stakeholdersNotified: 'Stakeholders notified',
   internalEmailSent: 'Internal email sent',
+  sourceEvent: 'In the source',
+  sourceAction: 'Done in the source',
 };
 
 /** What changed: a followup line names the followup. */

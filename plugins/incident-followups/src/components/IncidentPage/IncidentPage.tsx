@@ -19,6 +19,7 @@ import { RespondersCard } from './RespondersCard';
 import { ResponseFeedbackCard } from './ResponseFeedbackCard';
 import { StatusCard } from './StatusCard';
 import { SummaryCard } from './SummaryCard';
+import { SourceActionsCard } from './SourceActionsCard';
 import { useIncident } from './useIncident';
 
 const STATUS_TITLES = {
@@ -117,6 +118,16 @@ export function IncidentPage() {
               <Grid item>
                 <PostmortemCard incident={incident} />
               </Grid>
+              {can.updateIncident &&
+                incident.source.type !== 'manual' &&
+                incident.source.externalId && (
+                  <Grid item>
+                    <SourceActionsCard
+                      incident={incident}
+                      onUpdated={detail => apply(async () => detail)}
+                    />
+                  </Grid>
+                )}
               {incident.status === 'resolved' && (
                 <Grid item>
                   <ResponseFeedbackCard incidentId={incident.id} />

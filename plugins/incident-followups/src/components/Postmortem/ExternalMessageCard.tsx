@@ -25,8 +25,12 @@ export function ExternalMessageCard(props: {
   onPosted: (url: string | null) => void;
   /** Shown, not editable: the user may not change the post-mortem. */
   readOnly?: boolean;
+  /** The incident's source (PagerDuty), whose status page the portal can post to. */
+  statusPageSource?: string;
+  onPostToStatusPage?: () => Promise<void>;
 }) {
   const { postmortem } = props;
+  const [posting, setPosting] = useState(false);
   const [url, setUrl] = useState('');
   const urlValid = url === '' || /^https?:\/\/\S+$/.test(url);
   return (
@@ -96,6 +100,25 @@ export function ExternalMessageCard(props: {
                 >
                   Mark posted
                 </Button>
+                {props.statusPageSource && props.onPostToStatusPage && (
+                  <Button
+                    variant="contained"
+                    color="primary"
+                    disabled={
+                      !hasExternalMessage(postmortem.content) || posting
+                    }
+                    onClick={async () => {
+                      setPosting(true);
+                      try {
+                        await props.onPostToStatusPage!();
+                      } finally {
+                        setPosting(false);
+                      }
+                    }}
+                  >
+                    Post to the {props.statusPageSource} status page
+                  </Button>
+                )}
               </>
             )}
           </Box>

@@ -221,6 +221,14 @@ export function PostmortemPage() {
                   onPosted={url =>
                     act(current => api.markStatusPagePosted(current.id, url))
                   }
+                  statusPageSource={
+                    incident.value.source.type === 'pagerduty'
+                      ? 'PagerDuty'
+                      : undefined
+                  }
+                  onPostToStatusPage={() =>
+                    act(current => api.postToSourceStatusPage(current.id))
+                  }
                 />
               </Grid>
             </Grid>
