@@ -51,6 +51,12 @@ import {
 } from './service/incidentPermissions';
 import { PostmortemNotifier } from './postmortems/PostmortemNotifier';
 import { PostmortemService } from './postmortems/PostmortemService';
+import {
+  TicketTracker,
+  ticketTrackersExtensionPoint,
+} from '@incident-followups/plugin-incident-followups-node';
+import { TicketService } from './tickets/TicketService';
+import { TicketStore } from './tickets/TicketStore';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -60,6 +66,15 @@ import { PostmortemService } from './postmortems/PostmortemService';
 export const incidentFollowupsPlugin = createBackendPlugin({
   pluginId: 'incident-followups',
   register(env) {
+    const ticketTrackers: TicketTracker[] = [];
+    env.registerExtensionPoint(ticketTrackersExtensionPoint, {
+      addTicketTracker(tracker) {
+        if (ticketTrackers.some(t => t.id === tracker.id)) {
+          throw new Error(`Ticket tracker '${tracker.id}' is added twice`);
+        }
+        ticketTrackers.push(tracker);
+      },
+    });
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -106,6 +121,19 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           incidents: store,
           ownership,
           config: settings.followups,
+        });
+        const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
+        const tickets = new TicketService({
+          trackers: ticketTrackers,
+          store: new TicketStore(store.db),
+          incidents: store,
+          followups,
+          catalog,
+          auth,
+          logger,
+          appBaseUrl,
+          leaseMs: 2 * 60_000,
+          autoCreatePriorities: settings.tickets.autoCreatePriorities,
         });
         const incidents = new IncidentService({
           store,
@@ -221,6 +249,21 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           },
         });
 
+        if (tickets.enabled) {
+          await scheduler.scheduleTask({
+            id: 'incident-followups-ticket-status',
+            scope: 'global',
+            ...settings.tickets.statusSchedule,
+            fn: async () => {
+              const { checked, changed } = await tickets.syncStatuses();
+              if (changed > 0)
+                logger.info(
+                  `Tickets read back: ${checked} checked, ${changed} action items changed`,
+                );
+            },
+          });
+        }
+
         registerFollowupActions(
           actionsRegistry,
           followups,
@@ -263,12 +306,13 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             httpAuth,
             incidents,
             followups,
+            tickets,
             store,
             postmortems,
             teams,
             processReviews,
             permissions,
-            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            appBaseUrl,
             signals: new IncidentSignals(signals, logger),
           }),
         );
