@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   createServiceFactory,
   SchedulerService,
   ServiceFactory,
@@ -37,6 +38,8 @@ export async function startApiTestBackend(options: {
   publish?: jest.Mock;
   /** What the permission policy answers; allow by default. */
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** More features, such as modules that add ticket trackers. */
+  features?: BackendFeature[];
 }) {
   const scheduler = mockServices.scheduler() as TestScheduler;
   const catalog = options.catalog ?? demoCatalog();
@@ -60,6 +63,7 @@ export async function startApiTestBackend(options: {
         deps: {},
         factory: () => ({ send: options.send ?? (async () => {}) }),
       }),
+      ...(options.features ?? []),
     ],
   });
   const call =
