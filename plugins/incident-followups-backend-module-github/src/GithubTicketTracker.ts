@@ -31,7 +31,10 @@ export class GithubTicketTracker implements TicketTracker {
   ) {}
 
   private get apiBaseUrl() {
-    return (this.integration.apiBaseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+    return (this.integration.apiBaseUrl ?? 'https://api.github.com').replace(
+      /\/+$/,
+      '',
+    );
   }
 
   destinationOf(entity: Entity): string | undefined {
@@ -63,7 +66,9 @@ export class GithubTicketTracker implements TicketTracker {
     const issues = await this.call(
       destination,
       'GET',
-      `/issues?labels=${encodeURIComponent(marker)}&state=all&direction=asc&per_page=1`,
+      `/issues?labels=${encodeURIComponent(
+        marker,
+      )}&state=all&direction=asc&per_page=1`,
       issuesSchema,
     );
     return issues[0] && this.tracked(issues[0]);
@@ -81,7 +86,11 @@ export class GithubTicketTracker implements TicketTracker {
   }
 
   private tracked(issue: z.infer<typeof issueSchema>): TrackedTicket {
-    return { key: String(issue.number), url: issue.html_url, state: issue.state };
+    return {
+      key: String(issue.number),
+      url: issue.html_url,
+      state: issue.state,
+    };
   }
 
   private async call<T extends z.ZodTypeAny>(
@@ -126,7 +135,10 @@ export class GithubTicketTracker implements TicketTracker {
     try {
       parsed = schema.safeParse(JSON.parse(text));
     } catch {
-      throw new TicketTrackerError(`GitHub answered ${method} ${path} with a body that is not JSON`, response.status);
+      throw new TicketTrackerError(
+        `GitHub answered ${method} ${path} with a body that is not JSON`,
+        response.status,
+      );
     }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -168,7 +180,11 @@ function githubErrorMessage(
   const remaining = response.headers.get('x-ratelimit-remaining');
   const reset = response.headers.get('x-ratelimit-reset');
   if (remaining === '0' && reset) {
-    hints.push(`rate limit reached until ${new Date(Number(reset) * 1000).toISOString()}`);
+    hints.push(
+      `rate limit reached until ${new Date(
+        Number(reset) * 1000,
+      ).toISOString()}`,
+    );
   }
   const retryAfter = response.headers.get('retry-after');
   if (retryAfter) hints.push(`retry after ${retryAfter} seconds`);

@@ -37,31 +37,31 @@ export class JiraTicketTracker implements TicketTracker {
   }
 
   destinationOf(entity: Entity): string | undefined {
-    const key = entity.metadata.annotations?.[JIRA_PROJECT_KEY_ANNOTATION]
-      ?.trim()
-      .toUpperCase();
+    const key =
+      entity.metadata.annotations?.[
+        JIRA_PROJECT_KEY_ANNOTATION
+      ]?.trim().toUpperCase();
     return key && PROJECT_KEY.test(key) ? key : undefined;
   }
 
   async createTicket(ticket: NewTicket): Promise<TrackedTicket> {
     const cloud = this.config.deployment === 'cloud';
     const assignee = await this.assigneeOf(ticket.assignee);
-    const created = await this.call(
-      'POST',
-      '/issue',
-      createdIssueSchema,
-      {
-        fields: {
-          project: { key: ticket.destination },
-          issuetype: { name: this.config.issueType },
-          summary: ticket.title.slice(0, 255),
-          description: cloud ? toAdf(ticket.description) : ticket.description,
-          labels: ticket.labels,
-          ...(assignee ? { assignee } : {}),
-        },
+    const created = await this.call('POST', '/issue', createdIssueSchema, {
+      fields: {
+        project: { key: ticket.destination },
+        issuetype: { name: this.config.issueType },
+        summary: ticket.title.slice(0, 255),
+        description: cloud ? toAdf(ticket.description) : ticket.description,
+        labels: ticket.labels,
+        ...(assignee ? { assignee } : {}),
       },
-    );
-    return { key: created.key, url: this.browseUrl(created.key), state: 'open' };
+    });
+    return {
+      key: created.key,
+      url: this.browseUrl(created.key),
+      state: 'open',
+    };
   }
 
   async findTicket(destination: string, marker: string) {
@@ -93,11 +93,20 @@ export class JiraTicketTracker implements TicketTracker {
       ?.email;
     if (typeof email !== 'string' || !email) return undefined;
     const cloud = this.config.deployment === 'cloud';
-    const users = await this.call(
-      'GET',
-      `/user/search?${cloud ? 'query' : 'username'}=${encodeURIComponent(email)}`,
-      usersSchema,
-    );
+    let users: z.infer<typeof usersSchema>;
+    try {
+      users = await this.call(
+        'GET',
+        `/user/search?${cloud ? 'query' : 'username'}=${encodeURIComponent(
+          email,
+        )}`,
+        usersSchema,
+      );
+    } catch (error) {
+      // Without the right to browse users the issue is still worth creating, unassigned.
+      if (error instanceof TicketTrackerError) return undefined;
+      throw error;
+    }
     const match = users.filter(
       u =>
         u.active !== false &&
@@ -105,7 +114,8 @@ export class JiraTicketTracker implements TicketTracker {
           email.toLocaleLowerCase('en-US'),
     );
     if (match.length !== 1) return undefined;
-    if (cloud) return match[0].accountId ? { accountId: match[0].accountId } : undefined;
+    if (cloud)
+      return match[0].accountId ? { accountId: match[0].accountId } : undefined;
     return match[0].name ? { name: match[0].name } : undefined;
   }
 
@@ -138,7 +148,9 @@ export class JiraTicketTracker implements TicketTracker {
           'Content-Type': 'application/json',
           Authorization:
             deployment === 'cloud'
-              ? `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}`
+              ? `Basic ${Buffer.from(`${email}:${apiToken}`).toString(
+                  'base64',
+                )}`
               : `Bearer ${apiToken}`,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -158,7 +170,16 @@ export class JiraTicketTracker implements TicketTracker {
         response.status,
       );
     }
-    const parsed = schema.safeParse(text ? JSON.parse(text) : undefined);
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new TicketTrackerError(
+        `Jira answered ${method} ${path} with a body that is not JSON`,
+        response.status,
+      );
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new TicketTrackerError(
@@ -187,7 +208,7 @@ function jiraErrorMessage(response: Response, text: string): string {
     // Not JSON (a proxy's page, Jira's plain 401): the text as it came.
   }
   const retryAfter = response.headers.get('retry-after');
-  return `${response.status} ${response.statusText}${detail ? `: ${detail}` : ''}${
-    retryAfter ? ` (retry after ${retryAfter} seconds)` : ''
-  }`;
+  return `${response.status} ${response.statusText}${
+    detail ? `: ${detail}` : ''
+  }${retryAfter ? ` (retry after ${retryAfter} seconds)` : ''}`;
 }

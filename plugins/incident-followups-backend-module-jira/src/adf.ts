@@ -13,7 +13,11 @@ export function toAdf(text: string) {
         .filter(Boolean)
         .map(part =>
           /^https?:\/\//.test(part)
-            ? { type: 'text', text: part, marks: [{ type: 'link', attrs: { href: part } }] }
+            ? {
+                type: 'text',
+                text: part,
+                marks: [{ type: 'link', attrs: { href: part } }],
+              }
             : { type: 'text', text: part },
         ),
     })),

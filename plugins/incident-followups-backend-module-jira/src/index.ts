@@ -4,5 +4,8 @@
  * @packageDocumentation
  */
 export { incidentFollowupsModuleJira as default } from './module';
-export { JiraTicketTracker, JIRA_PROJECT_KEY_ANNOTATION } from './JiraTicketTracker';
+export {
+  JiraTicketTracker,
+  JIRA_PROJECT_KEY_ANNOTATION,
+} from './JiraTicketTracker';
 export type { JiraConfig } from './readJiraConfig';

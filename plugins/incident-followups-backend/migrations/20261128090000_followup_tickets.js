@@ -23,7 +23,9 @@ exports.up = async function up(knex) {
     table.string('state', 16).notNullable();
     // Which attempt holds the record, so that only one replica takes over a stale one.
     table.string('attempt_id', 36).notNullable();
-    table.timestamp('attempt_started_at', { useTz: true, precision: 3 }).notNullable();
+    table
+      .timestamp('attempt_started_at', { useTz: true, precision: 3 })
+      .notNullable();
     table.text('last_error').nullable();
     table.string('ticket_key', 255).nullable();
     table.string('ticket_url', 2048).nullable();

@@ -25,8 +25,17 @@ export interface FakeGithubIssue {
  */
 export class FakeGithubServer {
   readonly issues: FakeGithubIssue[] = [];
-  readonly requests: { method: string; path: string; body: any; authorization?: string }[] = [];
-  private failures: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
+  readonly requests: {
+    method: string;
+    path: string;
+    body: any;
+    authorization?: string;
+  }[] = [];
+  private failures: {
+    status: number;
+    body: unknown;
+    headers?: Record<string, string>;
+  }[] = [];
   private server?: Server;
 
   constructor(
@@ -98,7 +107,12 @@ export class FakeGithubServer {
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? JSON.parse(text) : undefined;
     const authorization = req.headers.authorization;
-    this.requests.push({ method: req.method!, path: url.pathname + url.search, body, authorization });
+    this.requests.push({
+      method: req.method!,
+      path: url.pathname + url.search,
+      body,
+      authorization,
+    });
 
     const token = authorization?.replace(/^(token|Bearer) /, '');
     if (token !== this.options.token) {
@@ -114,7 +128,9 @@ export class FakeGithubServer {
       this.send(res, failure.status, failure.body, failure.headers);
       return;
     }
-    const match = /^\/repos\/([^/]+\/[^/]+)\/issues(?:\/(\d+))?$/.exec(url.pathname);
+    const match = /^\/repos\/([^/]+\/[^/]+)\/issues(?:\/(\d+))?$/.exec(
+      url.pathname,
+    );
     if (!match || !this.options.repos.includes(match[1])) {
       this.send(res, 404, {
         message: 'Not Found',
@@ -128,18 +144,29 @@ export class FakeGithubServer {
       if (typeof body?.title !== 'string' || !body.title) {
         this.send(res, 422, {
           message: 'Invalid request.\n\n"title" wasn\'t supplied.',
-          documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+          documentation_url:
+            'https://docs.github.com/rest/issues/issues#create-an-issue',
           status: '422',
         });
         return;
       }
       const assignees: string[] = body.assignees ?? [];
-      const unknown = assignees.filter(a => !(this.options.users ?? []).includes(a));
+      const unknown = assignees.filter(
+        a => !(this.options.users ?? []).includes(a),
+      );
       if (unknown.length > 0) {
         this.send(res, 422, {
           message: 'Validation Failed',
-          errors: [{ value: unknown[0], resource: 'Issue', field: 'assignees', code: 'invalid' }],
-          documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+          errors: [
+            {
+              value: unknown[0],
+              resource: 'Issue',
+              field: 'assignees',
+              code: 'invalid',
+            },
+          ],
+          documentation_url:
+            'https://docs.github.com/rest/issues/issues#create-an-issue',
           status: '422',
         });
         return;
@@ -154,9 +181,13 @@ export class FakeGithubServer {
         state: 'open',
       };
       this.issues.push(issue);
-      this.send(res, 201, this.toJson(issue), { Location: this.toJson(issue).url });
+      this.send(res, 201, this.toJson(issue), {
+        Location: this.toJson(issue).url,
+      });
     } else if (req.method === 'GET' && !number) {
-      const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
+      const labels = (url.searchParams.get('labels') ?? '')
+        .split(',')
+        .filter(Boolean);
       const state = url.searchParams.get('state') ?? 'open';
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const found = this.issues
@@ -164,11 +195,22 @@ export class FakeGithubServer {
         .filter(i => state === 'all' || i.state === state)
         .filter(i => labels.every(l => i.labels.includes(l)));
       if (url.searchParams.get('direction') !== 'asc') found.reverse();
-      this.send(res, 200, found.slice(0, perPage).map(i => this.toJson(i)));
+      this.send(
+        res,
+        200,
+        found.slice(0, perPage).map(i => this.toJson(i)),
+      );
     } else if (req.method === 'GET' && number) {
-      const issue = this.issues.find(i => i.repo === repo && i.number === Number(number));
+      const issue = this.issues.find(
+        i => i.repo === repo && i.number === Number(number),
+      );
       if (!issue) {
-        this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/issues#get-an-issue', status: '404' });
+        this.send(res, 404, {
+          message: 'Not Found',
+          documentation_url:
+            'https://docs.github.com/rest/issues/issues#get-an-issue',
+          status: '404',
+        });
         return;
       }
       this.send(res, 200, this.toJson(issue));
@@ -177,8 +219,16 @@ export class FakeGithubServer {
     }
   }
 
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  private send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...headers,
+    });
     res.end(JSON.stringify(body));
   }
 }

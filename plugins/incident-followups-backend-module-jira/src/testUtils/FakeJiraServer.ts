@@ -43,7 +43,12 @@ export class FakeJiraServer {
   readonly requests: { method: string; path: string; body: any }[] = [];
   private readonly projects = new Set<string>();
   private readonly users: FakeJiraUser[] = [];
-  private failures: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
+  private failures: {
+    status: number;
+    body: unknown;
+    headers?: Record<string, string>;
+    path?: string;
+  }[] = [];
   private server?: Server;
 
   constructor(
@@ -81,9 +86,16 @@ export class FakeJiraServer {
     await once(this.server, 'close');
   }
 
-  /** The next requests fail with this status and body, once each. */
-  failNext(status: number, body: unknown, headers?: Record<string, string>) {
-    this.failures.push({ status, body, headers });
+  /**
+   * The next request (to `path` under the REST API, such as `/issue`, when
+   * given) fails with this status, body and headers, once.
+   */
+  failNext(
+    status: number,
+    body: unknown,
+    options: { headers?: Record<string, string>; path?: string } = {},
+  ) {
+    this.failures.push({ status, body, ...options });
   }
 
   /** Moves an issue to Done or back to To Do, as someone working on it would. */
@@ -103,7 +115,11 @@ export class FakeJiraServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? JSON.parse(text) : undefined;
-    this.requests.push({ method: req.method!, path: url.pathname + url.search, body });
+    this.requests.push({
+      method: req.method!,
+      path: url.pathname + url.search,
+      body,
+    });
 
     if (req.headers.authorization !== this.options.authorization) {
       // Jira answers a bad credential with a plain 401.
@@ -111,12 +127,18 @@ export class FakeJiraServer {
       res.end('Client must be authenticated to access this resource.');
       return;
     }
-    const failure = this.failures.shift();
-    if (failure) {
-      this.send(res, failure.status, failure.body, failure.headers);
+    const api = `/rest/api/${this.version}`;
+    const failure = this.failures.findIndex(
+      f => !f.path || url.pathname === `${api}${f.path}`,
+    );
+    if (failure >= 0) {
+      const [{ status, body: failureBody, headers }] = this.failures.splice(
+        failure,
+        1,
+      );
+      this.send(res, status, failureBody, headers);
       return;
     }
-    const api = `/rest/api/${this.version}`;
     const path = url.pathname;
     if (req.method === 'POST' && path === `${api}/issue`) {
       this.createIssue(body, res);
@@ -130,7 +152,9 @@ export class FakeJiraServer {
       const issue = this.issues.find(i => i.key === key || i.id === key);
       if (!issue) {
         this.send(res, 404, {
-          errorMessages: ['Issue does not exist or you do not have permission to see it.'],
+          errorMessages: [
+            'Issue does not exist or you do not have permission to see it.',
+          ],
           errors: {},
         });
         return;
@@ -152,12 +176,23 @@ export class FakeJiraServer {
           .filter(u => u.emailAddress.toLowerCase().includes(query))
           .map(u =>
             this.version === 3
-              ? { accountId: u.accountId, emailAddress: u.emailAddress, active: true }
-              : { name: u.name, key: u.name, emailAddress: u.emailAddress, active: true },
+              ? {
+                  accountId: u.accountId,
+                  emailAddress: u.emailAddress,
+                  active: true,
+                }
+              : {
+                  name: u.name,
+                  key: u.name,
+                  emailAddress: u.emailAddress,
+                  active: true,
+                },
           ),
       );
     } else {
-      this.send(res, 404, { errorMessages: [`No route ${req.method} ${path}`] });
+      this.send(res, 404, {
+        errorMessages: [`No route ${req.method} ${path}`],
+      });
     }
   }
 
@@ -168,12 +203,23 @@ export class FakeJiraServer {
     if (!project || !this.projects.has(project)) {
       errors.project = 'valid project is required';
     }
-    if (!fields.summary) errors.summary = 'You must specify a summary of the issue.';
-    if (!fields.issuetype?.name) errors.issuetype = 'valid issue type is required';
-    if (this.version === 3 && fields.description !== undefined && fields.description?.type !== 'doc') {
-      errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+    if (!fields.summary)
+      errors.summary = 'You must specify a summary of the issue.';
+    if (!fields.issuetype?.name)
+      errors.issuetype = 'valid issue type is required';
+    if (
+      this.version === 3 &&
+      fields.description !== undefined &&
+      fields.description?.type !== 'doc'
+    ) {
+      errors.description =
+        'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
     }
-    if (this.version === 2 && fields.description !== undefined && typeof fields.description !== 'string') {
+    if (
+      this.version === 2 &&
+      fields.description !== undefined &&
+      typeof fields.description !== 'string'
+    ) {
       errors.description = 'Operation value must be a string';
     }
     const labels: unknown[] = fields.labels ?? [];
@@ -192,7 +238,8 @@ export class FakeJiraServer {
       this.send(res, 400, { errorMessages: [], errors });
       return;
     }
-    const number = this.issues.filter(i => i.fields.project.key === project).length + 1;
+    const number =
+      this.issues.filter(i => i.fields.project.key === project).length + 1;
     const id = String(10000 + this.issues.length);
     const issue: FakeJiraIssue = {
       id,
@@ -217,9 +264,10 @@ export class FakeJiraServer {
 
   /** JQL of the form the module sends: `project = "X" AND labels = "Y" ORDER BY ...`. */
   private search(body: any, res: ServerResponse) {
-    const match = /^project = "([^"]+)" AND labels = "([^"]+)"(?: ORDER BY created ASC)?$/.exec(
-      body?.jql ?? '',
-    );
+    const match =
+      /^project = "([^"]+)" AND labels = "([^"]+)"(?: ORDER BY created ASC)?$/.exec(
+        body?.jql ?? '',
+      );
     if (!match) {
       this.send(res, 400, {
         errorMessages: [`Error in the JQL Query: ${body?.jql}`],
@@ -230,21 +278,35 @@ export class FakeJiraServer {
     const [, project, label] = match;
     if (!this.projects.has(project)) {
       this.send(res, 400, {
-        errorMessages: [`The value '${project}' does not exist for the field 'project'.`],
+        errorMessages: [
+          `The value '${project}' does not exist for the field 'project'.`,
+        ],
         errors: {},
       });
       return;
     }
     const issues = this.issues
-      .filter(i => i.fields.project.key === project && i.fields.labels.includes(label))
+      .filter(
+        i =>
+          i.fields.project.key === project && i.fields.labels.includes(label),
+      )
       .slice(0, body.maxResults ?? 50)
-      .map(i => ({ id: i.id, key: i.key, fields: { status: i.fields.status } }));
+      .map(i => ({
+        id: i.id,
+        key: i.key,
+        fields: { status: i.fields.status },
+      }));
     this.send(
       res,
       200,
       this.version === 3
         ? { issues, isLast: true }
-        : { startAt: 0, maxResults: body.maxResults ?? 50, total: issues.length, issues },
+        : {
+            startAt: 0,
+            maxResults: body.maxResults ?? 50,
+            total: issues.length,
+            issues,
+          },
     );
   }
 

@@ -62,15 +62,14 @@ export class MemoryTicketTracker implements TicketTracker {
 
   /** The backend module that adds this tracker. */
   module(): BackendFeature {
-    const tracker = this;
     return createBackendModule({
       pluginId: 'incident-followups',
       moduleId: 'memory-tracker',
-      register(env) {
+      register: env => {
         env.registerInit({
           deps: { trackers: ticketTrackersExtensionPoint },
-          async init({ trackers }) {
-            trackers.addTicketTracker(tracker);
+          init: async ({ trackers }) => {
+            trackers.addTicketTracker(this);
           },
         });
       },

@@ -42,8 +42,7 @@ export function addFollowupRoutes(
     authorize: Authorize;
   },
 ) {
-  const { httpAuth, followups, tickets, audited, signals, authorize } =
-    options;
+  const { httpAuth, followups, tickets, audited, signals, authorize } = options;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -62,8 +61,11 @@ export function addFollowupRoutes(
       'body',
     );
     await authorize(caller, followupUpdatePermission, id);
-    const added = await audited(req, 'followup-create', { incidentId: id }, () =>
-      followups.addActionItem(id, request, caller),
+    const added = await audited(
+      req,
+      'followup-create',
+      { incidentId: id },
+      () => followups.addActionItem(id, request, caller),
     );
     const item = await tickets.createAutomatically(added);
     await signals.changed(id, 'followups');

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
@@ -141,7 +138,7 @@ export class TicketService {
         throw new ServiceUnavailableError(
           `${tracker.id} did not create the ticket${
             error.status ? ` (HTTP ${error.status})` : ''
-          }: ${error.message}. Nothing was lost; try again.`,
+          }: ${error.message.replace(/\.$/, '')}. Nothing was lost; try again.`,
         );
       }
       throw error;
@@ -174,7 +171,9 @@ export class TicketService {
    * Reads the linked tickets' state and moves their action items along: closed
    * marks done, reopened marks open.
    */
-  async syncStatuses(limit = 500): Promise<{ checked: number; changed: number }> {
+  async syncStatuses(
+    limit = 500,
+  ): Promise<{ checked: number; changed: number }> {
     let checked = 0;
     let changed = 0;
     for (const record of await this.options.store.listLinked(limit)) {
@@ -226,7 +225,11 @@ export class TicketService {
   private async destinationOf(
     followup: Followup,
     entityRefs: string[],
-  ): Promise<{ tracker: TicketTracker; destination: string; assignee?: Entity }> {
+  ): Promise<{
+    tracker: TicketTracker;
+    destination: string;
+    assignee?: Entity;
+  }> {
     const { trackers, catalog } = this.options;
     if (trackers.length === 0) {
       throw new ConflictError(
@@ -256,7 +259,9 @@ export class TicketService {
         const destination = tracker.destinationOf(entity);
         if (destination) {
           const assignee =
-            owner?.kind.toLocaleLowerCase('en-US') === 'user' ? owner : undefined;
+            owner?.kind.toLocaleLowerCase('en-US') === 'user'
+              ? owner
+              : undefined;
           return { tracker, destination, assignee };
         }
       }

@@ -106,7 +106,11 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
     await store.recordCreated(
       target.followupId,
       claim.attemptId,
-      { key: 'PAY-7', url: 'https://jira.example.com/browse/PAY-7', state: 'open' },
+      {
+        key: 'PAY-7',
+        url: 'https://jira.example.com/browse/PAY-7',
+        state: 'open',
+      },
       'jira',
       new Date(),
     );
@@ -118,7 +122,11 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
     expect(
       await store.applyTicketState(
         item.id,
-        { key: 'PAY-7', url: 'https://jira.example.com/browse/PAY-7', state: 'open' },
+        {
+          key: 'PAY-7',
+          url: 'https://jira.example.com/browse/PAY-7',
+          state: 'open',
+        },
         'ticket-tracker:jira',
         new Date(),
       ),

@@ -213,10 +213,12 @@ export class TicketStore {
         .where({ followup_id: followupId })
         .update({ ticket_state: ticket.state, checked_at: now });
       if (record.ticket_state === ticket.state) return undefined;
-      const open = followup.status === 'open' || followup.status === 'in-progress';
+      const open =
+        followup.status === 'open' || followup.status === 'in-progress';
       let status: 'done' | 'open' | undefined;
       if (ticket.state === 'closed' && open) status = 'done';
-      if (ticket.state === 'open' && followup.status === 'done') status = 'open';
+      if (ticket.state === 'open' && followup.status === 'done')
+        status = 'open';
       if (!status) return undefined;
       await tx('followups')
         .where({ id: followupId })

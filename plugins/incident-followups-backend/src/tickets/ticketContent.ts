@@ -42,10 +42,11 @@ export function ticketDescription(
     followup.description.trim(),
     `Action item (${followup.priority ?? 'no priority'}, ${
       followup.kind ?? 'action item'
-    }) from the ${severity} incident "${incident.title}" of ${incident.startedAt.slice(
-      0,
-      10,
-    )}${followup.dueAt ? `, due ${followup.dueAt.slice(0, 10)}` : ''}.`,
+    }) from the ${severity} incident "${
+      incident.title
+    }" of ${incident.startedAt.slice(0, 10)}${
+      followup.dueAt ? `, due ${followup.dueAt.slice(0, 10)}` : ''
+    }.`,
     ...links.map(link => `${link.title}: ${link.url}`),
   ]
     .filter(Boolean)

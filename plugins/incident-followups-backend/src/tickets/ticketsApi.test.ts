@@ -52,7 +52,9 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
       startedAt: '2026-11-02T09:14:00Z',
       resolvedAt: '2026-11-02T10:14:00Z',
       entityRefs: [options.entityRef ?? 'component:default/checkout-api'],
-      responders: [{ role: 'incident-commander', userRef: 'user:default/dave' }],
+      responders: [
+        { role: 'incident-commander', userRef: 'user:default/dave' },
+      ],
     });
     const created = await api.post(`/incidents/${incident.id}/followups`, {
       title: 'Alert on payment gateway latency',
@@ -94,7 +96,9 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     expect(ticket.description).toContain(
       `https://portal.example.com/incident-followups/incidents/${incident.id}`,
     );
-    const { body: stored } = await api.get(`/incidents/${incident.id}/followups`);
+    const { body: stored } = await api.get(
+      `/incidents/${incident.id}/followups`,
+    );
     expect(stored.items.find((f: any) => f.id === item.id).ticketUrl).toBe(
       'https://tracker.example.com/PAY-1',
     );
@@ -139,7 +143,10 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
 
     const retry = await api.post(`/followups/${item.id}/ticket`, {});
     expect(retry.status).toBe(200);
-    expect(retry.body).toMatchObject({ created: false, ticket: { key: 'PAY-1' } });
+    expect(retry.body).toMatchObject({
+      created: false,
+      ticket: { key: 'PAY-1' },
+    });
     expect(tracker.tickets).toHaveLength(1);
   });
 
@@ -187,7 +194,9 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     expect(refused.body.error.message).toBe(
       'memory did not create the ticket (HTTP 429): Rate limit exceeded (retry after 30 seconds). Nothing was lost; try again.',
     );
-    const { body: unchanged } = await api.get(`/incidents/${item.incidentId}/followups`);
+    const { body: unchanged } = await api.get(
+      `/incidents/${item.incidentId}/followups`,
+    );
     expect(unchanged.items.find((f: any) => f.id === item.id)).toMatchObject({
       ticketUrl: null,
       version: item.version,
@@ -216,7 +225,9 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     const { incident, item } = await actionItem(api);
     const { body } = await api.get(`/incidents/${incident.id}/followups`);
     const step = body.items.find((f: any) => f.type === 'role-step');
-    expect((await api.post(`/followups/${step.id}/ticket`, {})).status).toBe(400);
+    expect((await api.post(`/followups/${step.id}/ticket`, {})).status).toBe(
+      400,
+    );
 
     await api.patch(`/followups/${item.id}`, {
       version: item.version,
@@ -224,7 +235,9 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     });
     const response = await api.post(`/followups/${item.id}/ticket`, {});
     expect(response.status).toBe(409);
-    expect(response.body.error.message).toMatch(/already links to https:\/\/jira.example.com\/browse\/PAY-9/);
+    expect(response.body.error.message).toMatch(
+      /already links to https:\/\/jira.example.com\/browse\/PAY-9/,
+    );
   });
 
   it('creates tickets for new items of the configured priorities by itself', async () => {
@@ -261,7 +274,9 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     });
 
     const { body: detail } = await api.get(`/incidents/${incident.id}`);
-    const changes = detail.history.filter((h: any) => h.field === 'actionItemStatus');
+    const changes = detail.history.filter(
+      (h: any) => h.field === 'actionItemStatus',
+    );
     expect(changes).toEqual([
       expect.objectContaining({
         actorRef: 'ticket-tracker:memory',
