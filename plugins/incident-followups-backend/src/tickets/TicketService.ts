@@ -10,6 +10,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Followup,
   FollowupPriority,
+  FollowupTicketResult,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   TicketTracker,
@@ -25,13 +26,6 @@ import {
   ticketMarker,
 } from './ticketContent';
 import { TicketRecord, TicketStore } from './TicketStore';
-
-/** The answer to "create a ticket": the action item with its link, and whether this call created it. */
-export interface TicketResult {
-  followup: Followup;
-  ticket: { tracker: string; key: string; url: string; state: string };
-  created: boolean;
-}
 
 /** Action items as tickets in the owning team's tracker, and their state followed back. */
 export class TicketService {
@@ -61,7 +55,7 @@ export class TicketService {
    * tracker is called, and an attempt that may have created a ticket (a crash,
    * a timeout) is followed by a search for the marker label, not a second ticket.
    */
-  async createTicket(followupId: string): Promise<TicketResult> {
+  async createTicket(followupId: string): Promise<FollowupTicketResult> {
     const { store, incidents } = this.options;
     const followup = await this.options.followups.get(followupId);
     if (followup.type !== 'action-item') {
@@ -204,7 +198,7 @@ export class TicketService {
   private async linked(
     record: TicketRecord,
     created: boolean,
-  ): Promise<TicketResult> {
+  ): Promise<FollowupTicketResult> {
     return {
       followup: await this.options.followups.get(record.followupId),
       ticket: {

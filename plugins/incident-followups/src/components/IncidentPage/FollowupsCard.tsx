@@ -116,6 +116,9 @@ export function FollowupsCard(props: { incident: IncidentDetail }) {
           busy={busy}
           onStatus={setStatus}
           onAdded={item => setFollowups(list => [...(list ?? []), item])}
+          onChanged={item =>
+            setFollowups(list => list?.map(f => (f.id === item.id ? item : f)))
+          }
         />
       </Box>
     </InfoCard>

@@ -21,6 +21,7 @@ const FIELD_TITLES: Record<string, string> = {
   primaryIncident: 'Primary incident',
   owners: 'Owning teams',
   ownersAtResolution: 'Owning teams at resolution',
+  actionItemStatus: 'Action item status',
 };
 
 function show(field: string, value: unknown): string {

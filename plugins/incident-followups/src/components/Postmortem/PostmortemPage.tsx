@@ -60,6 +60,9 @@ function ActionItemsCard(props: { incidentId: string; version: number }) {
         busy={busy}
         onStatus={setStatus}
         onAdded={item => setFollowups(list => [...(list ?? []), item])}
+        onChanged={item =>
+          setFollowups(list => list?.map(f => (f.id === item.id ? item : f)))
+        }
       />
     </InfoCard>
   );

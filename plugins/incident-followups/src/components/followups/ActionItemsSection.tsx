@@ -17,6 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { incidentFollowupsApiRef } from '../../api';
+import { CreateTicketButton } from './CreateTicketButton';
 import { DueBadge } from './DueBadge';
 import { FollowupRow } from './FollowupRow';
 
@@ -38,6 +39,14 @@ export function FollowupOwner(props: { followup: Followup }) {
   );
 }
 
+/** A ticket link's text: the issue key or number at the end of its URL. */
+function ticketName(url: string): string {
+  const last = url.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (/^[A-Z][A-Z0-9_]*-\d+$/.test(last)) return last;
+  if (/\/issues\/\d+$/.test(url)) return `#${last}`;
+  return 'ticket';
+}
+
 /**
  * An incident's action items with inline status changes, and a form to add one;
  * the incident page and the post-mortem show the same list.
@@ -52,6 +61,8 @@ export function ActionItemsSection(props: {
     reason?: string,
   ) => void;
   onAdded: (item: Followup) => void;
+  /** An item that changed here, such as one that got its ticket. */
+  onChanged: (item: Followup) => void;
 }) {
   const { items: actionItems, busy, onStatus: setStatus } = props;
   const api = useApi(incidentFollowupsApiRef);
@@ -94,7 +105,9 @@ export function ActionItemsSection(props: {
           title={
             <>
               {item.title}{' '}
-              {item.ticketUrl && <Link to={item.ticketUrl}>ticket</Link>}
+              {item.ticketUrl && (
+                <Link to={item.ticketUrl}>{ticketName(item.ticketUrl)}</Link>
+              )}
             </>
           }
           details={
@@ -108,6 +121,12 @@ export function ActionItemsSection(props: {
                 <Typography variant="caption" color="textSecondary">
                   Won't do: {item.wontDoReason}
                 </Typography>
+              )}
+              {!item.ticketUrl && (
+                <CreateTicketButton
+                  followup={item}
+                  onCreated={props.onChanged}
+                />
               )}
             </>
           }
