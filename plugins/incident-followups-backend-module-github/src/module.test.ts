@@ -22,7 +22,10 @@ import { FakeGithubServer } from './testUtils/FakeGithubServer';
 jest.setTimeout(30_000);
 
 /** The plugin with this module against a Jira on loopback, as a portal would run them. */
-async function start(github: FakeGithubServer) {
+async function start(
+  github: FakeGithubServer,
+  token: string | null = 'ghp_secret',
+) {
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory(): ServiceFactory;
   };
@@ -35,13 +38,7 @@ async function start(github: FakeGithubServer) {
         data: {
           app: { baseUrl: 'https://portal.example.com' },
           integrations: {
-            github: [
-              {
-                host: 'github.com',
-                apiBaseUrl: github.baseUrl,
-                token: 'ghp_secret',
-              },
-            ],
+            github: [{ host: 'github.com', apiBaseUrl: github.baseUrl, token }],
           },
         },
       }),
@@ -195,5 +192,14 @@ describe('the GitHub module in the incident-followups backend', () => {
       (await api.call('post', `/followups/${item.id}/ticket`)).status,
     ).toBe(201);
     expect(github.issues).toHaveLength(1);
+  });
+
+  it('stays off without a token, and the button says what to set up', async () => {
+    const api = await start(github, null);
+    const { item } = await actionItem(api);
+    const response = await api.call('post', `/followups/${item.id}/ticket`);
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toMatch(/^No ticket tracker is set up/);
+    expect(github.requests).toHaveLength(0);
   });
 });

@@ -31,9 +31,11 @@ export const incidentFollowupsModuleGithub = createBackendModule({
           'github.com';
         const integrations = ScmIntegrations.fromConfig(config);
         const integration = integrations.github.byHost(host);
-        if (!integration) {
+        const { token, apps } = integration?.config ?? {};
+        if (!integration || (!token && !apps?.length)) {
+          // Anonymous calls cannot create issues.
           logger.info(
-            `GitHub issues are off: integrations.github has no entry for ${host}`,
+            `GitHub issues are off: integrations.github has no token or app for ${host}`,
           );
           return;
         }

@@ -5,7 +5,7 @@ import {
   Server,
   ServerResponse,
 } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 /** An issue as the fake keeps it. */
 export interface FakeJiraIssue {
@@ -27,6 +27,15 @@ export interface FakeJiraUser {
   accountId: string;
   name: string;
   emailAddress: string;
+}
+
+/** What the fake Jira is: Cloud or Data Center, its credential, projects and users. */
+export interface FakeJiraOptions {
+  deployment: 'cloud' | 'datacenter';
+  /** The `Authorization` header Jira accepts. */
+  authorization: string;
+  projects: string[];
+  users?: FakeJiraUser[];
 }
 
 const OPEN = { name: 'To Do', statusCategory: { key: 'new' } };
@@ -51,15 +60,12 @@ export class FakeJiraServer {
   }[] = [];
   private server?: Server;
 
-  constructor(
-    private readonly options: {
-      deployment: 'cloud' | 'datacenter';
-      /** The `Authorization` header Jira accepts. */
-      authorization: string;
-      projects: string[];
-      users?: FakeJiraUser[];
-    },
-  ) {
+  // Plain fields rather than parameter properties, so that Node runs this file
+  // as it is (type stripping) for the demo: scripts/fake-jira.ts.
+  private readonly options: FakeJiraOptions;
+
+  constructor(options: FakeJiraOptions) {
+    this.options = options;
     options.projects.forEach(p => this.projects.add(p));
     this.users.push(...(options.users ?? []));
   }
@@ -121,6 +127,13 @@ export class FakeJiraServer {
       body,
     });
 
+    if (req.method === 'GET' && url.pathname.startsWith('/browse/')) {
+      this.browse(
+        decodeURIComponent(url.pathname.slice('/browse/'.length)),
+        res,
+      );
+      return;
+    }
     if (req.headers.authorization !== this.options.authorization) {
       // Jira answers a bad credential with a plain 401.
       res.writeHead(401, { 'Content-Type': 'text/plain' });
@@ -307,6 +320,25 @@ export class FakeJiraServer {
             total: issues.length,
             issues,
           },
+    );
+  }
+
+  /** The issue page people open from the link, in its plainest form. */
+  private browse(key: string, res: ServerResponse) {
+    const issue = this.issues.find(i => i.key === key);
+    const escape = (text: string) =>
+      text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
+    res.writeHead(issue ? 200 : 404, {
+      'Content-Type': 'text/html; charset=utf-8',
+    });
+    res.end(
+      issue
+        ? `<!doctype html><title>${escape(issue.key)}</title><h1>${escape(
+            issue.key,
+          )}: ${escape(issue.fields.summary)}</h1><p>Status: ${escape(
+            issue.fields.status.name,
+          )}</p><p>Labels: ${escape(issue.fields.labels.join(', '))}</p>`
+        : '<!doctype html><title>Not found</title><p>No such issue</p>',
     );
   }
 

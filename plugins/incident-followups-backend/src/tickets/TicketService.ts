@@ -227,7 +227,7 @@ export class TicketService {
     const { trackers, catalog } = this.options;
     if (trackers.length === 0) {
       throw new ConflictError(
-        'No ticket tracker is installed: add the Jira or GitHub module of incident-followups to the backend',
+        'No ticket tracker is set up: configure incidentFollowups.jira, or integrations.github with a token, and add the Jira or GitHub module of incident-followups to the backend',
       );
     }
     const refs = [

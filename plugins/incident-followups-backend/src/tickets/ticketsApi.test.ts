@@ -30,11 +30,12 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
   async function start(
     tracker = new MemoryTicketTracker(),
     config: object = { app: { baseUrl: 'https://portal.example.com' } },
+    features = [tracker.module()],
   ) {
     const api = await startApiTestBackend({
       knex: await databases.init(databaseId),
       catalog: catalogWithProject(),
-      features: [tracker.module()],
+      features,
       config: config as any,
     });
     return { api, tracker };
@@ -218,6 +219,16 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
       "No ticket tracker knows where this action item's ticket goes: add the example.com/tracker-project annotation to group:default/sre or to an affected entity it owns (component:default/alerting-pipeline)",
     );
     expect(tracker.tickets).toHaveLength(0);
+  });
+
+  it('says what to set up when no tracker is', async () => {
+    const { api } = await start(undefined, undefined, []);
+    const { item } = await actionItem(api);
+    const response = await api.post(`/followups/${item.id}/ticket`, {});
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toBe(
+      'No ticket tracker is set up: configure incidentFollowups.jira, or integrations.github with a token, and add the Jira or GitHub module of incident-followups to the backend',
+    );
   });
 
   it('refuses role steps and items that link to a ticket already', async () => {
