@@ -8,6 +8,7 @@ import {
   FOLLOWUP_PRIORITIES,
   FollowupPriority,
   FollowupStatus,
+  isFollowupOpen,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -122,7 +123,7 @@ export function ActionItemsSection(props: {
                   Won't do: {item.wontDoReason}
                 </Typography>
               )}
-              {!item.ticketUrl && (
+              {!item.ticketUrl && isFollowupOpen(item) && (
                 <CreateTicketButton
                   followup={item}
                   onCreated={props.onChanged}

@@ -34,13 +34,11 @@ async function renderCard(createTicket: jest.Mock) {
         [
           incidentFollowupsApiRef,
           {
-            listIncidentFollowups: jest
-              .fn()
-              .mockResolvedValue({
-                items: [item],
-                totalCount: 1,
-                nextCursor: null,
-              }),
+            listIncidentFollowups: jest.fn().mockResolvedValue({
+              items: [item],
+              totalCount: 1,
+              nextCursor: null,
+            }),
             createTicket,
           },
         ],
