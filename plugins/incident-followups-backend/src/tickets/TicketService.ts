@@ -118,14 +118,20 @@ export class TicketService {
           links,
         });
       }
-      await store.recordCreated(
+      const linked = await store.recordCreated(
         followupId,
         claim.attemptId,
         ticket,
         tracker.id,
         new Date(),
       );
-      return this.linked((await store.get(followupId))!, created);
+      const record = (await store.get(followupId))!;
+      if (!linked && record.state !== 'created') {
+        throw new ConflictError(
+          'Another request took over creating this ticket; reload in a moment to see its link',
+        );
+      }
+      return this.linked(record, created && linked);
     } catch (error) {
       await store.recordFailure(followupId, claim.attemptId, String(error));
       if (error instanceof TicketTrackerError) {

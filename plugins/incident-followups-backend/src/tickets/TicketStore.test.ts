@@ -103,7 +103,7 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
     const { store, target, item } = await setup();
     const claim = await store.claim(target, new Date(), 60_000);
     if (claim.kind !== 'claimed') throw new Error('not claimed');
-    await store.recordCreated(
+    const linked = await store.recordCreated(
       target.followupId,
       claim.attemptId,
       {
@@ -114,6 +114,17 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
       'jira',
       new Date(),
     );
+    expect(linked).toBe(true);
+    // An attempt that lost the record links nothing.
+    expect(
+      await store.recordCreated(
+        target.followupId,
+        'a-stale-attempt',
+        { key: 'PAY-8', url: 'https://jira.example.com/browse/PAY-8', state: 'open' },
+        'jira',
+        new Date(),
+      ),
+    ).toBe(false);
     expect(await store.claim(target, new Date(), 0)).toMatchObject({
       kind: 'linked',
       record: { ticketKey: 'PAY-7', ticketState: 'open' },

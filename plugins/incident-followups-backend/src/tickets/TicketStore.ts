@@ -141,16 +141,20 @@ export class TicketStore {
       .update({ state: 'failed', last_error: error.slice(0, 2000) });
   }
 
-  /** Links the ticket: on the record and on the action item, together. */
+  /**
+   * Links the ticket: on the record and on the action item, together. False when
+   * the attempt no longer holds the record (another took it over), and nothing
+   * is written.
+   */
   async recordCreated(
     followupId: string,
     attemptId: string,
     ticket: TrackedTicket,
     tracker: string,
     now: Date,
-  ): Promise<void> {
-    await this.db.transaction(async tx => {
-      await tx('followup_tickets')
+  ): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      const held = await tx('followup_tickets')
         .where({ followup_id: followupId, attempt_id: attemptId })
         .update({
           tracker,
@@ -161,6 +165,7 @@ export class TicketStore {
           ticket_state: ticket.state,
           checked_at: now,
         });
+      if (held !== 1) return false;
       await tx('followups')
         .where({ id: followupId })
         .update({
@@ -168,6 +173,7 @@ export class TicketStore {
           updated_at: now,
           version: tx.raw('version + 1'),
         });
+      return true;
     });
   }
 
