@@ -123,6 +123,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           config: settings.followups,
         });
         const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
+        const incidentSignals = new IncidentSignals(signals, logger);
         const tickets = new TicketService({
           trackers: ticketTrackers,
           store: new TicketStore(store.db),
@@ -134,6 +135,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           appBaseUrl,
           leaseMs: 2 * 60_000,
           autoCreatePriorities: settings.tickets.autoCreatePriorities,
+          signals: incidentSignals,
         });
         const incidents = new IncidentService({
           store,
@@ -313,7 +315,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             processReviews,
             permissions,
             appBaseUrl,
-            signals: new IncidentSignals(signals, logger),
+            signals: incidentSignals,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -19,6 +19,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-node';
 import { IncidentStore } from '../database/IncidentStore';
 import { FollowupService } from '../followups/FollowupService';
+import { IncidentSignals } from '../service/IncidentSignals';
 import {
   severityLabels,
   ticketDescription,
@@ -43,6 +44,8 @@ export class TicketService {
       leaseMs: number;
       /** New action items of these priorities get their ticket as they are added. */
       autoCreatePriorities: FollowupPriority[];
+      /** Tells the open pages of an incident that its followups changed. */
+      signals: IncidentSignals;
     },
   ) {}
 
@@ -185,13 +188,16 @@ export class TicketService {
           record.ticketKey,
         );
         checked += 1;
-        const status = await this.options.store.applyTicketState(
+        const change = await this.options.store.applyTicketState(
           record.followupId,
           ticket,
           `ticket-tracker:${tracker.id}`,
           new Date(),
         );
-        if (status) changed += 1;
+        if (change) {
+          changed += 1;
+          await this.options.signals.changed(change.incidentId, 'followups');
+        }
       } catch (error) {
         this.options.logger.warn(
           `Could not read ticket ${record.ticketKey} from ${tracker.id}: ${error}`,

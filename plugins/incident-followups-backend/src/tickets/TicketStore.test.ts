@@ -120,7 +120,11 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
       await store.recordCreated(
         target.followupId,
         'a-stale-attempt',
-        { key: 'PAY-8', url: 'https://jira.example.com/browse/PAY-8', state: 'open' },
+        {
+          key: 'PAY-8',
+          url: 'https://jira.example.com/browse/PAY-8',
+          state: 'open',
+        },
         'jira',
         new Date(),
       ),

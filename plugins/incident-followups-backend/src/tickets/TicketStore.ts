@@ -198,15 +198,15 @@ export class TicketStore {
   /**
    * Follows the ticket's state: a ticket closed since the last look marks its
    * open action item done, one reopened marks it open again, both recorded in
-   * the incident history as changes by the tracker. Returns the new status when
-   * the action item changed.
+   * the incident history as changes by the tracker. Returns the new status and
+   * the incident when the action item changed.
    */
   async applyTicketState(
     followupId: string,
     ticket: TrackedTicket,
     actorRef: string,
     now: Date,
-  ): Promise<'done' | 'open' | undefined> {
+  ): Promise<{ status: 'done' | 'open'; incidentId: string } | undefined> {
     return this.db.transaction(async tx => {
       const record = await tx<TicketRow>('followup_tickets')
         .where({ followup_id: followupId, state: 'created' })
@@ -242,7 +242,7 @@ export class TicketStore {
           to: { actionItem: followup.title, status, ticket: ticket.key },
         },
       ]);
-      return status;
+      return { status, incidentId: followup.incident_id as string };
     });
   }
 }

@@ -27,6 +27,8 @@ function catalogWithProject(): Entity[] {
 }
 
 describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
+  const publish = jest.fn().mockResolvedValue(undefined);
+
   async function start(
     tracker = new MemoryTicketTracker(),
     config: object = { app: { baseUrl: 'https://portal.example.com' } },
@@ -36,6 +38,7 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
       knex: await databases.init(databaseId),
       catalog: catalogWithProject(),
       features,
+      publish,
       config: config as any,
     });
     return { api, tracker };
@@ -269,7 +272,13 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     await api.post(`/followups/${item.id}/ticket`, {});
 
     tracker.tickets[0].state = 'closed';
+    publish.mockClear();
     await api.scheduler.triggerTask('incident-followups-ticket-status');
+    expect(publish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: { incidentId: incident.id, what: 'followups' },
+      }),
+    );
     let followups = (await api.get(`/incidents/${incident.id}/followups`)).body;
     expect(followups.items.find((f: any) => f.id === item.id)).toMatchObject({
       status: 'done',
