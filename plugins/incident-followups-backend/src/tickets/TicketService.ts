@@ -95,14 +95,22 @@ export class TicketService {
     }
     try {
       let ticket: TrackedTicket | undefined;
-      if (claim.previous) {
-        const previousTracker =
-          this.options.trackers.find(t => t.id === claim.previous!.tracker) ??
-          tracker;
+      // Where the ticket lives: the earlier attempt's tracker when it made one.
+      let home = { tracker, destination };
+      const previousTracker = this.options.trackers.find(
+        t => t.id === claim.previous?.tracker,
+      );
+      if (claim.previous && previousTracker) {
         ticket = await previousTracker.findTicket(
           claim.previous.destination,
           marker,
         );
+        if (ticket) {
+          home = {
+            tracker: previousTracker,
+            destination: claim.previous.destination,
+          };
+        }
       }
       const created = !ticket;
       if (!ticket) {
@@ -125,7 +133,7 @@ export class TicketService {
         followupId,
         claim.attemptId,
         ticket,
-        tracker.id,
+        { tracker: home.tracker.id, destination: home.destination },
         new Date(),
       );
       const record = (await store.get(followupId))!;

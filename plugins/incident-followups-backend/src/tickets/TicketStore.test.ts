@@ -111,7 +111,7 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
         url: 'https://jira.example.com/browse/PAY-7',
         state: 'open',
       },
-      'jira',
+      { tracker: 'jira', destination: 'PAY' },
       new Date(),
     );
     expect(linked).toBe(true);
@@ -125,7 +125,7 @@ describe.each(databases.eachSupportedId())('TicketStore on %p', databaseId => {
           url: 'https://jira.example.com/browse/PAY-8',
           state: 'open',
         },
-        'jira',
+        { tracker: 'jira', destination: 'PAY' },
         new Date(),
       ),
     ).toBe(false);

@@ -150,14 +150,15 @@ export class TicketStore {
     followupId: string,
     attemptId: string,
     ticket: TrackedTicket,
-    tracker: string,
+    home: { tracker: string; destination: string },
     now: Date,
   ): Promise<boolean> {
     return this.db.transaction(async tx => {
       const held = await tx('followup_tickets')
         .where({ followup_id: followupId, attempt_id: attemptId })
         .update({
-          tracker,
+          tracker: home.tracker,
+          destination: home.destination,
           state: 'created',
           last_error: null,
           ticket_key: ticket.key,
