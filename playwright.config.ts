@@ -15,15 +15,24 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [['list']],
-  webServer: {
-    command:
-      'rm -rf .data/e2e && yarn start:portal --config "$PWD/app-config.yaml" --config "$PWD/app-config.e2e.yaml"',
-    url: 'http://localhost:3000',
-    reuseExistingServer: false,
-    timeout: 360_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The fake Jira that action items become tickets in (app-config.fake-jira.yaml).
+      command: 'yarn fake-jira',
+      port: 7008,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command:
+        'rm -rf .data/e2e && yarn start:portal --config "$PWD/app-config.yaml" --config "$PWD/app-config.fake-jira.yaml" --config "$PWD/app-config.e2e.yaml"',
+      url: 'http://localhost:3000',
+      reuseExistingServer: false,
+      timeout: 360_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
   use: {
     baseURL: 'http://localhost:3000',
     viewport: { width: 1440, height: 900 },

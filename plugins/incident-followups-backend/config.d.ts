@@ -79,6 +79,19 @@ export interface Config {
        */
       stakeholders?: { [severity: string]: string[] };
     };
+    /**
+     * Action items as tickets, through the installed tracker modules (Jira,
+     * GitHub Issues).
+     */
+    tickets?: {
+      /**
+       * Priorities (P0 ... P3) whose new action items get a ticket as they are
+       * added, such as `[P0, P1]`; default none (the "Create ticket" button only).
+       */
+      autoCreate?: string[];
+      /** How often linked tickets are read back; default every 10 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /** The daily digest of overdue and due-soon followups, through notifications. */
     reminders?: {
       /** The hour of the day (0-23, in dueDates.timeZone) the digests go out; default 9. */

@@ -29,6 +29,14 @@ backend.add(
     '@incident-followups/plugin-incident-followups-backend-module-pagerduty'
   ),
 );
+// Action items as tickets: Jira (incidentFollowups.jira; the demo's fake one is
+// in app-config.fake-jira.yaml) and GitHub Issues (integrations.github).
+backend.add(
+  import('@incident-followups/plugin-incident-followups-backend-module-jira'),
+);
+backend.add(
+  import('@incident-followups/plugin-incident-followups-backend-module-github'),
+);
 // Search: the catalog and the post-mortems, in the in-memory Lunr engine.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

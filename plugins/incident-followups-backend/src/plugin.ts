@@ -56,12 +56,16 @@ import { PostmortemService } from './postmortems/PostmortemService';
 import {
   IncidentSource,
   incidentSourcesExtensionPoint,
+  TicketTracker,
+  ticketTrackersExtensionPoint,
 } from '@incident-followups/plugin-incident-followups-node';
 import { scheduleSourceSyncs } from './sources/scheduleSourceSyncs';
 import { SourceSyncStore } from './sources/SourceSyncStore';
 import { SourceStatusService } from './sources/SourceStatusService';
 import { SourceWriteBackService } from './sources/SourceWriteBackService';
 import { onCallOwnerSuggestions } from './sources/onCallOwnerSuggestions';
+import { TicketService } from './tickets/TicketService';
+import { TicketStore } from './tickets/TicketStore';
 
 /**
  * The incident-followups backend plugin: incidents, their followups and post-mortems.
@@ -80,6 +84,15 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           );
         }
         sources.set(source.type, source);
+      },
+    });
+    const ticketTrackers: TicketTracker[] = [];
+    env.registerExtensionPoint(ticketTrackersExtensionPoint, {
+      addTicketTracker(tracker) {
+        if (ticketTrackers.some(t => t.id === tracker.id)) {
+          throw new Error(`Ticket tracker '${tracker.id}' is added twice`);
+        }
+        ticketTrackers.push(tracker);
       },
     });
     env.registerInit({
@@ -128,6 +141,21 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           incidents: store,
           ownership,
           config: settings.followups,
+        });
+        const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
+        const incidentSignals = new IncidentSignals(signals, logger);
+        const tickets = new TicketService({
+          trackers: ticketTrackers,
+          store: new TicketStore(store.db),
+          incidents: store,
+          followups,
+          catalog,
+          auth,
+          logger,
+          appBaseUrl,
+          leaseMs: 2 * 60_000,
+          autoCreatePriorities: settings.tickets.autoCreatePriorities,
+          signals: incidentSignals,
         });
         const incidents = new IncidentService({
           store,
@@ -259,6 +287,21 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           auth,
           logger,
         });
+        if (tickets.enabled) {
+          await scheduler.scheduleTask({
+            id: 'incident-followups-ticket-status',
+            scope: 'global',
+            ...settings.tickets.statusSchedule,
+            fn: async () => {
+              const { checked, changed } = await tickets.syncStatuses();
+              if (changed > 0)
+                logger.info(
+                  `Tickets read back: ${checked} checked, ${changed} action items changed`,
+                );
+            },
+          });
+        }
+
         permissionsRegistry.addPermissions([processReviewCreatePermission]);
         permissionsRegistry.addResourceType({
           resourceRef: incidentResourceRef,
@@ -307,13 +350,14 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             httpAuth,
             incidents,
             followups,
+            tickets,
             store,
             postmortems,
             teams,
             processReviews,
             permissions,
             readAccess,
-            appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            appBaseUrl,
             sourceStatus: new SourceStatusService({
               sources: [...sources.values()],
               store: sourceSyncStore,
@@ -325,9 +369,9 @@ export const incidentFollowupsPlugin = createBackendPlugin({
               postmortems,
               ownership,
               store: sourceSyncStore,
-              appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+              appBaseUrl,
             }),
-            signals: new IncidentSignals(signals, logger),
+            signals: incidentSignals,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

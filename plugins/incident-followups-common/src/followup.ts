@@ -79,3 +79,21 @@ export interface Followup {
 export function isFollowupOpen(followup: Pick<Followup, 'status'>): boolean {
   return followup.status === 'open' || followup.status === 'in-progress';
 }
+
+/**
+ * The answer of `POST /followups/{id}/ticket`: the action item with its ticket
+ * link, the ticket, and whether this call created it (false: it existed).
+ *
+ * @public
+ */
+export interface FollowupTicketResult {
+  followup: Followup;
+  ticket: {
+    /** The tracker module: `jira`, `github`. */
+    tracker: string;
+    key: string;
+    url: string;
+    state: 'open' | 'closed';
+  };
+  created: boolean;
+}

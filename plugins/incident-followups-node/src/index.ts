@@ -5,3 +5,4 @@
  */
 
 export * from './incidentSources';
+export * from './ticketTrackers';

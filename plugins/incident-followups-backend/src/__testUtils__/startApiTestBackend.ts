@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   createServiceFactory,
   SchedulerService,
   ServiceFactory,
@@ -39,6 +40,8 @@ export async function startApiTestBackend(options: {
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   /** A permission service of the test's own, for conditional answers. */
   permissions?: ServiceFactory;
+  /** More features, such as modules that add ticket trackers. */
+  features?: BackendFeature[];
 }) {
   const scheduler = mockServices.scheduler() as TestScheduler;
   const catalog = options.catalog ?? demoCatalog();
@@ -63,6 +66,7 @@ export async function startApiTestBackend(options: {
         deps: {},
         factory: () => ({ send: options.send ?? (async () => {}) }),
       }),
+      ...(options.features ?? []),
     ],
   });
   const call =

@@ -13,6 +13,7 @@ import {
   readPostmortemsConfig,
 } from '../postmortems/readPostmortemsConfig';
 import { readReminderHour } from '../reminders/readReminderHour';
+import { readTicketsConfig, TicketsConfig } from '../tickets/readTicketsConfig';
 
 /** Everything under `incidentFollowups`, read and checked once at start. */
 export interface PluginConfig {
@@ -24,6 +25,7 @@ export interface PluginConfig {
   postmortems: PostmortemsConfig;
   reminderHour: number;
   reminderSchedule: SchedulerServiceTaskScheduleDefinition;
+  tickets: TicketsConfig;
 }
 
 function readSchedule(
@@ -63,5 +65,6 @@ export function readPluginConfig(config: Config): PluginConfig {
       timeout: { minutes: 10 },
       initialDelay: { minutes: 1 },
     }),
+    tickets: readTicketsConfig(config),
   };
 }

@@ -10,6 +10,7 @@ import {
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { FollowupService } from '../followups/FollowupService';
+import { TicketService } from '../tickets/TicketService';
 import { Audited } from './audited';
 import { Authorize } from './authorize';
 import { IncidentSignals } from './IncidentSignals';
@@ -36,14 +37,22 @@ export function addFollowupRoutes(
   options: {
     httpAuth: HttpAuthService;
     followups: FollowupService;
+    tickets: TicketService;
     signals: IncidentSignals;
     audited: Audited;
     authorize: Authorize;
     readAccess: ReadAccess;
   },
 ) {
-  const { httpAuth, followups, audited, signals, authorize, readAccess } =
-    options;
+  const {
+    httpAuth,
+    followups,
+    tickets,
+    audited,
+    signals,
+    authorize,
+    readAccess,
+  } = options;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -63,9 +72,13 @@ export function addFollowupRoutes(
       'body',
     );
     await authorize(caller, followupUpdatePermission, id);
-    const item = await audited(req, 'followup-create', { incidentId: id }, () =>
-      followups.addActionItem(id, request, caller),
+    const added = await audited(
+      req,
+      'followup-create',
+      { incidentId: id },
+      () => followups.addActionItem(id, request, caller),
     );
+    const item = await tickets.createAutomatically(added);
     await signals.changed(id, 'followups');
     res.status(201).json(item);
   });
@@ -107,5 +120,27 @@ export function addFollowupRoutes(
     );
     await signals.changed(updated.incidentId, 'followups');
     res.json(updated);
+  });
+
+  router.post('/followups/:id/ticket', async (req, res) => {
+    const caller = await credentials(req);
+    const { id } = parseRequest(followupIdParamsSchema, req.params, 'path');
+    await authorize(
+      caller,
+      followupUpdatePermission,
+      (
+        await followups.get(id)
+      ).incidentId,
+    );
+    const result = await audited(
+      req,
+      'followup-ticket-create',
+      { followupId: id },
+      () => tickets.createTicket(id),
+    );
+    if (result.created) {
+      await signals.changed(result.followup.incidentId, 'followups');
+    }
+    res.status(result.created ? 201 : 200).json(result);
   });
 }

@@ -14,6 +14,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { IncidentStore } from '../database/IncidentStore';
 import { FollowupService } from '../followups/FollowupService';
+import { TicketService } from '../tickets/TicketService';
 import { PostmortemService } from '../postmortems/PostmortemService';
 import { addFollowupRoutes } from './followupRoutes';
 import { addPostmortemRoutes } from './postmortemRoutes';
@@ -39,6 +40,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   incidents: IncidentService;
   followups: FollowupService;
+  tickets: TicketService;
   store: IncidentStore;
   signals: IncidentSignals;
   postmortems: PostmortemService;
@@ -59,6 +61,7 @@ export async function createRouter(
     httpAuth,
     incidents,
     followups,
+    tickets,
     store,
     signals,
     postmortems,
@@ -221,6 +224,7 @@ export async function createRouter(
   addFollowupRoutes(router, {
     httpAuth,
     followups,
+    tickets,
     audited,
     signals,
     authorize,

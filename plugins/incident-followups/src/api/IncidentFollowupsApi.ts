@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionItemKind,
   Followup,
+  FollowupTicketResult,
   FollowupPriority,
   FollowupStatus,
   Incident,
@@ -156,6 +157,8 @@ export interface IncidentFollowupsApi {
   listFollowups(options: ListFollowupsOptions): Promise<Page<Followup>>;
   addActionItem(incidentId: string, item: NewActionItem): Promise<Followup>;
   updateFollowup(id: string, changes: FollowupChanges): Promise<Followup>;
+  /** Creates the action item's ticket in its owning team's tracker, or answers the one it has. */
+  createTicket(followupId: string): Promise<FollowupTicketResult>;
   /** The incident's post-mortem, or null when it has none yet. */
   getPostmortem(incidentId: string): Promise<Postmortem | null>;
   suggestPostmortemOwners(incidentId: string): Promise<OwnerSuggestion[]>;

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   Followup,
+  FollowupTicketResult,
   Incident,
   IncidentDetail,
   IncidentWriteResult,
@@ -132,6 +133,13 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
 
   updateFollowup(id: string, changes: FollowupChanges): Promise<Followup> {
     return this.call('PATCH', `/followups/${encodeURIComponent(id)}`, changes);
+  }
+
+  createTicket(followupId: string): Promise<FollowupTicketResult> {
+    return this.call(
+      'POST',
+      `/followups/${encodeURIComponent(followupId)}/ticket`,
+    );
   }
 
   async getPostmortem(incidentId: string): Promise<Postmortem | null> {

@@ -133,7 +133,11 @@ describe('FollowupsCard', () => {
       within(row).getByText('Alert on gateway 5xx rate'),
     ).toBeInTheDocument();
 
-    await userEvent.click(within(row).getByRole('button'));
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: 'Status of Alert on gateway 5xx rate',
+      }),
+    );
     await userEvent.click(
       await screen.findByRole('option', { name: "Won't do" }),
     );

@@ -122,6 +122,9 @@ export function FollowupsCard(props: { incident: IncidentDetail }) {
           onStatus={setStatus}
           onAdded={item => setFollowups(list => [...(list ?? []), item])}
           canChange={updateFollowups}
+          onChanged={item =>
+            setFollowups(list => list?.map(f => (f.id === item.id ? item : f)))
+          }
         />
       </Box>
     </InfoCard>

@@ -66,6 +66,9 @@ function ActionItemsCard(props: {
         onStatus={setStatus}
         onAdded={item => setFollowups(list => [...(list ?? []), item])}
         canChange={props.canChange}
+        onChanged={item =>
+          setFollowups(list => list?.map(f => (f.id === item.id ? item : f)))
+        }
       />
     </InfoCard>
   );

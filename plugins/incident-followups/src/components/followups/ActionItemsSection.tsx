@@ -8,6 +8,7 @@ import {
   FOLLOWUP_PRIORITIES,
   FollowupPriority,
   FollowupStatus,
+  isFollowupOpen,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -17,6 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { incidentFollowupsApiRef } from '../../api';
+import { CreateTicketButton } from './CreateTicketButton';
 import { DueBadge } from './DueBadge';
 import { FollowupRow } from './FollowupRow';
 
@@ -38,6 +40,14 @@ export function FollowupOwner(props: { followup: Followup }) {
   );
 }
 
+/** A ticket link's text: the issue key or number at the end of its URL. */
+function ticketName(url: string): string {
+  const last = url.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (/^[A-Z][A-Z0-9_]*-\d+$/.test(last)) return last;
+  if (/\/issues\/\d+$/.test(url)) return `#${last}`;
+  return 'ticket';
+}
+
 /**
  * An incident's action items with inline status changes, and a form to add one;
  * the incident page and the post-mortem show the same list.
@@ -54,6 +64,8 @@ export function ActionItemsSection(props: {
   onAdded: (item: Followup) => void;
   /** Whether the user may add action items and change them. */
   canChange: boolean;
+  /** An item that changed here, such as one that got its ticket. */
+  onChanged: (item: Followup) => void;
 }) {
   const { items: actionItems, busy, onStatus: setStatus } = props;
   const api = useApi(incidentFollowupsApiRef);
@@ -96,7 +108,9 @@ export function ActionItemsSection(props: {
           title={
             <>
               {item.title}{' '}
-              {item.ticketUrl && <Link to={item.ticketUrl}>ticket</Link>}
+              {item.ticketUrl && (
+                <Link to={item.ticketUrl}>{ticketName(item.ticketUrl)}</Link>
+              )}
             </>
           }
           details={
@@ -110,6 +124,12 @@ export function ActionItemsSection(props: {
                 <Typography variant="caption" color="textSecondary">
                   Won't do: {item.wontDoReason}
                 </Typography>
+              )}
+              {!item.ticketUrl && isFollowupOpen(item) && (
+                <CreateTicketButton
+                  followup={item}
+                  onCreated={props.onChanged}
+                />
               )}
             </>
           }
