@@ -203,10 +203,12 @@ describe('FollowupsCard', () => {
       await screen.findByRole('checkbox', { name: step.title }),
     ).toBeDisabled();
     const row = screen.getByTestId('action-item');
-    expect(within(row).getByRole('button')).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    expect(
+      within(row).queryByRole('button', { name: 'Create ticket' }),
+    ).toBeNull();
+    expect(
+      within(row).getByRole('button', { name: /^Status of/ }),
+    ).toHaveAttribute('aria-disabled', 'true');
     expect(screen.queryByLabelText('New action item')).toBeNull();
   });
 });

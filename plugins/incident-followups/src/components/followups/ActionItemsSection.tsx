@@ -125,7 +125,7 @@ export function ActionItemsSection(props: {
                   Won't do: {item.wontDoReason}
                 </Typography>
               )}
-              {!item.ticketUrl && isFollowupOpen(item) && (
+              {props.canChange && !item.ticketUrl && isFollowupOpen(item) && (
                 <CreateTicketButton
                   followup={item}
                   onCreated={props.onChanged}

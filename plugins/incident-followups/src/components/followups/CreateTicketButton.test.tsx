@@ -1,5 +1,10 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
@@ -42,6 +47,7 @@ async function renderCard(createTicket: jest.Mock) {
             createTicket,
           },
         ],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <FollowupsCard
