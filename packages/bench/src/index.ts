@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCatalogFile } from './catalogFile';
+import { buildOrganisation } from './organisation';
+import { checkTargets, markdownReport } from './report';
+import { DatasetResult, runDataset } from './runDataset';
+import { FULL, Scale, SMOKE, TENTH } from './scale';
+import { chooseSubjects } from './scenarios';
+import { Target } from './targets';
+
+const USAGE = `npm run bench [-- options]
+
+  --smoke            1,000 incidents, 1 s per measurement (what CI runs)
+  --only <names>     comma-separated datasets: pg-100k, pg-10k, sqlite-10k (full);
+                     pg-smoke, sqlite-smoke (smoke)
+  --reseed           seed again even when the databases are current
+  --connections <n>  concurrent connections of the load (default 8)
+  --seconds <n>      seconds of load per measurement (default 5; smoke 1)
+  --port <n>         the bench backend's port (default 7107)
+`;
+
+interface Dataset {
+  name: string;
+  scale: Scale;
+  target: Target;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      reseed: { type: 'boolean', default: false },
+      connections: { type: 'string', default: '8' },
+      seconds: { type: 'string' },
+      port: { type: 'string', default: '7107' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const log = (message: string) => process.stdout.write(`${message}\n`);
+  const packageDir = path.resolve(__dirname, '..');
+  const mode = values.smoke ? 'smoke' : 'full';
+  const workDir = path.join(packageDir, '.work', mode);
+  fs.mkdirSync(workDir, { recursive: true });
+  const withSeconds = (scale: Scale): Scale =>
+    values.seconds ? { ...scale, seconds: Number(values.seconds) } : scale;
+  const sqliteDir = (name: string) => path.join(workDir, name);
+  const datasets: Dataset[] = values.smoke
+    ? [
+        { name: 'pg-smoke', scale: SMOKE, target: { kind: 'postgres', database: 'bench_smoke_incidents' } },
+        { name: 'sqlite-smoke', scale: SMOKE, target: { kind: 'sqlite', directory: sqliteDir('sqlite-smoke') } },
+      ]
+    : [
+        { name: 'pg-100k', scale: FULL, target: { kind: 'postgres', database: 'bench_incidents_100k' } },
+        { name: 'pg-10k', scale: TENTH, target: { kind: 'postgres', database: 'bench_incidents_10k' } },
+        { name: 'sqlite-10k', scale: TENTH, target: { kind: 'sqlite', directory: sqliteDir('sqlite-10k') } },
+      ];
+  const only = values.only?.split(',');
+  const chosen = datasets
+    .filter(d => !only || only.includes(d.name))
+    .map(d => ({ ...d, scale: withSeconds(d.scale) }));
+  if (!chosen.length) throw new Error(`--only matches none of ${datasets.map(d => d.name).join(', ')}`);
+
+  const orgScale = values.smoke ? SMOKE : FULL;
+  const org = buildOrganisation(orgScale);
+  const subjects = chooseSubjects(org, orgScale);
+  log(
+    `Organisation: ${org.components.length} components, ${org.groups.length} groups, ${org.users.length} users; ` +
+      `busiest component ${subjects.busiestComponent} (${subjects.busiestIncidents} incidents at ${orgScale.name}), ` +
+      `typical ${subjects.typicalComponent} (${subjects.typicalIncidents})`,
+  );
+  const catalogFile = path.join(workDir, 'catalog.yaml');
+  writeCatalogFile(org, catalogFile);
+  const catalogCounts = {
+    component: org.components.length,
+    group: org.groups.length,
+    user: org.users.length,
+  };
+  const startedAt = new Date();
+  const results: DatasetResult[] = [];
+  for (const dataset of chosen) {
+    results.push(
+      await runDataset({
+        ...dataset,
+        org,
+        subjects,
+        workDir,
+        catalogFile,
+        catalogCounts,
+        port: Number(values.port),
+        databasePrefix: values.smoke ? 'bench_smoke_' : 'bench_',
+        connections: Number(values.connections),
+        reseed: values.reseed,
+        now: startedAt,
+        log,
+      }),
+    );
+  }
+  const checks = checkTargets(results);
+  const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
+    .loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ')} at the end`;
+  const report = { startedAt: startedAt.toISOString(), mode, machine, datasets: results, checks };
+  const resultsDir = path.join(packageDir, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const markdown = markdownReport(report);
+  fs.writeFileSync(path.join(resultsDir, `${mode}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(resultsDir, `${mode}.md`), markdown);
+  log(`\n${markdown}`);
+  log(`Written to ${path.join(resultsDir, `${mode}.md`)} and ${mode}.json`);
+}
+
+main().catch(error => {
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});
