@@ -57,3 +57,6 @@ process.on('message', message => {
     process.send({ type: 'captured', queries, requests });
   }
 });
+
+// The bench went away (finished or killed): the backend goes with it.
+process.on('disconnect', () => process.exit(0));

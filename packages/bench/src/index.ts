@@ -16,6 +16,8 @@ const USAGE = `npm run bench [-- options]
   --only <names>     comma-separated datasets: pg-100k, pg-10k, sqlite-10k (full);
                      pg-smoke, sqlite-smoke (smoke)
   --reseed           seed again even when the databases are current
+  --explain          print each request's SQL with its plan (EXPLAIN ANALYZE on
+                     PostgreSQL) instead of measuring
   --connections <n>  concurrent connections of the load (default 8)
   --seconds <n>      seconds of load per measurement (default 5; smoke 1)
   --port <n>         the bench backend's port (default 7107)
@@ -33,6 +35,7 @@ async function main() {
       smoke: { type: 'boolean', default: false },
       only: { type: 'string' },
       reseed: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       connections: { type: 'string', default: '8' },
       seconds: { type: 'string' },
       port: { type: 'string', default: '7107' },
@@ -97,6 +100,7 @@ async function main() {
         databasePrefix: values.smoke ? 'bench_smoke_' : 'bench_',
         connections: Number(values.connections),
         reseed: values.reseed,
+        explain: values.explain,
         now: startedAt,
         log,
       }),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { startBackend, waitForCatalog } from './benchBackend';
+import { CapturedQuery, startBackend, waitForCatalog } from './benchBackend';
 import { fullScans } from './explain';
 import { FloorStatement, loadHttp, loadSql } from './load';
 import { Organisation } from './organisation';
@@ -26,6 +26,8 @@ export interface RequestResult {
   /** Big tables read without an index. */
   fullScans: string[];
   responseBytes: number;
+  /** The statements, as the floor replays them (`?` for each binding). */
+  statements: string[];
 }
 
 export interface DatasetResult {
@@ -81,6 +83,30 @@ class Databases {
   }
 }
 
+/** Logs the plan and the time of each statement on the plugin's database. */
+async function explainStatements(
+  name: string,
+  queries: CapturedQuery[],
+  plugin: Knex,
+  pluginDatabase: string,
+  log: (message: string) => void,
+) {
+  log(`\n--- ${name}: ${queries.length} statements`);
+  for (const q of queries) {
+    log(`\n[${path.basename(q.database)}] ${q.sql}\n  bindings: ${JSON.stringify(q.bindings).slice(0, 300)}`);
+    if (q.database !== pluginDatabase || !/^\s*select/i.test(q.sql)) continue;
+    const pg = plugin.client.config.client === 'pg';
+    const result = await plugin.raw(
+      `${pg ? 'explain (analyze, buffers off)' : 'explain query plan'} ${q.sql}`,
+      q.bindings as Knex.RawBinding[],
+    );
+    const lines = pg
+      ? result.rows.map((r: any) => r['QUERY PLAN'])
+      : result.map((r: any) => r.detail);
+    log(lines.map((l: string) => `    ${l}`).join('\n'));
+  }
+}
+
 /**
  * Seeds one dataset (or reuses it when nothing it depends on changed), starts
  * the backend on it, and measures each scenario: the endpoint, its raw-SQL
@@ -100,6 +126,8 @@ export async function runDataset(options: {
   databasePrefix: string;
   connections: number;
   reseed: boolean;
+  /** Print each request's statements with their plans instead of loading. */
+  explain: boolean;
   now: Date;
   log: (message: string) => void;
 }): Promise<DatasetResult> {
@@ -176,6 +204,10 @@ export async function runDataset(options: {
           scans.add(table);
         }
       }
+      if (options.explain) {
+        await explainStatements(scenario.name, captured.queries, plugin, pluginDatabase, log);
+        continue;
+      }
       const load = { connections: options.connections, seconds: scale.seconds };
       const endpoint = await loadHttp({ url, token: backend.token, ...load });
       const floor = await loadSql({ statements, ...load });
@@ -198,6 +230,7 @@ export async function runDataset(options: {
         innerRequests: Math.max(0, captured.requests.length - 1),
         fullScans: [...scans],
         responseBytes,
+        statements: captured.queries.map(q => `[${path.basename(q.database)}] ${q.sql}`),
       };
       log(
         `  ${scenario.name}: p50 ${endpoint.p50.toFixed(1)} p99 ${endpoint.p99.toFixed(
