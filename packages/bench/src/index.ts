@@ -106,6 +106,7 @@ async function main() {
       }),
     );
   }
+  if (values.explain) return;
   const checks = checkTargets(results);
   const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
     .loadavg()

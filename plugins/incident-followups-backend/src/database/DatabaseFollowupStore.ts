@@ -262,15 +262,16 @@ export class DatabaseFollowupStore implements FollowupStore {
    * Followups of the given statuses that `scope` selects, soonest due first and
    * those without a due date last, up to `limit`, with how many there are.
    */
+  /**
+   * Lists followups, the most urgent first, from a query whose rows are
+   * followups under the name `followups` (a table or a derived one).
+   */
   async listInScope(
-    scope: (query: Knex.QueryBuilder) => void,
-    statuses: FollowupStatus[],
+    followups: Knex.QueryBuilder,
     limit: number,
   ): Promise<{ items: Followup[]; totalCount: number }> {
-    const filtered = this.db('followups').whereIn('followups.status', statuses);
-    scope(filtered);
-    const [{ count }] = await filtered.clone().count({ count: '*' });
-    const rows = await this.joinIncident(filtered)
+    const [{ count }] = await followups.clone().count({ count: '*' });
+    const rows = await this.joinIncident(followups)
       .orderByRaw(
         'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id',
       )

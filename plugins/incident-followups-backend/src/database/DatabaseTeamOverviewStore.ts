@@ -89,16 +89,17 @@ export class DatabaseTeamOverviewStore {
   }
 
   /**
-   * The ids of the team's followups that meet `conditions`: those of its
-   * incidents (through `incident_owners`) and those its groups own, as a union
-   * of two index lookups. One OR across both reads the whole followups table.
+   * The team's followups that meet `conditions`, as rows named `followups`:
+   * those of its incidents (through `incident_owners`) and those its groups
+   * own, as a union of two index lookups. One OR across both would read the
+   * whole followups table.
    */
-  private scopedFollowupIds(
+  private followupsInScope(
     scope: TeamScope,
     conditions: (query: Knex.QueryBuilder) => void,
   ) {
     const ofIncidents = this.db('followups')
-      .select('followups.id')
+      .select('followups.*')
       .join(
         'incident_owners',
         'incident_owners.incident_id',
@@ -109,7 +110,7 @@ export class DatabaseTeamOverviewStore {
       ofIncidents.where('incident_owners.direct', true);
     }
     const owned = this.db('followups')
-      .select('followups.id')
+      .select('followups.*')
       .whereIn('followups.owner_ref', scope.groupRefs);
     for (const branch of [ofIncidents, owned]) {
       if (scope.severities?.length) {
@@ -120,20 +121,7 @@ export class DatabaseTeamOverviewStore {
       if (scope.memberRef) branch.where('followups.owner_ref', scope.memberRef);
       conditions(branch);
     }
-    return ofIncidents.union(owned);
-  }
-
-  /** The team's followups that meet `conditions`, as `followups`. */
-  private followupsInScope(
-    scope: TeamScope,
-    conditions: (query: Knex.QueryBuilder) => void,
-  ) {
-    const query = this.db('followups').whereIn(
-      'followups.id',
-      this.scopedFollowupIds(scope, conditions),
-    );
-    conditions(query);
-    return query;
+    return this.db.from(ofIncidents.union(owned).as('followups'));
   }
 
   listFollowups(
@@ -142,14 +130,9 @@ export class DatabaseTeamOverviewStore {
     limit: number,
   ): Promise<{ items: Followup[]; totalCount: number }> {
     return this.followups.listInScope(
-      query =>
-        query.whereIn(
-          'followups.id',
-          this.scopedFollowupIds(scope, q =>
-            q.whereIn('followups.status', statuses),
-          ),
-        ),
-      statuses,
+      this.followupsInScope(scope, q =>
+        q.whereIn('followups.status', statuses),
+      ),
       limit,
     );
   }
