@@ -2,10 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { BENCH_DIR, REPO_ROOT } from './paths';
 import { POSTGRES, Target } from './targets';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BACKEND_DIR = path.join(ROOT, 'packages/backend');
+const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 
 /** A query that the backend sent while serving a request. */
 export interface CapturedQuery {
@@ -138,10 +138,10 @@ export async function startBackend(options: {
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       '--require',
-      path.resolve(__dirname, '../preload/captureQueries.cjs'),
+      path.join(BENCH_DIR, 'preload/captureQueries.cjs'),
       'src/index.ts',
       '--config',
-      path.join(ROOT, 'app-config.yaml'),
+      path.join(REPO_ROOT, 'app-config.yaml'),
       '--config',
       configFile,
     ],

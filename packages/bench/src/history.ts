@@ -199,12 +199,9 @@ export function* incidentHistory(
     }
     for (; n < scale.followupsPerIncident; n++) {
       const r = random();
-      const owner =
-        r < 0.5
-          ? `group:default/${team}`
-          : r < 0.9
-          ? `user:default/${pick(random, people)}`
-          : null;
+      let owner: string | null = null;
+      if (r < 0.5) owner = `group:default/${team}`;
+      else if (r < 0.9) owner = `user:default/${pick(random, people)}`;
       add('followups', {
         ...followupBase(n, resolved ? status() : 'open'),
         type: 'action-item',

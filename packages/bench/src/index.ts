@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCatalogFile } from './catalogFile';
 import { buildOrganisation } from './organisation';
+import { BENCH_DIR } from './paths';
 import { checkTargets, markdownReport } from './report';
 import { DatasetResult, runDataset } from './runDataset';
 import { FULL, Scale, SMOKE, TENTH } from './scale';
@@ -12,14 +13,15 @@ import { Target } from './targets';
 
 const USAGE = `npm run bench [-- options]
 
-  --smoke            1,000 incidents, 1 s per measurement (what CI runs)
+  --smoke            1,000 incidents, 0.5 s per measurement (what CI runs); fails
+                     when a request fails, never on timings
   --only <names>     comma-separated datasets: pg-100k, pg-10k, sqlite-10k (full);
                      pg-smoke, sqlite-smoke (smoke)
   --reseed           seed again even when the databases are current
   --explain          print each request's SQL with its plan (EXPLAIN ANALYZE on
                      PostgreSQL) instead of measuring
   --connections <n>  concurrent connections of the load (default 8)
-  --seconds <n>      seconds of load per measurement (default 5; smoke 1)
+  --seconds <n>      seconds of load per measurement (default 5; smoke 0.5)
   --port <n>         the bench backend's port (default 7107)
 `;
 
@@ -47,9 +49,8 @@ async function main() {
     return;
   }
   const log = (message: string) => process.stdout.write(`${message}\n`);
-  const packageDir = path.resolve(__dirname, '..');
   const mode = values.smoke ? 'smoke' : 'full';
-  const workDir = path.join(packageDir, '.work', mode);
+  const workDir = path.join(BENCH_DIR, '.work', mode);
   fs.mkdirSync(workDir, { recursive: true });
   const withSeconds = (scale: Scale): Scale =>
     values.seconds ? { ...scale, seconds: Number(values.seconds) } : scale;
@@ -113,13 +114,21 @@ async function main() {
     .map(l => l.toFixed(2))
     .join(' ')} at the end`;
   const report = { startedAt: startedAt.toISOString(), mode, machine, datasets: results, checks };
-  const resultsDir = path.join(packageDir, 'results');
+  const resultsDir = path.join(BENCH_DIR, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const markdown = markdownReport(report);
   fs.writeFileSync(path.join(resultsDir, `${mode}.json`), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(resultsDir, `${mode}.md`), markdown);
   log(`\n${markdown}`);
   log(`Written to ${path.join(resultsDir, `${mode}.md`)} and ${mode}.json`);
+  const failed = results.flatMap(d =>
+    d.requests
+      .filter(r => r.endpoint.errors || r.floor.errors || r.catalog.errors)
+      .map(r => `${d.name}: ${r.name}`),
+  );
+  if (values.smoke && failed.length) {
+    throw new Error(`requests failed under load: ${failed.join('; ')}`);
+  }
 }
 
 main().catch(error => {

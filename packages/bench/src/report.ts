@@ -87,6 +87,22 @@ function requestRow(r: RequestResult): string {
   ].join(' | ');
 }
 
+function datasetLine(d: DatasetResult): string {
+  const seeded =
+    d.seedSeconds === null ? '-' : `${d.seedSeconds.toFixed(1)} s`;
+  const rows = d.rows
+    ? ` (${Object.entries(d.rows)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
+        .join(', ')})`
+    : '';
+  return (
+    `Seeded in ${seeded}${rows}; catalog ready ${d.catalogSeconds.toFixed(
+      1,
+    )} s after the backend started; ` +
+    `${d.connections} connections, ${d.scale.seconds} s per measurement.`
+  );
+}
+
 /** The results as Markdown: one table per dataset, then the targets. */
 export function markdownReport(run: {
   startedAt: string;
@@ -112,14 +128,7 @@ export function markdownReport(run: {
       '',
       `## ${d.name}: ${d.database}, ${d.scale.incidents.toLocaleString('en-US')} incidents`,
       '',
-      `Seeded in ${d.seedSeconds === null ? '-' : `${d.seedSeconds.toFixed(1)} s`}` +
-        (d.rows
-          ? ` (${Object.entries(d.rows)
-              .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
-              .join(', ')})`
-          : '') +
-        `; catalog ready ${d.catalogSeconds.toFixed(1)} s after the backend started;` +
-        ` ${d.connections} connections, ${d.scale.seconds} s per measurement.`,
+      datasetLine(d),
       '',
       '| request | p50 | p95 | p99 | req/s | floor p50 | floor p99 | catalog p50 | catalog p99 | p99 / floor | p99 / catalog | queries | inner | full scans | errors |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -42,8 +42,10 @@ export interface DatasetResult {
 }
 
 function seedFingerprint(scale: Scale, target: Target) {
+  // How long and how the load runs does not change the data.
+  const { warmups: _warmups, ...data } = scale;
   return JSON.stringify({
-    scale: { ...scale, seconds: 0 },
+    scale: { ...data, seconds: 0 },
     target,
     migrations: fs.readdirSync(MIGRATIONS).sort(),
     sqliteExists: target.kind === 'sqlite' ? fs.existsSync(sqliteFile(target)) : true,
@@ -178,7 +180,7 @@ export async function runDataset(options: {
     const results: RequestResult[] = [];
     for (const scenario of await scenarios(options.subjects, plugin)) {
       const url = `${backend.baseUrl}${scenario.path}`;
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < scale.warmups; i++) {
         const response = await fetch(url, { headers });
         if (!response.ok) {
           throw new Error(

@@ -10,6 +10,8 @@ export interface Scale {
   postmortems: number;
   /** Seconds of load per measured request. */
   seconds: number;
+  /** Requests sent one by one before measuring each endpoint. */
+  warmups: number;
 }
 
 const ORGANISATION = {
@@ -26,6 +28,7 @@ export const FULL: Scale = {
   followupsPerIncident: 10,
   postmortems: 30_000,
   seconds: 5,
+  warmups: 20,
 };
 
 /** The same organisation with a tenth of the history: the size-independence check, and SQLite. */
@@ -45,5 +48,6 @@ export const SMOKE: Scale = {
   incidents: 1_000,
   followupsPerIncident: 10,
   postmortems: 300,
-  seconds: 1,
+  seconds: 0.5,
+  warmups: 3,
 };

@@ -6,13 +6,14 @@ import { Client } from 'pg';
 import { BulkInserter, postgresInserter, sqliteInserter } from './bulkInsert';
 import { incidentHistory, processReviews } from './history';
 import { Organisation } from './organisation';
+import { REPO_ROOT } from './paths';
 import { Scale } from './scale';
 import { POSTGRES, sqliteFile, Target } from './targets';
 
 /** The plugin's own migrations, so that the bench runs on the real schema. */
-export const MIGRATIONS = path.resolve(
-  __dirname,
-  '../../../plugins/incident-followups-backend/migrations',
+export const MIGRATIONS = path.join(
+  REPO_ROOT,
+  'plugins/incident-followups-backend/migrations',
 );
 
 /** Parents before children, for the foreign keys. */
