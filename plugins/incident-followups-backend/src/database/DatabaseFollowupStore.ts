@@ -270,12 +270,19 @@ export class DatabaseFollowupStore implements FollowupStore {
     followups: Knex.QueryBuilder,
     limit: number,
   ): Promise<{ items: Followup[]; totalCount: number }> {
+    const urgency =
+      'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id';
     const [{ count }] = await followups.clone().count({ count: '*' });
-    const rows = await this.joinIncident(followups)
-      .orderByRaw(
-        'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id',
-      )
-      .limit(limit);
+    // The page first, then its incidents: a join before the limit reads every incident.
+    const page = followups
+      .clone()
+      .select('followups.*')
+      .orderByRaw(urgency)
+      .limit(limit)
+      .as('followups');
+    const rows = await this.joinIncident(this.db.from(page)).orderByRaw(
+      urgency,
+    );
     return { items: rows.map(toFollowup), totalCount: Number(count) };
   }
 
