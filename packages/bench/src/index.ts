@@ -73,11 +73,8 @@ async function main() {
 
   const orgScale = values.smoke ? SMOKE : FULL;
   const org = buildOrganisation(orgScale);
-  const subjects = chooseSubjects(org, orgScale);
   log(
-    `Organisation: ${org.components.length} components, ${org.groups.length} groups, ${org.users.length} users; ` +
-      `busiest component ${subjects.busiestComponent} (${subjects.busiestIncidents} incidents at ${orgScale.name}), ` +
-      `typical ${subjects.typicalComponent} (${subjects.typicalIncidents})`,
+    `Organisation: ${org.components.length} components, ${org.groups.length} groups, ${org.users.length} users`,
   );
   const catalogFile = path.join(workDir, 'catalog.yaml');
   writeCatalogFile(org, catalogFile);
@@ -93,7 +90,7 @@ async function main() {
       await runDataset({
         ...dataset,
         org,
-        subjects,
+        subjects: chooseSubjects(org, dataset.scale, orgScale),
         workDir,
         catalogFile,
         catalogCounts,

@@ -38,6 +38,7 @@ export interface DatasetResult {
   rows: Record<string, number> | null;
   catalogSeconds: number;
   connections: number;
+  subjects: Subjects;
   requests: RequestResult[];
 }
 
@@ -134,7 +135,12 @@ export async function runDataset(options: {
   log: (message: string) => void;
 }): Promise<DatasetResult> {
   const { target, scale, log } = options;
-  log(`\n== ${options.name}: ${scale.incidents} incidents on ${describeTarget(target)}`);
+  const { subjects } = options;
+  log(
+    `\n== ${options.name}: ${scale.incidents} incidents on ${describeTarget(target)}; ` +
+      `busiest component ${subjects.busiestComponent} (${subjects.busiestIncidents} incidents), ` +
+      `typical ${subjects.typicalComponent} (${subjects.typicalIncidents})`,
+  );
   const stateFile = path.join(options.workDir, `seed-${options.name}.json`);
   const fingerprint = seedFingerprint(scale, target);
   let seedSeconds: number | null = null;
@@ -253,6 +259,7 @@ export async function runDataset(options: {
       rows,
       catalogSeconds,
       connections: options.connections,
+      subjects,
       requests: results,
     };
   } finally {

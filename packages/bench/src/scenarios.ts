@@ -22,19 +22,36 @@ export interface Subjects {
   userName: string;
 }
 
-/**
- * The busiest component, and a typical one (the median by incident count among
- * those with any), from the largest history of the organisation, so that every
- * dataset looks at the same component.
- */
-export function chooseSubjects(org: Organisation, largest: Scale): Subjects {
+function incidentCounts(scale: Scale): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const c of incidentComponents(largest)) {
+  for (const c of incidentComponents(scale)) {
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const [busiest, busiestIncidents] = byCount[0];
-  const [typical, typicalIncidents] = byCount[Math.floor(byCount.length / 2)];
+  return counts;
+}
+
+/**
+ * The busiest component of the dataset, and a typical one: a component with as
+ * many incidents in this dataset as the median component (among those with
+ * any) has in the largest history, so that the typical service tab shows the
+ * same amount of data at every database size.
+ */
+export function chooseSubjects(
+  org: Organisation,
+  dataset: Scale,
+  largest: Scale,
+): Subjects {
+  const byCount = (counts: Map<number, number>) =>
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const reference = byCount(incidentCounts(largest));
+  const typicalCount = reference[Math.floor(reference.length / 2)][1];
+  const own = byCount(incidentCounts(dataset));
+  const [busiest, busiestIncidents] = own[0];
+  const [typical, typicalIncidents] = own.reduce((best, entry) =>
+    Math.abs(entry[1] - typicalCount) < Math.abs(best[1] - typicalCount)
+      ? entry
+      : best,
+  );
   const leafTeam = org.components[busiest].owner;
   const chain = org.ancestors.get(leafTeam)!;
   return {
