@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCatalogFile } from './catalogFile';
+import { PluginChunk, pluginChunks } from './bundleSizes';
 import { buildOrganisation } from './organisation';
-import { BENCH_DIR } from './paths';
+import { BENCH_DIR, REPO_ROOT } from './paths';
 import { checkTargets, markdownReport } from './report';
 import { DatasetResult, runDataset } from './runDataset';
 import { FULL, Scale, SMOKE, TENTH } from './scale';
@@ -18,6 +19,8 @@ const USAGE = `npm run bench [-- options]
   --only <names>     comma-separated datasets: pg-100k, pg-10k, sqlite-10k (full);
                      pg-smoke, sqlite-smoke (smoke)
   --reseed           seed again even when the databases are current
+  --bundle           instead: the gzipped size of the app's chunks that hold the
+                     plugin (build first: yarn workspace app build --stats)
   --explain          print each request's SQL with its plan (EXPLAIN ANALYZE on
                      PostgreSQL) instead of measuring
   --connections <n>  concurrent connections of the load (default 8)
@@ -31,6 +34,39 @@ interface Dataset {
   target: Target;
 }
 
+function measureBundle(log: (message: string) => void) {
+  const chunks = pluginChunks(path.join(REPO_ROOT, 'packages/app/dist'));
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  const lazy = chunks.filter(c => !c.initial);
+  const initial = chunks.filter(c => c.initial);
+  const total = (list: PluginChunk[]) =>
+    kb(list.reduce((sum, c) => sum + c.gzipBytes, 0));
+  const markdown = [
+    '# The plugin in the app bundle',
+    '',
+    `Production build of packages/app, chunks holding modules of plugins/incident-followups or -common, measured ${new Date().toISOString()}.`,
+    `Lazy chunks: ${lazy.length}, ${total(lazy)} KB gzipped in all. Initial chunks with plugin modules (loaded on every page): ${initial.length}.`,
+    '',
+    '| chunk | loaded | KB | KB gzipped | plugin modules / modules |',
+    '|---|---|---|---|---|',
+    ...chunks.map(
+      c =>
+        `| ${c.file} | ${c.initial ? 'initially' : 'lazily'} | ${kb(c.bytes)} | ${kb(
+          c.gzipBytes,
+        )} | ${c.pluginModules} / ${c.modules} |`,
+    ),
+    '',
+  ].join('\n');
+  const resultsDir = path.join(BENCH_DIR, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'bundle.md'), markdown);
+  fs.writeFileSync(
+    path.join(resultsDir, 'bundle.json'),
+    `${JSON.stringify(chunks, null, 2)}\n`,
+  );
+  log(markdown);
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -38,6 +74,7 @@ async function main() {
       only: { type: 'string' },
       reseed: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      bundle: { type: 'boolean', default: false },
       connections: { type: 'string', default: '8' },
       seconds: { type: 'string' },
       port: { type: 'string', default: '7107' },
@@ -49,6 +86,10 @@ async function main() {
     return;
   }
   const log = (message: string) => process.stdout.write(`${message}\n`);
+  if (values.bundle) {
+    measureBundle(log);
+    return;
+  }
   const mode = values.smoke ? 'smoke' : 'full';
   const workDir = path.join(BENCH_DIR, '.work', mode);
   fs.mkdirSync(workDir, { recursive: true });
