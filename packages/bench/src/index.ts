@@ -6,7 +6,7 @@ import { writeCatalogFile } from './catalogFile';
 import { PluginChunk, pluginChunks } from './bundleSizes';
 import { buildOrganisation } from './organisation';
 import { BENCH_DIR, REPO_ROOT } from './paths';
-import { checkTargets, markdownReport } from './report';
+import { browserMarkdown, checkTargets, markdownReport } from './report';
 import { DatasetResult, runDataset } from './runDataset';
 import { FULL, Scale, SMOKE, TENTH } from './scale';
 import { chooseSubjects } from './scenarios';
@@ -21,6 +21,10 @@ const USAGE = `npm run bench [-- options]
   --reseed           seed again even when the databases are current
   --bundle           instead: the gzipped size of the app's chunks that hold the
                      plugin (build first: yarn workspace app build --stats)
+  --browser          instead of the API: time the service tab (about 500 incidents)
+                     and a team overview (about 2,000 open followups) in headless
+                     Chromium on the app's production build, and check that the
+                     catalog page loads none of the plugin's lazy chunks
   --explain          print each request's SQL with its plan (EXPLAIN ANALYZE on
                      PostgreSQL) instead of measuring
   --connections <n>  concurrent connections of the load (default 8)
@@ -75,6 +79,7 @@ async function main() {
       reseed: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       bundle: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
       connections: { type: 'string', default: '8' },
       seconds: { type: 'string' },
       port: { type: 'string', default: '7107' },
@@ -140,6 +145,7 @@ async function main() {
         connections: Number(values.connections),
         reseed: values.reseed,
         explain: values.explain,
+        browser: values.browser,
         now: startedAt,
         log,
       }),
@@ -154,6 +160,12 @@ async function main() {
   const report = { startedAt: startedAt.toISOString(), mode, machine, datasets: results, checks };
   const resultsDir = path.join(BENCH_DIR, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
+  if (values.browser) {
+    const browserReport = browserMarkdown(report.startedAt, machine, results);
+    fs.writeFileSync(path.join(resultsDir, 'browser.md'), browserReport);
+    log(`\n${browserReport}`);
+    return;
+  }
   const markdown = markdownReport(report);
   fs.writeFileSync(path.join(resultsDir, `${mode}.json`), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(resultsDir, `${mode}.md`), markdown);

@@ -148,3 +148,39 @@ export function markdownReport(run: {
   );
   return lines.join('\n');
 }
+
+/** The browser timings as Markdown. */
+export function browserMarkdown(
+  startedAt: string,
+  machine: string,
+  datasets: DatasetResult[],
+): string {
+  const lines = [
+    '# incident-followups in the browser',
+    '',
+    `Run ${startedAt} on ${machine}. Headless Chromium on the production build of`,
+    'packages/app served by the bench backend; each page timed from navigation (after',
+    'one warm-up load) until its content shows. Target: 1.5 s.',
+  ];
+  for (const d of datasets) {
+    if (!d.browser) continue;
+    lines.push(
+      '',
+      `## ${d.name}: ${d.database}, ${d.scale.incidents.toLocaleString('en-US')} incidents`,
+      '',
+      '| page | ms | within 1.5 s |',
+      '|---|---|---|',
+      ...d.browser.pages.map(
+        p =>
+          `| ${p.name} (${p.path}) | ${p.milliseconds} | ${
+            p.milliseconds <= 1500 ? 'yes' : 'NO'
+          } |`,
+      ),
+      '',
+      `The catalog home page loaded ${d.browser.scriptsOnCatalogPage} scripts; of the plugin's lazy chunks: ${
+        d.browser.pluginChunksOnCatalogPage.join(', ') || 'none'
+      }.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Knex } from 'knex';
 import { CapturedQuery, startBackend, waitForCatalog } from './benchBackend';
+import { BrowserResult, browserSubjects, measurePages } from './browser';
+import { pluginChunks } from './bundleSizes';
+import { REPO_ROOT } from './paths';
 import { fullScans } from './explain';
 import { FloorStatement, loadHttp, loadSql } from './load';
 import { Organisation } from './organisation';
@@ -40,6 +43,7 @@ export interface DatasetResult {
   connections: number;
   subjects: Subjects;
   requests: RequestResult[];
+  browser?: BrowserResult & Awaited<ReturnType<typeof browserSubjects>>;
 }
 
 function seedFingerprint(scale: Scale, target: Target) {
@@ -131,6 +135,8 @@ export async function runDataset(options: {
   reseed: boolean;
   /** Print each request's statements with their plans instead of loading. */
   explain: boolean;
+  /** Time pages in headless Chromium instead of loading the API. */
+  browser: boolean;
   now: Date;
   log: (message: string) => void;
 }): Promise<DatasetResult> {
@@ -182,6 +188,47 @@ export async function runDataset(options: {
       log,
     );
     log(`  catalog ready after ${catalogSeconds.toFixed(1)}s`);
+    const base = {
+      name: options.name,
+      database: target.kind === 'postgres' ? 'PostgreSQL' : 'SQLite',
+      scale,
+      seedSeconds,
+      rows,
+      catalogSeconds,
+      connections: options.connections,
+      subjects,
+    };
+    if (options.browser) {
+      const pageSubjects = await browserSubjects(plugin);
+      const lazyPluginChunks = pluginChunks(
+        path.join(REPO_ROOT, 'packages/app/dist'),
+      )
+        .filter(c => !c.initial)
+        .map(c => path.basename(c.file));
+      const result = await measurePages({
+        baseUrl: backend.baseUrl,
+        lazyPluginChunks,
+        pages: [
+          {
+            name: `service tab, ${pageSubjects.componentIncidents} incidents`,
+            path: `/catalog/default/component/${pageSubjects.component}/incidents`,
+            ready: `${pageSubjects.component}: elevated error rate`,
+          },
+          {
+            name: `team overview, ${pageSubjects.teamOpenFollowups} open followups`,
+            path: `/team-followups?team=${pageSubjects.teamRef}`,
+            ready: 'for service-',
+          },
+        ],
+      });
+      for (const p of result.pages) log(`  ${p.name}: ${p.milliseconds} ms`);
+      log(
+        `  catalog home page: ${result.scriptsOnCatalogPage} scripts, plugin lazy chunks among them: ${
+          result.pluginChunksOnCatalogPage.join(', ') || 'none'
+        }`,
+      );
+      return { ...base, requests: [], browser: { ...result, ...pageSubjects } };
+    }
     const headers = { authorization: `Bearer ${backend.token}` };
     const results: RequestResult[] = [];
     for (const scenario of await scenarios(options.subjects, plugin)) {
