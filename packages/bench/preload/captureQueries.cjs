@@ -25,7 +25,8 @@ http.Server.prototype.emit = function captureRequest(event, req, ...rest) {
 };
 
 function plain(value, sqlite) {
-  if (value instanceof Date) return sqlite ? value.getTime() : value.toISOString();
+  if (value instanceof Date)
+    return sqlite ? value.getTime() : value.toISOString();
   if (Buffer.isBuffer(value)) return value.toString();
   return value;
 }
@@ -35,7 +36,8 @@ KnexClient.prototype.query = function capture(connection, queryParam) {
   if (capturing && requestContext.getStore()) {
     const settings = this.connectionSettings ?? {};
     const sqlite = this.config.client === 'better-sqlite3';
-    const param = typeof queryParam === 'string' ? { sql: queryParam } : queryParam;
+    const param =
+      typeof queryParam === 'string' ? { sql: queryParam } : queryParam;
     queries.push({
       client: this.config.client,
       database: sqlite ? settings.filename : settings.database,

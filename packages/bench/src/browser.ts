@@ -69,7 +69,9 @@ export async function measurePages(options: {
     args: CHROMIUM_ARGS,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 900 },
+    });
     const scripts: string[] = [];
     page.on('request', request => {
       const url = new URL(request.url());
@@ -78,7 +80,11 @@ export async function measurePages(options: {
     await page.goto(`${options.baseUrl}/`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Enter' }).click();
     await page.waitForLoadState('networkidle');
-    await page.getByText('All components').or(page.getByText('Owned')).first().waitFor();
+    await page
+      .getByText('All components')
+      .or(page.getByText('Owned'))
+      .first()
+      .waitFor();
     const catalogScripts = [...scripts];
     const timings: PageTiming[] = [];
     for (const target of options.pages) {

@@ -43,9 +43,7 @@ function flatten(modules: StatsModule[] = []): string[] {
  * writes, with their gzipped sizes.
  */
 export function pluginChunks(distDir: string): PluginChunk[] {
-  const statsFile = fs
-    .readdirSync(distDir)
-    .find(f => /stats.*\.json$/.test(f));
+  const statsFile = fs.readdirSync(distDir).find(f => /stats.*\.json$/.test(f));
   if (!statsFile) {
     throw new Error(
       `no bundle stats in ${distDir}: build the app with 'yarn workspace app build --stats'`,

@@ -49,15 +49,19 @@ function measureBundle(log: (message: string) => void) {
     '# The plugin in the app bundle',
     '',
     `Production build of packages/app, chunks holding modules of plugins/incident-followups or -common, measured ${new Date().toISOString()}.`,
-    `Lazy chunks: ${lazy.length}, ${total(lazy)} KB gzipped in all. Initial chunks with plugin modules (loaded on every page): ${initial.length}.`,
+    `Lazy chunks: ${lazy.length}, ${total(
+      lazy,
+    )} KB gzipped in all. Initial chunks with plugin modules (loaded on every page): ${
+      initial.length
+    }.`,
     '',
     '| chunk | loaded | KB | KB gzipped | plugin modules / modules |',
     '|---|---|---|---|---|',
     ...chunks.map(
       c =>
-        `| ${c.file} | ${c.initial ? 'initially' : 'lazily'} | ${kb(c.bytes)} | ${kb(
-          c.gzipBytes,
-        )} | ${c.pluginModules} / ${c.modules} |`,
+        `| ${c.file} | ${c.initial ? 'initially' : 'lazily'} | ${kb(
+          c.bytes,
+        )} | ${kb(c.gzipBytes)} | ${c.pluginModules} / ${c.modules} |`,
     ),
     '',
   ].join('\n');
@@ -103,19 +107,42 @@ async function main() {
   const sqliteDir = (name: string) => path.join(workDir, name);
   const datasets: Dataset[] = values.smoke
     ? [
-        { name: 'pg-smoke', scale: SMOKE, target: { kind: 'postgres', database: 'bench_smoke_incidents' } },
-        { name: 'sqlite-smoke', scale: SMOKE, target: { kind: 'sqlite', directory: sqliteDir('sqlite-smoke') } },
+        {
+          name: 'pg-smoke',
+          scale: SMOKE,
+          target: { kind: 'postgres', database: 'bench_smoke_incidents' },
+        },
+        {
+          name: 'sqlite-smoke',
+          scale: SMOKE,
+          target: { kind: 'sqlite', directory: sqliteDir('sqlite-smoke') },
+        },
       ]
     : [
-        { name: 'pg-100k', scale: FULL, target: { kind: 'postgres', database: 'bench_incidents_100k' } },
-        { name: 'pg-10k', scale: TENTH, target: { kind: 'postgres', database: 'bench_incidents_10k' } },
-        { name: 'sqlite-10k', scale: TENTH, target: { kind: 'sqlite', directory: sqliteDir('sqlite-10k') } },
+        {
+          name: 'pg-100k',
+          scale: FULL,
+          target: { kind: 'postgres', database: 'bench_incidents_100k' },
+        },
+        {
+          name: 'pg-10k',
+          scale: TENTH,
+          target: { kind: 'postgres', database: 'bench_incidents_10k' },
+        },
+        {
+          name: 'sqlite-10k',
+          scale: TENTH,
+          target: { kind: 'sqlite', directory: sqliteDir('sqlite-10k') },
+        },
       ];
   const only = values.only?.split(',');
   const chosen = datasets
     .filter(d => !only || only.includes(d.name))
     .map(d => ({ ...d, scale: withSeconds(d.scale) }));
-  if (!chosen.length) throw new Error(`--only matches none of ${datasets.map(d => d.name).join(', ')}`);
+  if (!chosen.length)
+    throw new Error(
+      `--only matches none of ${datasets.map(d => d.name).join(', ')}`,
+    );
 
   const orgScale = values.smoke ? SMOKE : FULL;
   const org = buildOrganisation(orgScale);
@@ -153,11 +180,19 @@ async function main() {
   }
   if (values.explain) return;
   const checks = checkTargets(results);
-  const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
+  const machine = `${os.cpus().length} CPUs (${
+    os.cpus()[0]?.model ?? 'unknown'
+  }), load average ${os
     .loadavg()
     .map(l => l.toFixed(2))
     .join(' ')} at the end`;
-  const report = { startedAt: startedAt.toISOString(), mode, machine, datasets: results, checks };
+  const report = {
+    startedAt: startedAt.toISOString(),
+    mode,
+    machine,
+    datasets: results,
+    checks,
+  };
   const resultsDir = path.join(BENCH_DIR, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   if (values.browser) {
@@ -167,7 +202,10 @@ async function main() {
     return;
   }
   const markdown = markdownReport(report);
-  fs.writeFileSync(path.join(resultsDir, `${mode}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(resultsDir, `${mode}.json`),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
   fs.writeFileSync(path.join(resultsDir, `${mode}.md`), markdown);
   log(`\n${markdown}`);
   log(`Written to ${path.join(resultsDir, `${mode}.md`)} and ${mode}.json`);

@@ -86,8 +86,7 @@ function requestRow(r: RequestResult): string {
 }
 
 function datasetLine(d: DatasetResult): string {
-  const seeded =
-    d.seedSeconds === null ? '-' : `${d.seedSeconds.toFixed(1)} s`;
+  const seeded = d.seedSeconds === null ? '-' : `${d.seedSeconds.toFixed(1)} s`;
   const rows = d.rows
     ? ` (${Object.entries(d.rows)
         .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
@@ -98,7 +97,9 @@ function datasetLine(d: DatasetResult): string {
     `Busiest component ${subjects.busiestComponent} (${subjects.busiestIncidents} incidents; ` +
     `its team ${subjects.leafTeam}, their top-level group ${subjects.topGroup}, ` +
     `My followups of ${subjects.userName}), typical ${subjects.typicalComponent} ` +
-    `(${subjects.typicalIncidents}). Seeded in ${seeded}${rows}; catalog ready ${d.catalogSeconds.toFixed(
+    `(${
+      subjects.typicalIncidents
+    }). Seeded in ${seeded}${rows}; catalog ready ${d.catalogSeconds.toFixed(
       1,
     )} s after the backend started; ` +
     `${d.connections} connections, ${d.scale.seconds} s per measurement.`
@@ -121,14 +122,16 @@ export function markdownReport(run: {
     'Latencies in milliseconds under fixed concurrency over loopback. *floor*: the SQL',
     'statements the endpoint issued (captured from knex while serving one request),',
     'replayed in order straight against the databases at the same concurrency.',
-    '*catalog*: `GET /api/catalog/entities/by-name/...` of the same page\'s entity on the',
-    'same backend. Queries: on the plugin\'s database + on the other plugins\' (catalog);',
+    "*catalog*: `GET /api/catalog/entities/by-name/...` of the same page's entity on the",
+    "same backend. Queries: on the plugin's database + on the other plugins' (catalog);",
     'inner: HTTP calls inside the backend (catalog, permissions).',
   ];
   for (const d of run.datasets) {
     lines.push(
       '',
-      `## ${d.name}: ${d.database}, ${d.scale.incidents.toLocaleString('en-US')} incidents`,
+      `## ${d.name}: ${d.database}, ${d.scale.incidents.toLocaleString(
+        'en-US',
+      )} incidents`,
       '',
       datasetLine(d),
       '',
@@ -143,7 +146,9 @@ export function markdownReport(run: {
     '',
     '| target | met | measured |',
     '|---|---|---|',
-    ...run.checks.map(c => `| ${c.target} | ${c.met ? 'yes' : 'NO'} | ${c.detail} |`),
+    ...run.checks.map(
+      c => `| ${c.target} | ${c.met ? 'yes' : 'NO'} | ${c.detail} |`,
+    ),
     '',
   );
   return lines.join('\n');
@@ -166,7 +171,9 @@ export function browserMarkdown(
     if (!d.browser) continue;
     lines.push(
       '',
-      `## ${d.name}: ${d.database}, ${d.scale.incidents.toLocaleString('en-US')} incidents`,
+      `## ${d.name}: ${d.database}, ${d.scale.incidents.toLocaleString(
+        'en-US',
+      )} incidents`,
       '',
       '| page | ms | within 1.5 s |',
       '|---|---|---|',
@@ -177,7 +184,9 @@ export function browserMarkdown(
           } |`,
       ),
       '',
-      `The catalog home page loaded ${d.browser.scriptsOnCatalogPage} scripts; of the plugin's lazy chunks: ${
+      `The catalog home page loaded ${
+        d.browser.scriptsOnCatalogPage
+      } scripts; of the plugin's lazy chunks: ${
         d.browser.pluginChunksOnCatalogPage.join(', ') || 'none'
       }.`,
     );

@@ -53,7 +53,8 @@ function seedFingerprint(scale: Scale, target: Target) {
     scale: { ...data, seconds: 0 },
     target,
     migrations: fs.readdirSync(MIGRATIONS).sort(),
-    sqliteExists: target.kind === 'sqlite' ? fs.existsSync(sqliteFile(target)) : true,
+    sqliteExists:
+      target.kind === 'sqlite' ? fs.existsSync(sqliteFile(target)) : true,
   });
 }
 
@@ -100,11 +101,17 @@ async function explainStatements(
 ) {
   log(`\n--- ${name}: ${queries.length} statements`);
   for (const q of queries) {
-    log(`\n[${path.basename(q.database)}] ${q.sql}\n  bindings: ${JSON.stringify(q.bindings).slice(0, 300)}`);
+    log(
+      `\n[${path.basename(q.database)}] ${q.sql}\n  bindings: ${JSON.stringify(
+        q.bindings,
+      ).slice(0, 300)}`,
+    );
     if (q.database !== pluginDatabase || !/^\s*select/i.test(q.sql)) continue;
     const pg = plugin.client.config.client === 'pg';
     const result = await plugin.raw(
-      `${pg ? 'explain (analyze, buffers off)' : 'explain query plan'} ${q.sql}`,
+      `${pg ? 'explain (analyze, buffers off)' : 'explain query plan'} ${
+        q.sql
+      }`,
       q.bindings as Knex.RawBinding[],
     );
     const lines = pg
@@ -143,7 +150,9 @@ export async function runDataset(options: {
   const { target, scale, log } = options;
   const { subjects } = options;
   log(
-    `\n== ${options.name}: ${scale.incidents} incidents on ${describeTarget(target)}; ` +
+    `\n== ${options.name}: ${scale.incidents} incidents on ${describeTarget(
+      target,
+    )}; ` +
       `busiest component ${subjects.busiestComponent} (${subjects.busiestIncidents} incidents), ` +
       `typical ${subjects.typicalComponent} (${subjects.typicalIncidents})`,
   );
@@ -156,16 +165,28 @@ export async function runDataset(options: {
     : undefined;
   if (options.reseed || previous?.fingerprint !== fingerprint) {
     const started = Date.now();
-    rows = await seedDatabase({ target, org: options.org, scale, now: options.now, log });
+    rows = await seedDatabase({
+      target,
+      org: options.org,
+      scale,
+      now: options.now,
+      log,
+    });
     seedSeconds = (Date.now() - started) / 1000;
     log(`  seeded in ${seedSeconds.toFixed(1)}s: ${JSON.stringify(rows)}`);
     fs.writeFileSync(
       stateFile,
-      JSON.stringify({ fingerprint: seedFingerprint(scale, target), rows, seedSeconds }),
+      JSON.stringify({
+        fingerprint: seedFingerprint(scale, target),
+        rows,
+        seedSeconds,
+      }),
     );
   } else {
     ({ rows, seedSeconds } = previous);
-    log(`  reusing the seeded database (seeded in ${seedSeconds}s; --reseed to redo)`);
+    log(
+      `  reusing the seeded database (seeded in ${seedSeconds}s; --reseed to redo)`,
+    );
   }
 
   const backend = await startBackend({
@@ -223,7 +244,9 @@ export async function runDataset(options: {
       });
       for (const p of result.pages) log(`  ${p.name}: ${p.milliseconds} ms`);
       log(
-        `  catalog home page: ${result.scriptsOnCatalogPage} scripts, plugin lazy chunks among them: ${
+        `  catalog home page: ${
+          result.scriptsOnCatalogPage
+        } scripts, plugin lazy chunks among them: ${
           result.pluginChunksOnCatalogPage.join(', ') || 'none'
         }`,
       );
@@ -254,13 +277,20 @@ export async function runDataset(options: {
       }));
       const scans = new Set<string>();
       for (const q of captured.queries) {
-        if (q.database !== pluginDatabase || !/^\s*select/i.test(q.sql)) continue;
+        if (q.database !== pluginDatabase || !/^\s*select/i.test(q.sql))
+          continue;
         for (const table of await fullScans(plugin, q.sql, q.bindings)) {
           scans.add(table);
         }
       }
       if (options.explain) {
-        await explainStatements(scenario.name, captured.queries, plugin, pluginDatabase, log);
+        await explainStatements(
+          scenario.name,
+          captured.queries,
+          plugin,
+          pluginDatabase,
+          log,
+        );
         continue;
       }
       const load = { connections: options.connections, seconds: scale.seconds };
@@ -285,12 +315,18 @@ export async function runDataset(options: {
         innerRequests: Math.max(0, captured.requests.length - 1),
         fullScans: [...scans],
         responseBytes,
-        statements: captured.queries.map(q => `[${path.basename(q.database)}] ${q.sql}`),
+        statements: captured.queries.map(
+          q => `[${path.basename(q.database)}] ${q.sql}`,
+        ),
       };
       log(
-        `  ${scenario.name}: p50 ${endpoint.p50.toFixed(1)} p99 ${endpoint.p99.toFixed(
+        `  ${scenario.name}: p50 ${endpoint.p50.toFixed(
           1,
-        )} ms, ${endpoint.requestsPerSecond.toFixed(0)} req/s; floor p99 ${floor.p99.toFixed(
+        )} p99 ${endpoint.p99.toFixed(
+          1,
+        )} ms, ${endpoint.requestsPerSecond.toFixed(
+          0,
+        )} req/s; floor p99 ${floor.p99.toFixed(
           1,
         )}; catalog p99 ${catalog.p99.toFixed(1)}; ${pluginQueries}+${
           result.otherQueries

@@ -373,7 +373,11 @@ export class DatabaseProcessReviewStore {
           .join('incidents', join =>
             join
               .on('incidents.resolved_at', '>=', 'process_reviews.period_since')
-              .andOn('incidents.resolved_at', '<', 'process_reviews.period_until'),
+              .andOn(
+                'incidents.resolved_at',
+                '<',
+                'process_reviews.period_until',
+              ),
           )
           .join(
             'incident_responders',
