@@ -298,19 +298,27 @@ export class DatabaseFollowupStore implements FollowupStore {
    * Followups of the given statuses that `scope` selects, soonest due first and
    * those without a due date last, up to `limit`, with how many there are.
    */
+  /**
+   * Lists followups, the most urgent first, from a query whose rows are
+   * followups under the name `followups` (a table or a derived one).
+   */
   async listInScope(
-    scope: (query: Knex.QueryBuilder) => void,
-    statuses: FollowupStatus[],
+    followups: Knex.QueryBuilder,
     limit: number,
   ): Promise<{ items: Followup[]; totalCount: number }> {
-    const filtered = this.db('followups').whereIn('followups.status', statuses);
-    scope(filtered);
-    const [{ count }] = await filtered.clone().count({ count: '*' });
-    const rows = await this.joinIncident(filtered)
-      .orderByRaw(
-        'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id',
-      )
-      .limit(limit);
+    const urgency =
+      'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id';
+    const [{ count }] = await followups.clone().count({ count: '*' });
+    // The page first, then its incidents: a join before the limit reads every incident.
+    const page = followups
+      .clone()
+      .select('followups.*')
+      .orderByRaw(urgency)
+      .limit(limit)
+      .as('followups');
+    const rows = await this.joinIncident(this.db.from(page)).orderByRaw(
+      urgency,
+    );
     return { items: rows.map(toFollowup), totalCount: Number(count) };
   }
 

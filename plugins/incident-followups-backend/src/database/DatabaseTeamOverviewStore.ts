@@ -97,27 +97,41 @@ export class DatabaseTeamOverviewStore {
     );
   }
 
-  /** Followups of the team's incidents, and those its groups own. */
-  private followupScope(scope: TeamScope) {
-    return (query: Knex.QueryBuilder) => {
-      query.where(q =>
-        q
-          .whereIn('followups.incident_id', this.incidentIds(scope))
-          .orWhere(owned => {
-            owned.whereIn('followups.owner_ref', scope.groupRefs);
-            if (scope.severities?.length) {
-              owned.whereIn(
-                'followups.incident_id',
-                this.db('incidents')
-                  .select('id')
-                  .whereIn(this.severity(), scope.severities),
-              );
-            }
-          }),
-      );
-      if (scope.memberRef) query.where('followups.owner_ref', scope.memberRef);
-      whereReadable(this.db, query, scope.readable, 'followups.incident_id');
-    };
+  /**
+   * The team's followups that meet `conditions`, as rows named `followups`:
+   * those of its incidents (through `incident_owners`) and those its groups
+   * own, as a union of two index lookups. One OR across both would read the
+   * whole followups table.
+   */
+  private followupsInScope(
+    scope: TeamScope,
+    conditions: (query: Knex.QueryBuilder) => void,
+  ) {
+    const ofIncidents = this.db('followups')
+      .select('followups.*')
+      .join(
+        'incident_owners',
+        'incident_owners.incident_id',
+        'followups.incident_id',
+      )
+      .where('incident_owners.owner_ref', scope.teamRef);
+    if (!scope.includeChildren) {
+      ofIncidents.where('incident_owners.direct', true);
+    }
+    const owned = this.db('followups')
+      .select('followups.*')
+      .whereIn('followups.owner_ref', scope.groupRefs);
+    for (const branch of [ofIncidents, owned]) {
+      if (scope.severities?.length) {
+        branch
+          .join('incidents', 'incidents.id', 'followups.incident_id')
+          .whereIn(this.severity(), scope.severities);
+      }
+      if (scope.memberRef) branch.where('followups.owner_ref', scope.memberRef);
+      whereReadable(this.db, branch, scope.readable, 'followups.incident_id');
+      conditions(branch);
+    }
+    return this.db.from(ofIncidents.union(owned).as('followups'));
   }
 
   listFollowups(
@@ -126,8 +140,9 @@ export class DatabaseTeamOverviewStore {
     limit: number,
   ): Promise<{ items: Followup[]; totalCount: number }> {
     return this.followups.listInScope(
-      this.followupScope(scope),
-      statuses,
+      this.followupsInScope(scope, q =>
+        q.whereIn('followups.status', statuses),
+      ),
       limit,
     );
   }
@@ -137,8 +152,9 @@ export class DatabaseTeamOverviewStore {
     now: Date,
     dueSoonUntil: Date,
   ): Promise<{ overdue: number; dueSoon: number; unassigned: number }> {
-    const query = this.db('followups').whereIn('followups.status', OPEN);
-    this.followupScope(scope)(query);
+    const query = this.followupsInScope(scope, q =>
+      q.whereIn('followups.status', OPEN),
+    );
     const [row] = await query.select(
       this.db.raw(
         'sum(case when followups.due_at < ? then 1 else 0 end) as overdue',
@@ -251,10 +267,11 @@ export class DatabaseTeamOverviewStore {
     scope: TeamScope,
     period: Period,
   ): Promise<Map<string, { due: number; doneOnTime: number }>> {
-    const query = this.db('followups')
-      .whereBetween('followups.due_at', [period.since, period.until])
-      .whereNot('followups.status', 'wont-do');
-    this.followupScope(scope)(query);
+    const query = this.followupsInScope(scope, q =>
+      q
+        .whereBetween('followups.due_at', [period.since, period.until])
+        .whereNot('followups.status', 'wont-do'),
+    );
     const week = weekStartSql(this.db, 'followups.due_at');
     const rows = await query
       .groupBy(week)
@@ -307,34 +324,38 @@ export class DatabaseTeamOverviewStore {
    * week how many were added and how many closed.
    */
   async actionItemFlow(scope: TeamScope, period: Period) {
-    const items = () => {
-      const query = this.db('followups').where('followups.type', 'action-item');
-      this.followupScope(scope)(query);
-      return query;
-    };
+    const items = (conditions: (query: Knex.QueryBuilder) => void) =>
+      this.followupsInScope(scope, q => {
+        q.where('followups.type', 'action-item');
+        conditions(q);
+      });
     const [[start], opened, closed] = await Promise.all([
-      items()
-        .where('followups.created_at', '<', period.since)
-        .where(q =>
-          q
-            .whereNull('followups.completed_at')
-            .orWhere('followups.completed_at', '>=', period.since),
-        )
-        .count({ count: '*' }),
-      this.countByWeek(items(), 'followups.created_at', period),
-      this.countByWeek(items(), 'followups.completed_at', period),
+      items(q =>
+        q
+          .where('followups.created_at', '<', period.since)
+          .where(open =>
+            open
+              .whereNull('followups.completed_at')
+              .orWhere('followups.completed_at', '>=', period.since),
+          ),
+      ).count({ count: '*' }),
+      this.countByWeek(items, 'followups.created_at', period),
+      this.countByWeek(items, 'followups.completed_at', period),
     ]);
     return { openAtStart: Number(start.count), opened, closed };
   }
 
   private async countByWeek(
-    query: Knex.QueryBuilder,
+    items: (
+      conditions: (query: Knex.QueryBuilder) => void,
+    ) => Knex.QueryBuilder,
     column: string,
     period: Period,
   ): Promise<Map<string, number>> {
     const week = weekStartSql(this.db, column);
-    const rows = await query
-      .whereBetween(column, [period.since, period.until])
+    const rows = await items(q =>
+      q.whereBetween(column, [period.since, period.until]),
+    )
       .groupBy(week)
       .select(
         this.db.raw('? as week', [week]),

@@ -93,6 +93,19 @@ function toProcessItem(row: any): ProcessItemSummary {
   };
 }
 
+function groupByReview(
+  rows: { review_id: string; user_ref: string }[],
+): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  for (const row of rows) {
+    result.set(row.review_id, [
+      ...(result.get(row.review_id) ?? []),
+      row.user_ref,
+    ]);
+  }
+  return result;
+}
+
 /** Process reviews, their agenda items, decisions and join requests, and incident feedback. */
 export class DatabaseProcessReviewStore {
   constructor(private readonly db: Knex) {}
@@ -348,6 +361,50 @@ export class DatabaseProcessReviewStore {
       created_at: new Date(),
     });
     return id;
+  }
+
+  /**
+   * The incident commanders of each meeting's agenda (the incidents resolved in
+   * its period, not grouped under another), by meeting id: one query for all.
+   */
+  async periodCommanders(reviewIds: string[]): Promise<Map<string, string[]>> {
+    const rows: { review_id: string; user_ref: string }[] = reviewIds.length
+      ? await this.db('process_reviews')
+          .join('incidents', join =>
+            join
+              .on('incidents.resolved_at', '>=', 'process_reviews.period_since')
+              .andOn(
+                'incidents.resolved_at',
+                '<',
+                'process_reviews.period_until',
+              ),
+          )
+          .join(
+            'incident_responders',
+            'incident_responders.incident_id',
+            'incidents.id',
+          )
+          .whereIn('process_reviews.id', reviewIds)
+          .whereNull('incidents.primary_incident_id')
+          .where('incident_responders.role', 'incident-commander')
+          .distinct(
+            'process_reviews.id as review_id',
+            'incident_responders.user_ref',
+          )
+      : [];
+    return groupByReview(rows);
+  }
+
+  /** The approved attendees of each meeting, by meeting id: one query for all. */
+  async attendeesOfReviews(
+    reviewIds: string[],
+  ): Promise<Map<string, string[]>> {
+    const rows: { review_id: string; user_ref: string }[] = reviewIds.length
+      ? await this.db('process_review_attendees')
+          .whereIn('review_id', reviewIds)
+          .select('review_id', 'user_ref')
+      : [];
+    return groupByReview(rows);
   }
 
   async attendees(reviewId: string): Promise<string[]> {

@@ -81,17 +81,26 @@ export class ProcessReviewService {
   }
 
   /** Meetings, upcoming and past, the latest first. */
+  /** The meetings with their attendees: a fixed number of queries, however many meetings. */
   async list(limit: number): Promise<ProcessReviewSummary[]> {
     const { store } = this.options;
     const reviews = await store.list(limit);
-    const pending = await store.pendingRequestCounts(reviews.map(r => r.id));
-    return Promise.all(
-      reviews.map(async review => ({
-        ...review,
-        attendeeRefs: await this.attendeesOf(review),
-        pendingRequestCount: pending.get(review.id) ?? 0,
-      })),
-    );
+    const ids = reviews.map(r => r.id);
+    const [pending, commanders, attendees] = await Promise.all([
+      store.pendingRequestCounts(ids),
+      store.periodCommanders(ids),
+      store.attendeesOfReviews(ids),
+    ]);
+    return reviews.map(review => ({
+      ...review,
+      attendeeRefs: [
+        ...new Set([
+          ...(commanders.get(review.id) ?? []),
+          ...(attendees.get(review.id) ?? []),
+        ]),
+      ].sort(),
+      pendingRequestCount: pending.get(review.id) ?? 0,
+    }));
   }
 
   async get(id: string): Promise<ProcessReview> {

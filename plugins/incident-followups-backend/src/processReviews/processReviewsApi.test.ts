@@ -166,8 +166,14 @@ describe.each(databases.eachSupportedId())(
       });
       expect(next.agenda.map((a: any) => a.title)).toEqual(['At the end']);
       expect(
-        (await api.get('/process-reviews')).body.items.map((r: any) => r.title),
-      ).toEqual(['December review', 'Process review']);
+        (await api.get('/process-reviews')).body.items.map((r: any) => [
+          r.title,
+          r.attendeeRefs,
+        ]),
+      ).toEqual([
+        ['December review', ['user:default/dave']],
+        ['Process review', ['user:default/dave']],
+      ]);
 
       const backwards = await api.post('/process-reviews', {
         scheduledFor: '2026-11-29T10:00:00Z',
@@ -236,6 +242,10 @@ describe.each(databases.eachSupportedId())(
         'user:default/alice',
         'user:default/dave',
       ]);
+      const listed = (await api.get('/process-reviews')).body.items.find(
+        (r: any) => r.id === review.id,
+      );
+      expect(listed.attendeeRefs).toEqual(after.attendeeRefs);
       const invite = await api.get(`/process-reviews/${review.id}/invite.ics`);
       expect(invite.text).toContain('alice@example.com');
       expect(invite.text).toContain('dave@example.com');

@@ -1,0 +1,68 @@
+import autocannon from 'autocannon';
+import { Knex } from 'knex';
+import { Latency, summarise } from './percentiles';
+
+/** Drives one URL with autocannon at a fixed concurrency; only 2xx answers count. */
+export async function loadHttp(options: {
+  url: string;
+  token: string;
+  connections: number;
+  seconds: number;
+}): Promise<Latency> {
+  const samples: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: { authorization: `Bearer ${options.token}` },
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
+      else errors++;
+    });
+  });
+  errors += result.errors + result.timeouts;
+  return summarise(samples, options.seconds, errors);
+}
+
+/** One statement of the raw-SQL floor, on the database it ran on. */
+export interface FloorStatement {
+  knex: Knex;
+  sql: string;
+  bindings: unknown[];
+}
+
+/**
+ * The floor: the statements a request issued, one after the other as the
+ * backend ran them, repeated by as many concurrent workers as the HTTP load
+ * has connections, straight against the databases.
+ */
+export async function loadSql(options: {
+  statements: FloorStatement[];
+  connections: number;
+  seconds: number;
+}): Promise<Latency> {
+  const samples: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + options.seconds * 1000;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const started = performance.now();
+      try {
+        for (const { knex, sql, bindings } of options.statements) {
+          await knex.raw(sql, bindings as Knex.RawBinding[]);
+        }
+        samples.push(performance.now() - started);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, worker));
+  return summarise(samples, options.seconds, errors);
+}

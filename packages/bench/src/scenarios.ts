@@ -1,0 +1,138 @@
+import { Knex } from 'knex';
+import { incidentComponents } from './history';
+import { Organisation } from './organisation';
+import { Scale } from './scale';
+
+/** One page load the bench measures, and the catalog lookup it is compared with. */
+export interface Scenario {
+  name: string;
+  path: string;
+  /** The catalog's own entity lookup for the same page (kind/namespace/name). */
+  catalogPath: string;
+}
+
+/** The components, teams and person the scenarios look at, chosen from the history. */
+export interface Subjects {
+  typicalComponent: string;
+  busiestComponent: string;
+  busiestIncidents: number;
+  typicalIncidents: number;
+  leafTeam: string;
+  topGroup: string;
+  userName: string;
+}
+
+function incidentCounts(scale: Scale): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const c of incidentComponents(scale)) {
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The busiest component of the dataset, and a typical one: a component with as
+ * many incidents in this dataset as the median component (among those with
+ * any) has in the largest history, so that the typical service tab shows the
+ * same amount of data at every database size.
+ */
+export function chooseSubjects(
+  org: Organisation,
+  dataset: Scale,
+  largest: Scale,
+): Subjects {
+  const byCount = (counts: Map<number, number>) =>
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const reference = byCount(incidentCounts(largest));
+  const typicalCount = reference[Math.floor(reference.length / 2)][1];
+  const own = byCount(incidentCounts(dataset));
+  const [busiest, busiestIncidents] = own[0];
+  const [typical, typicalIncidents] = own.reduce((best, entry) =>
+    Math.abs(entry[1] - typicalCount) < Math.abs(best[1] - typicalCount)
+      ? entry
+      : best,
+  );
+  const leafTeam = org.components[busiest].owner;
+  const chain = org.ancestors.get(leafTeam)!;
+  return {
+    typicalComponent: org.components[typical].name,
+    busiestComponent: org.components[busiest].name,
+    busiestIncidents,
+    typicalIncidents,
+    leafTeam,
+    topGroup: chain[chain.length - 1],
+    userName: org.members.get(leafTeam)![0],
+  };
+}
+
+const API = '/api/incident-followups';
+const catalog = (kind: string, name: string) =>
+  `/api/catalog/entities/by-name/${kind}/default/${name}`;
+const teamOverview = (group: string) =>
+  `${API}/teams/${encodeURIComponent(`group:default/${group}`)}/overview`;
+
+/** The page loads, with what the pages ask for (the frontend client's queries). */
+export async function scenarios(
+  subjects: Subjects,
+  db: Knex,
+): Promise<Scenario[]> {
+  const incident = await db('incident_entities')
+    .join('incidents', 'incidents.id', 'incident_entities.incident_id')
+    .where('entity_ref', `component:default/${subjects.busiestComponent}`)
+    .orderBy('incidents.started_at', 'desc')
+    .first('incidents.id');
+  const review = await db('process_reviews')
+    .orderBy('scheduled_for', 'desc')
+    .first('id');
+  const serviceTab = (component: string) =>
+    `${API}/incidents?${new URLSearchParams({
+      entityRef: `component:default/${component}`,
+      limit: '50',
+    })}`;
+  return [
+    {
+      name: 'service tab, typical component',
+      path: serviceTab(subjects.typicalComponent),
+      catalogPath: catalog('component', subjects.typicalComponent),
+    },
+    {
+      name: 'service tab, busiest component',
+      path: serviceTab(subjects.busiestComponent),
+      catalogPath: catalog('component', subjects.busiestComponent),
+    },
+    {
+      name: 'incident detail',
+      path: `${API}/incidents/${incident.id}`,
+      catalogPath: catalog('component', subjects.busiestComponent),
+    },
+    {
+      name: 'team overview, leaf team',
+      path: teamOverview(subjects.leafTeam),
+      catalogPath: catalog('group', subjects.leafTeam),
+    },
+    {
+      name: 'team overview, top-level group',
+      path: teamOverview(subjects.topGroup),
+      catalogPath: catalog('group', subjects.topGroup),
+    },
+    {
+      name: 'My followups',
+      path: `${API}/followups?${new URLSearchParams({
+        assigneeRef: `user:default/${subjects.userName}`,
+        status: 'open,in-progress',
+        limit: '500',
+      })}`,
+      catalogPath: catalog('user', subjects.userName),
+    },
+    {
+      name: 'process review list',
+      path: `${API}/process-reviews`,
+      catalogPath: catalog('user', subjects.userName),
+    },
+    {
+      name: 'process review agenda',
+      path: `${API}/process-reviews/${review.id}`,
+      catalogPath: catalog('user', subjects.userName),
+    },
+  ];
+}

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { Client } from 'pg';
+import { BulkInserter, postgresInserter, sqliteInserter } from './bulkInsert';
+import { incidentHistory, processReviews } from './history';
+import { Organisation } from './organisation';
+import { REPO_ROOT } from './paths';
+import { Scale } from './scale';
+import { POSTGRES, sqliteFile, Target } from './targets';
+
+/** The plugin's own migrations, so that the bench runs on the real schema. */
+export const MIGRATIONS = path.join(
+  REPO_ROOT,
+  'plugins/incident-followups-backend/migrations',
+);
+
+/** Parents before children, for the foreign keys. */
+const TABLE_ORDER = [
+  'incidents',
+  'incident_entities',
+  'incident_owners',
+  'incident_responders',
+  'incident_history',
+  'followups',
+  'postmortems',
+];
+
+export function knexFor(target: Target): Knex {
+  return target.kind === 'postgres'
+    ? knexFactory({
+        client: 'pg',
+        connection: { ...POSTGRES, database: target.database },
+        pool: { min: 0, max: 20 },
+      })
+    : knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename: sqliteFile(target) },
+        useNullAsDefault: true,
+      });
+}
+
+async function recreate(target: Target) {
+  if (target.kind === 'sqlite') {
+    fs.rmSync(target.directory, { recursive: true, force: true });
+    fs.mkdirSync(target.directory, { recursive: true });
+    return;
+  }
+  const admin = new Client({ ...POSTGRES, database: 'postgres' });
+  await admin.connect();
+  try {
+    await admin.query(
+      `drop database if exists "${target.database}" with (force)`,
+    );
+    await admin.query(`create database "${target.database}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function withInserter<T>(
+  target: Target,
+  use: (inserter: BulkInserter) => Promise<T>,
+): Promise<T> {
+  if (target.kind === 'sqlite') {
+    const db = new Database(sqliteFile(target));
+    db.pragma('journal_mode = WAL');
+    try {
+      const result = await use(sqliteInserter(db));
+      db.exec('analyze');
+      return result;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new Client({ ...POSTGRES, database: target.database });
+  await client.connect();
+  try {
+    await client.query('set synchronous_commit = off');
+    const result = await use(postgresInserter(client));
+    await client.query('vacuum analyze');
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates the plugin's database from scratch with its migrations, then fills it
+ * with the history in bulk. Returns the row count of each table.
+ */
+export async function seedDatabase(options: {
+  target: Target;
+  org: Organisation;
+  scale: Scale;
+  now: Date;
+  log: (message: string) => void;
+}): Promise<Record<string, number>> {
+  const { target, org, scale, now, log } = options;
+  await recreate(target);
+  const knex = knexFor(target);
+  try {
+    await knex.migrate.latest({ directory: MIGRATIONS });
+  } finally {
+    await knex.destroy();
+  }
+  const counts: Record<string, number> = {};
+  await withInserter(target, async inserter => {
+    let done = 0;
+    for (const batch of incidentHistory(org, scale, now, 2000)) {
+      for (const table of TABLE_ORDER) {
+        const rows = batch[table] ?? [];
+        await inserter.insert(table, rows);
+        counts[table] = (counts[table] ?? 0) + rows.length;
+      }
+      done += batch.incidents.length;
+      if (done % 20_000 === 0) log(`  ${done} incidents`);
+    }
+    const reviews = processReviews(now);
+    await inserter.insert('process_reviews', reviews);
+    counts.process_reviews = reviews.length;
+  });
+  return counts;
+}
