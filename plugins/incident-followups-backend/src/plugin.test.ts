@@ -294,7 +294,7 @@ describe.each(databases.eachSupportedId())(
       [{ ...validIncident, title: '   ' }, 'title: must not be empty'],
       [
         { ...validIncident, severity: 'SEV-9' },
-        'severity: must be one of SEV-1, SEV-2, SEV-3, SEV-4, SEV-5',
+        'request/body/severity must be equal to one of the allowed values: SEV-1, SEV-2, SEV-3, SEV-4, SEV-5',
       ],
       [
         { ...validIncident, entityRefs: ['not a ref'] },
@@ -302,11 +302,11 @@ describe.each(databases.eachSupportedId())(
       ],
       [
         { ...validIncident, entityRefs: [] },
-        'entityRefs: needs at least one affected entity',
+        'request/body/entityRefs must NOT have fewer than 1 items',
       ],
       [
         { ...validIncident, startedAt: 'yesterday' },
-        'startedAt: must be an ISO 8601 date-time',
+        'request/body/startedAt must match format "date-time"',
       ],
       [
         {
@@ -321,7 +321,7 @@ describe.each(databases.eachSupportedId())(
           ...validIncident,
           responders: [{ role: 'boss', userRef: 'user:default/dave' }],
         },
-        'responders.0.role: must be one of',
+        'request/body/responders/0/role must be equal to one of the allowed values: incident-commander,',
       ],
       [
         {
@@ -334,7 +334,7 @@ describe.each(databases.eachSupportedId())(
         { ...validIncident, owner: 'x' },
         "Unrecognized key(s) in object: 'owner'",
       ],
-      [[validIncident], 'body: Expected object, received array'],
+      [[validIncident], 'request/body must be object'],
     ])(
       'rejects a bad incident with 400 naming the field (%#)',
       async (body, message) => {
@@ -367,7 +367,7 @@ describe.each(databases.eachSupportedId())(
         ['limit=0', 'limit'],
         [
           'status=open',
-          'status.0: must be one of triggered, acknowledged, resolved',
+          'request/query/status/0 must be equal to one of the allowed values: triggered, acknowledged, resolved',
         ],
         ['severity=SEV-1,P1', 'severity.1: must be one of'],
         [

@@ -269,6 +269,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             processReviews,
             permissions,
             appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+            requestBodyLimitBytes: settings.requestBodyLimitBytes,
             signals: new IncidentSignals(signals, logger),
           }),
         );

@@ -13,6 +13,7 @@ import {
   readPostmortemsConfig,
 } from '../postmortems/readPostmortemsConfig';
 import { readReminderHour } from '../reminders/readReminderHour';
+import { readRequestBodyLimit } from './readRequestBodyLimit';
 
 /** Everything under `incidentFollowups`, read and checked once at start. */
 export interface PluginConfig {
@@ -24,6 +25,8 @@ export interface PluginConfig {
   postmortems: PostmortemsConfig;
   reminderHour: number;
   reminderSchedule: SchedulerServiceTaskScheduleDefinition;
+  /** The largest request body read, in bytes. */
+  requestBodyLimitBytes: number;
 }
 
 function readSchedule(
@@ -63,5 +66,6 @@ export function readPluginConfig(config: Config): PluginConfig {
       timeout: { minutes: 10 },
       initialDelay: { minutes: 1 },
     }),
+    requestBodyLimitBytes: readRequestBodyLimit(config),
   };
 }

@@ -162,7 +162,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(negative.status).toBe(400);
       expect(negative.body.error.message).toContain(
-        'content.impact.usersAffected: must not be negative',
+        'request/body/content/impact/usersAffected must be >= 0',
       );
       const text = await api.patch(`/postmortems/${pm.id}`, {
         version: pm.version,

@@ -11,7 +11,7 @@ import {
   postmortemEditPermission,
   postmortemTransitionPermission,
 } from '@incident-followups/plugin-incident-followups-common';
-import express, { Request, Router } from 'express';
+import { Request, Router } from 'express';
 import { z } from 'zod';
 import { meetingInvite } from '../postmortems/meetingInvite';
 import { postmortemMarkdown } from '../postmortems/postmortemMarkdown';
@@ -20,6 +20,7 @@ import { Audited } from './audited';
 import { Authorize } from './authorize';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
+import { transcriptTooLarge } from './requestBodies';
 import {
   incidentIdParamsSchema,
   listPostmortemsQuerySchema,
@@ -32,31 +33,6 @@ const proposalParamsSchema = postmortemIdParamsSchema.extend({
   key: z.string().regex(/^[0-9a-f]{16}$/, 'must be a chat proposal key'),
 });
 
-class TranscriptTooLargeError extends Error {
-  readonly statusCode = 413;
-  constructor(bytes: number) {
-    super(
-      `transcript: ${bytes} bytes is over the limit of ${CHAT_TRANSCRIPT_MAX_BYTES} bytes; split the export and import it in parts`,
-    );
-    this.name = 'PayloadTooLargeError';
-  }
-}
-
-/** Reads a transcript sent as JSON `{ transcript }` or as plain text, refusing it above the limit before parsing. */
-const transcriptBody = [
-  (req: Request, _res: express.Response, next: express.NextFunction) => {
-    const length = Number(req.headers['content-length'] ?? 0);
-    // JSON escaping adds some bytes around the transcript itself.
-    if (length > CHAT_TRANSCRIPT_MAX_BYTES * 2 + 1024) {
-      next(new TranscriptTooLargeError(length));
-      return;
-    }
-    next();
-  },
-  express.json({ limit: CHAT_TRANSCRIPT_MAX_BYTES * 2 + 1024 }),
-  express.text({ limit: CHAT_TRANSCRIPT_MAX_BYTES + 1024, type: 'text/plain' }),
-];
-
 function readTranscript(req: Request): string {
   const { transcript } =
     typeof req.body === 'string'
@@ -64,21 +40,17 @@ function readTranscript(req: Request): string {
       : parseRequest(chatImportRequestSchema, req.body, 'body');
   const bytes = Buffer.byteLength(transcript, 'utf8');
   if (bytes > CHAT_TRANSCRIPT_MAX_BYTES)
-    throw new TranscriptTooLargeError(bytes);
+    throw transcriptTooLarge(bytes);
   return transcript;
 }
 
-/**
- * The post-mortem endpoints. Mounted before the router's JSON parser, because chat
- * transcripts may be larger than other bodies.
- */
+/** The post-mortem endpoints. */
 export function addPostmortemRoutes(
   router: Router,
   options: {
     httpAuth: HttpAuthService;
     postmortems: PostmortemService;
     signals: IncidentSignals;
-    jsonBody: express.RequestHandler;
     appBaseUrl: string;
     audited: Audited;
     authorize: Authorize;
@@ -89,7 +61,6 @@ export function addPostmortemRoutes(
     postmortems,
     audited,
     signals,
-    jsonBody,
     appBaseUrl,
     authorize,
   } = options;
@@ -116,7 +87,7 @@ export function addPostmortemRoutes(
     },
   );
 
-  router.post('/incidents/:id/postmortem', jsonBody, async (req, res) => {
+  router.post('/incidents/:id/postmortem', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     await authorize(caller, postmortemEditPermission, id);
@@ -155,7 +126,7 @@ export function addPostmortemRoutes(
     res.json(await postmortems.get(postmortemId(req)));
   });
 
-  router.patch('/postmortems/:id', jsonBody, async (req, res) => {
+  router.patch('/postmortems/:id', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(caller, postmortemEditPermission, await incidentOf(id));
@@ -174,7 +145,7 @@ export function addPostmortemRoutes(
     res.json(updated);
   });
 
-  router.post('/postmortems/:id/transitions', jsonBody, async (req, res) => {
+  router.post('/postmortems/:id/transitions', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(
@@ -197,7 +168,7 @@ export function addPostmortemRoutes(
     res.json(updated);
   });
 
-  router.post('/postmortems/:id/status-page', jsonBody, async (req, res) => {
+  router.post('/postmortems/:id/status-page', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(caller, postmortemEditPermission, await incidentOf(id));
@@ -216,7 +187,7 @@ export function addPostmortemRoutes(
     res.json(updated);
   });
 
-  router.post('/postmortems/:id/notifications', jsonBody, async (req, res) => {
+  router.post('/postmortems/:id/notifications', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(caller, postmortemEditPermission, await incidentOf(id));
@@ -260,7 +231,6 @@ export function addPostmortemRoutes(
 
   router.post(
     '/postmortems/:id/chat-imports',
-    ...transcriptBody,
     async (req, res) => {
       const caller = await credentials(req);
       const id = postmortemId(req);
@@ -283,7 +253,6 @@ export function addPostmortemRoutes(
 
   router.post(
     '/postmortems/:id/chat-proposals/:key',
-    jsonBody,
     async (req, res) => {
       const caller = await credentials(req);
       const { id, key } = parseRequest(

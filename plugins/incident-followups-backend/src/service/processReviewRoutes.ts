@@ -13,7 +13,7 @@ import {
   recordDecisionRequestSchema,
   updateAgendaItemRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
-import { Request, RequestHandler, Router } from 'express';
+import { Request, Router } from 'express';
 import { z } from 'zod';
 import { PostmortemService } from '../postmortems/PostmortemService';
 import { processReviewInvite } from '../processReviews/processReviewInvite';
@@ -45,7 +45,6 @@ export function addProcessReviewRoutes(
     reviews: ProcessReviewService;
     postmortems: PostmortemService;
     audited: Audited;
-    jsonBody: RequestHandler;
     appBaseUrl: string;
     permissions: PermissionsService;
   },
@@ -55,7 +54,6 @@ export function addProcessReviewRoutes(
     reviews,
     postmortems,
     audited,
-    jsonBody,
     appBaseUrl,
     permissions,
   } = options;
@@ -73,7 +71,7 @@ export function addProcessReviewRoutes(
     res.json({ items: await reviews.list(limit) });
   });
 
-  router.post('/process-reviews', jsonBody, async (req, res) => {
+  router.post('/process-reviews', async (req, res) => {
     const caller = await userCredentials(req);
     const request = parseRequest(
       createProcessReviewRequestSchema,
@@ -94,7 +92,6 @@ export function addProcessReviewRoutes(
 
   router.patch(
     '/process-reviews/:id/agenda/:incidentId',
-    jsonBody,
     async (req, res) => {
       const caller = await userCredentials(req);
       const { id, incidentId } = parseRequest(
@@ -119,7 +116,7 @@ export function addProcessReviewRoutes(
     },
   );
 
-  router.post('/process-reviews/:id/decisions', jsonBody, async (req, res) => {
+  router.post('/process-reviews/:id/decisions', async (req, res) => {
     const caller = await userCredentials(req);
     const id = reviewId(req);
     const request = parseRequest(recordDecisionRequestSchema, req.body, 'body');
@@ -135,7 +132,6 @@ export function addProcessReviewRoutes(
 
   router.post(
     '/process-reviews/:id/join-requests',
-    jsonBody,
     async (req, res) => {
       const caller = await userCredentials(req);
       const id = reviewId(req);
@@ -157,7 +153,6 @@ export function addProcessReviewRoutes(
 
   router.post(
     '/process-reviews/:id/join-requests/:requestId',
-    jsonBody,
     async (req, res) => {
       const caller = await userCredentials(req);
       const { id, requestId } = parseRequest(
@@ -212,7 +207,7 @@ export function addProcessReviewRoutes(
     res.json(await reviews.feedback(id, caller));
   });
 
-  router.put('/incidents/:id/feedback', jsonBody, async (req, res) => {
+  router.put('/incidents/:id/feedback', async (req, res) => {
     const caller = await userCredentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(feedbackRequestSchema, req.body, 'body');

@@ -9,6 +9,7 @@ import {
   incidentUpdatePermission,
   updateIncidentRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { IncidentStore } from '../database/IncidentStore';
@@ -24,6 +25,8 @@ import { TeamOverviewService } from '../teams/TeamOverviewService';
 import { IncidentService } from './IncidentService';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
+import { readRequestBodies } from './requestBodies';
+import { readOpenApiSpec } from '../schema/openApiSpec';
 import {
   incidentIdParamsSchema,
   listIncidentsQuerySchema,
@@ -42,6 +45,8 @@ export interface RouterOptions {
   processReviews: ProcessReviewService;
   permissions: PermissionsService;
   appBaseUrl: string;
+  /** The largest request body read; chat transcripts have their own limit. */
+  requestBodyLimitBytes: number;
 }
 
 export async function createRouter(
@@ -59,9 +64,20 @@ export async function createRouter(
     processReviews,
     permissions,
     appBaseUrl,
+    requestBodyLimitBytes,
   } = options;
   const router = Router();
-  const jsonBody = express.json({ limit: '256kb' });
+  router.use(readRequestBodies(requestBodyLimitBytes));
+  // Every request is checked against the published document before a route sees
+  // it; the document is served at /openapi.json.
+  const api: express.Router =
+    createValidatedOpenApiRouterFromGeneratedEndpointMap(readOpenApiSpec(), {
+    // The bodies are read above, where a body over its limit is a 413.
+    middleware: [(_req, _res, next) => next()],
+    // Backstage's httpAuth checks tokens; the document only describes them.
+    validatorOptions: { validateSecurity: false },
+  });
+  router.use(api);
 
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -102,22 +118,20 @@ export async function createRouter(
     }
     await checkedAuthorize(caller, permission, incidentId);
   };
-  addPostmortemRoutes(router, {
+  addPostmortemRoutes(api, {
     httpAuth,
     postmortems,
     signals,
     audited,
-    jsonBody,
     appBaseUrl,
     authorize,
   });
-  router.use(jsonBody);
 
-  router.get('/health', (_req, res) => {
+  api.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.post('/incidents', async (req, res) => {
+  api.post('/incidents', async (req, res) => {
     const caller = await credentials(req);
     const request = parseRequest(createIncidentRequestSchema, req.body, 'body');
     const result = await audited(
@@ -130,7 +144,7 @@ export async function createRouter(
     res.status(created ? 201 : 200).json(incident);
   });
 
-  router.get('/incidents', async (req, res) => {
+  api.get('/incidents', async (req, res) => {
     await credentials(req);
     const query = parseRequest(listIncidentsQuerySchema, req.query, 'query');
     res.json(
@@ -143,13 +157,13 @@ export async function createRouter(
     );
   });
 
-  router.get('/incidents/:id', async (req, res) => {
+  api.get('/incidents/:id', async (req, res) => {
     await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     res.json(await incidents.getIncident(id));
   });
 
-  router.patch('/incidents/:id', async (req, res) => {
+  api.patch('/incidents/:id', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(updateIncidentRequestSchema, req.body, 'body');
@@ -165,7 +179,7 @@ export async function createRouter(
     res.json(updated);
   });
 
-  router.post('/incidents/:id/related', async (req, res) => {
+  api.post('/incidents/:id/related', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const { incidentIds } = parseRequest(
@@ -186,7 +200,7 @@ export async function createRouter(
     res.json(grouped);
   });
 
-  router.delete('/incidents/:id/related/:relatedId', async (req, res) => {
+  api.delete('/incidents/:id/related/:relatedId', async (req, res) => {
     const caller = await credentials(req);
     const { id, relatedId } = parseRequest(
       relatedIncidentParamsSchema,
@@ -205,20 +219,19 @@ export async function createRouter(
     res.json(ungrouped);
   });
 
-  addFollowupRoutes(router, {
+  addFollowupRoutes(api, {
     httpAuth,
     followups,
     audited,
     signals,
     authorize,
   });
-  addTeamRoutes(router, { httpAuth, teams, appBaseUrl });
-  addProcessReviewRoutes(router, {
+  addTeamRoutes(api, { httpAuth, teams, appBaseUrl });
+  addProcessReviewRoutes(api, {
     httpAuth,
     reviews: processReviews,
     postmortems,
     audited,
-    jsonBody,
     appBaseUrl,
     permissions,
   });
