@@ -1,0 +1,179 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import fc from 'fast-check';
+import request from 'supertest';
+import { snapshotDatabase } from '../__testUtils__/databaseSnapshot';
+import {
+  FuzzRequest,
+  FuzzTargets,
+  fuzzRequests,
+} from '../__testUtils__/fuzzRequests';
+import {
+  ApiTestBackend,
+  startApiTestBackend,
+} from '../__testUtils__/startApiTestBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { readOpenApiSpec } from './openApiSpec';
+
+/** At least 5,000 per database; FUZZ_RUNS and FUZZ_SEED vary a run. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
+/** PostgreSQL is slower per request; it gets a share of the runs. */
+const RUNS_BY_DATABASE: Record<string, number> = {
+  SQLITE_3: RUNS,
+  POSTGRES_15: Math.ceil(RUNS / 5),
+};
+
+jest.setTimeout(15 * 60_000);
+
+const databases = createTestDatabases();
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+async function storeTargets(api: ApiTestBackend): Promise<FuzzTargets> {
+  const incident = async (title: string) => {
+    const res = await api.post('/incidents', {
+      title,
+      severity: 'SEV-1',
+      startedAt: '2026-11-02T09:14:00Z',
+      entityRefs: ['component:default/checkout-api'],
+      responders: [
+        { role: 'incident-commander', userRef: 'user:default/dave' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const incidentId = await incident('Checkout failing');
+  const relatedIncidentId = await incident('Payments slow');
+  expect(
+    (
+      await api.patch(`/incidents/${incidentId}`, {
+        version: 1,
+        status: 'resolved',
+        resolvedAt: '2026-11-02T11:00:00Z',
+        finalSeverity: 'SEV-1',
+      })
+    ).status,
+  ).toBe(200);
+  const followup = await api.post(`/incidents/${incidentId}/followups`, {
+    title: 'Add an alert',
+    kind: 'prevention',
+    priority: 'P1',
+  });
+  const postmortem = await api.post(`/incidents/${incidentId}/postmortem`, {
+    ownerRef: 'user:default/dave',
+  });
+  await api.patch(`/postmortems/${postmortem.body.id}`, {
+    version: postmortem.body.version,
+    meetingScheduledFor: '2026-11-04T14:00:00Z',
+  });
+  await api.post(`/postmortems/${postmortem.body.id}/chat-imports`, {
+    transcript: '[09:14] dave: checkout is failing\n[09:20] dave: TODO: add an alert',
+  });
+  const proposals = await api.get(
+    `/postmortems/${postmortem.body.id}/chat-proposals`,
+  );
+  const review = await api.post('/process-reviews', {
+    scheduledFor: '2026-11-20T15:00:00Z',
+    periodSince: '2026-11-01T00:00:00Z',
+  });
+  const joined = await api.post(
+    `/process-reviews/${review.body.id}/join-requests`,
+    { reason: 'I was there' },
+    'user:default/alice',
+  );
+  expect([followup.status, postmortem.status, review.status]).toEqual([
+    201, 201, 201,
+  ]);
+  return {
+    incidentId,
+    relatedIncidentId,
+    followupId: followup.body.id,
+    postmortemId: postmortem.body.id,
+    processReviewId: review.body.id,
+    joinRequestId: joined.body.joinRequests?.[0]?.id ?? incidentId,
+    proposalKey: proposals.body.items?.[0]?.key ?? '0123456789abcdef',
+    groupRef: 'group:default/payments',
+  };
+}
+
+function send(api: ApiTestBackend, fuzz: FuzzRequest) {
+  const req = request(api.server)
+    [fuzz.method](`/api/incident-followups${fuzz.url}`)
+    .set('Authorization', mockCredentials.user.header('user:default/dave'));
+  if (fuzz.body === undefined) return req;
+  return req.set('Content-Type', fuzz.contentType!).send(fuzz.body);
+}
+
+function describeFailure(fuzz: FuzzRequest, status: number, detail: unknown) {
+  return {
+    request: `${fuzz.method.toUpperCase()} ${fuzz.url.slice(0, 300)}`,
+    contentType: fuzz.contentType,
+    body: fuzz.body?.slice(0, 300),
+    status,
+    detail,
+  };
+}
+
+describe.each(
+  databases
+    .eachSupportedId()
+    .filter(([id]) => RUNS_BY_DATABASE[id] !== undefined),
+)('malformed requests on %p', databaseId => {
+  it('never answer 5xx, leave the backend up, and change nothing when refused', async () => {
+    const api = await startApiTestBackend({
+      knex: await databases.init(databaseId),
+    });
+    const targets = await storeTargets(api);
+    const runs = RUNS_BY_DATABASE[databaseId];
+    const requests = fc.sample(fuzzRequests(readOpenApiSpec(), targets), {
+      numRuns: runs,
+      seed: SEED,
+    });
+
+    const failures: ReturnType<typeof describeFailure>[] = [];
+    const statuses: Record<string, number> = {};
+    let serverErrors = 0;
+    let refusedWritesChecked = 0;
+    let before = await snapshotDatabase(api.knex);
+    for (const fuzz of requests) {
+      const res = await send(api, fuzz);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status >= 500) {
+        serverErrors += 1;
+        failures.push(describeFailure(fuzz, res.status, res.body?.error));
+      }
+      if (WRITES.has(fuzz.method)) {
+        const after = await snapshotDatabase(api.knex);
+        if (res.status >= 400 && res.status < 500) {
+          refusedWritesChecked += 1;
+          const changed = Object.keys(after).filter(
+            table => after[table] !== before[table],
+          );
+          if (changed.length > 0) {
+            failures.push(
+              describeFailure(fuzz, res.status, { tablesChanged: changed }),
+            );
+          }
+        }
+        before = after;
+      }
+    }
+
+    // The figures the issue reports.
+    // eslint-disable-next-line no-console
+    console.log(
+      `OpenAPI fuzz on ${databaseId} (seed ${SEED}): ${requests.length} requests, ` +
+        `${serverErrors} answered 5xx, ${refusedWritesChecked} refused writes ` +
+        `checked for database changes; statuses ${JSON.stringify(statuses)}`,
+    );
+
+    expect(requests.length).toBe(runs);
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect((await api.get('/health')).status).toBe(200);
+    expect((await api.get(`/incidents/${targets.incidentId}`)).status).toBe(
+      200,
+    );
+    // Most requests are refused; some reach the services behind the validation.
+    expect(statuses[400]).toBeGreaterThan(runs / 2);
+  });
+});
