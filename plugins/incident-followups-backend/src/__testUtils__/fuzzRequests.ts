@@ -160,9 +160,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 function mutated(example: Record<string, unknown>, keys: string[]) {
   const key = fc.constantFrom(...keys, 'unknownField', '__proto__');
   return fc.oneof(
-    fc
-      .tuple(key, hostileValue)
-      .map(([k, v]) => ({ ...example, [k]: v })),
+    fc.tuple(key, hostileValue).map(([k, v]) => ({ ...example, [k]: v })),
     key.map(k => {
       const copy = { ...example };
       delete copy[k];
@@ -240,14 +238,16 @@ function realValue(
 
 function pathValue(path: string, param: string, targets: FuzzTargets) {
   const real = realValue(path, param, targets);
-  return fc.oneof(
-    { weight: real ? 4 : 0, arbitrary: fc.constant(real ?? '') },
-    { weight: 2, arbitrary: fc.uuid() },
-    { weight: 3, arbitrary: hostileString },
-  ).chain(value =>
-    // Mostly encoded as a client would; sometimes raw, broken encodings included.
-    fc.constantFrom(encode(value), value.replace(/[/?#]/g, '')),
-  );
+  return fc
+    .oneof(
+      { weight: real ? 4 : 0, arbitrary: fc.constant(real ?? '') },
+      { weight: 2, arbitrary: fc.uuid() },
+      { weight: 3, arbitrary: hostileString },
+    )
+    .chain(value =>
+      // Mostly encoded as a client would; sometimes raw, broken encodings included.
+      fc.constantFrom(encode(value), value.replace(/[/?#]/g, '')),
+    );
 }
 
 function queryOf(operation: Operation): fc.Arbitrary<string> {

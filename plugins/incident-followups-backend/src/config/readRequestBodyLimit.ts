@@ -18,7 +18,9 @@ export function readRequestBodyLimit(config: Config): number {
       : null;
   if (limit === null || !Number.isInteger(limit) || limit < 1024) {
     throw new Error(
-      `Invalid configuration: ${key} must be a size of at least 1kb, such as 256kb or 1mb, not ${JSON.stringify(value)}`,
+      `Invalid configuration: ${key} must be a size of at least 1kb, such as 256kb or 1mb, not ${JSON.stringify(
+        value,
+      )}`,
     );
   }
   return limit;

@@ -204,7 +204,10 @@ describe.each(databases.eachSupportedId())(
         { title: '', kind: 'process', priority: 'P1' },
         'request/body/title must NOT have fewer than 1 characters',
       ],
-      [{ title: '   ', kind: 'process', priority: 'P1' }, 'title: must not be empty'],
+      [
+        { title: '   ', kind: 'process', priority: 'P1' },
+        'title: must not be empty',
+      ],
       [
         {
           title: 'x',

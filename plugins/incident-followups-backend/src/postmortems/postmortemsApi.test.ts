@@ -169,7 +169,9 @@ describe.each(databases.eachSupportedId())(
         content: { impact: { usersAffected: 'many' } },
       });
       expect(text.status).toBe(400);
-      expect(text.body.error.message).toContain('must be a number');
+      expect(text.body.error.message).toBe(
+        'request/body/content/impact/usersAffected must be integer',
+      );
 
       const alice = await api.patch(
         `/postmortems/${pm.id}`,

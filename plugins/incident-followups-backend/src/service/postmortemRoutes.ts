@@ -39,8 +39,7 @@ function readTranscript(req: Request): string {
       ? { transcript: req.body }
       : parseRequest(chatImportRequestSchema, req.body, 'body');
   const bytes = Buffer.byteLength(transcript, 'utf8');
-  if (bytes > CHAT_TRANSCRIPT_MAX_BYTES)
-    throw transcriptTooLarge(bytes);
+  if (bytes > CHAT_TRANSCRIPT_MAX_BYTES) throw transcriptTooLarge(bytes);
   return transcript;
 }
 
@@ -56,14 +55,8 @@ export function addPostmortemRoutes(
     authorize: Authorize;
   },
 ) {
-  const {
-    httpAuth,
-    postmortems,
-    audited,
-    signals,
-    appBaseUrl,
-    authorize,
-  } = options;
+  const { httpAuth, postmortems, audited, signals, appBaseUrl, authorize } =
+    options;
   /** The post-mortem's incident, on which its permissions are checked. */
   const incidentOf = async (postmortemId: string) =>
     (await postmortems.get(postmortemId)).incidentId;
@@ -229,52 +222,42 @@ export function addPostmortemRoutes(
       .send(postmortemMarkdown(postmortem));
   });
 
-  router.post(
-    '/postmortems/:id/chat-imports',
-    async (req, res) => {
-      const caller = await credentials(req);
-      const id = postmortemId(req);
-      await authorize(caller, postmortemEditPermission, await incidentOf(id));
-      const transcript = readTranscript(req);
-      const result = await audited(
-        req,
-        'postmortem-chat-import',
-        { postmortemId: id },
-        () => postmortems.importChat(id, transcript),
-      );
-      res.status(result.added > 0 ? 201 : 200).json(result);
-    },
-  );
+  router.post('/postmortems/:id/chat-imports', async (req, res) => {
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
+    const transcript = readTranscript(req);
+    const result = await audited(
+      req,
+      'postmortem-chat-import',
+      { postmortemId: id },
+      () => postmortems.importChat(id, transcript),
+    );
+    res.status(result.added > 0 ? 201 : 200).json(result);
+  });
 
   router.get('/postmortems/:id/chat-proposals', async (req, res) => {
     await credentials(req);
     res.json({ items: await postmortems.listChatProposals(postmortemId(req)) });
   });
 
-  router.post(
-    '/postmortems/:id/chat-proposals/:key',
-    async (req, res) => {
-      const caller = await credentials(req);
-      const { id, key } = parseRequest(
-        proposalParamsSchema,
-        req.params,
-        'path',
-      );
-      const { decision } = parseRequest(
-        chatDecisionRequestSchema,
-        req.body,
-        'body',
-      );
-      await authorize(caller, postmortemEditPermission, await incidentOf(id));
-      const decided = await audited(
-        req,
-        'postmortem-chat-decision',
-        { postmortemId: id, key, decision },
-        () => postmortems.decideChatProposal(id, key, decision, caller),
-      );
-      const postmortem = await postmortems.get(id);
-      await signals.changed(postmortem.incidentId, 'followups');
-      res.json(decided);
-    },
-  );
+  router.post('/postmortems/:id/chat-proposals/:key', async (req, res) => {
+    const caller = await credentials(req);
+    const { id, key } = parseRequest(proposalParamsSchema, req.params, 'path');
+    const { decision } = parseRequest(
+      chatDecisionRequestSchema,
+      req.body,
+      'body',
+    );
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
+    const decided = await audited(
+      req,
+      'postmortem-chat-decision',
+      { postmortemId: id, key, decision },
+      () => postmortems.decideChatProposal(id, key, decision, caller),
+    );
+    const postmortem = await postmortems.get(id);
+    await signals.changed(postmortem.incidentId, 'followups');
+    res.json(decided);
+  });
 }

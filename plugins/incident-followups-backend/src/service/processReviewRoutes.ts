@@ -49,14 +49,8 @@ export function addProcessReviewRoutes(
     permissions: PermissionsService;
   },
 ) {
-  const {
-    httpAuth,
-    reviews,
-    postmortems,
-    audited,
-    appBaseUrl,
-    permissions,
-  } = options;
+  const { httpAuth, reviews, postmortems, audited, appBaseUrl, permissions } =
+    options;
   const authorize = createAuthorize(permissions);
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -90,31 +84,28 @@ export function addProcessReviewRoutes(
     res.json(await reviews.get(reviewId(req)));
   });
 
-  router.patch(
-    '/process-reviews/:id/agenda/:incidentId',
-    async (req, res) => {
-      const caller = await userCredentials(req);
-      const { id, incidentId } = parseRequest(
-        agendaItemParamsSchema,
-        req.params,
-        'path',
-      );
-      const request = parseRequest(
-        updateAgendaItemRequestSchema,
-        req.body,
-        'body',
-      );
-      await authorize(caller, processReviewEditPermission, id);
-      res.json(
-        await audited(
-          req,
-          'process-review-notes',
-          { processReviewId: id, incidentId },
-          () => reviews.updateItem(id, incidentId, request, caller),
-        ),
-      );
-    },
-  );
+  router.patch('/process-reviews/:id/agenda/:incidentId', async (req, res) => {
+    const caller = await userCredentials(req);
+    const { id, incidentId } = parseRequest(
+      agendaItemParamsSchema,
+      req.params,
+      'path',
+    );
+    const request = parseRequest(
+      updateAgendaItemRequestSchema,
+      req.body,
+      'body',
+    );
+    await authorize(caller, processReviewEditPermission, id);
+    res.json(
+      await audited(
+        req,
+        'process-review-notes',
+        { processReviewId: id, incidentId },
+        () => reviews.updateItem(id, incidentId, request, caller),
+      ),
+    );
+  });
 
   router.post('/process-reviews/:id/decisions', async (req, res) => {
     const caller = await userCredentials(req);
@@ -130,26 +121,19 @@ export function addProcessReviewRoutes(
     res.status(201).json(updated);
   });
 
-  router.post(
-    '/process-reviews/:id/join-requests',
-    async (req, res) => {
-      const caller = await userCredentials(req);
-      const id = reviewId(req);
-      const { reason } = parseRequest(
-        joinRequestSchema,
-        req.body ?? {},
-        'body',
-      );
-      res.json(
-        await audited(
-          req,
-          'process-review-join-request',
-          { processReviewId: id },
-          () => reviews.requestToJoin(id, reason, caller),
-        ),
-      );
-    },
-  );
+  router.post('/process-reviews/:id/join-requests', async (req, res) => {
+    const caller = await userCredentials(req);
+    const id = reviewId(req);
+    const { reason } = parseRequest(joinRequestSchema, req.body ?? {}, 'body');
+    res.json(
+      await audited(
+        req,
+        'process-review-join-request',
+        { processReviewId: id },
+        () => reviews.requestToJoin(id, reason, caller),
+      ),
+    );
+  });
 
   router.post(
     '/process-reviews/:id/join-requests/:requestId',

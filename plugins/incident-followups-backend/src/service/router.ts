@@ -26,6 +26,7 @@ import { IncidentService } from './IncidentService';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import { readRequestBodies } from './requestBodies';
+import { nameUnknownFields } from './nameUnknownFields';
 import { readOpenApiSpec } from '../schema/openApiSpec';
 import {
   incidentIdParamsSchema,
@@ -70,14 +71,15 @@ export async function createRouter(
   router.use(readRequestBodies(requestBodyLimitBytes));
   // Every request is checked against the published document before a route sees
   // it; the document is served at /openapi.json.
+  const spec = readOpenApiSpec();
   const api: express.Router =
-    createValidatedOpenApiRouterFromGeneratedEndpointMap(readOpenApiSpec(), {
-    // The bodies are read above, where a body over its limit is a 413.
-    middleware: [(_req, _res, next) => next()],
-    // Backstage's httpAuth checks tokens; the document only describes them.
-    validatorOptions: { validateSecurity: false },
-  });
-  router.use(api);
+    createValidatedOpenApiRouterFromGeneratedEndpointMap(spec, {
+      // The bodies are read above, where a body over its limit is a 413.
+      middleware: [(_req, _res, next) => next()],
+      // Backstage's httpAuth checks tokens; the document only describes them.
+      validatorOptions: { validateSecurity: false },
+    });
+  router.use(api, nameUnknownFields(spec));
 
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
