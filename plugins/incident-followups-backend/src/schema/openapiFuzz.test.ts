@@ -105,6 +105,13 @@ function send(api: ApiTestBackend, fuzz: FuzzRequest) {
   return req.set('Content-Type', fuzz.contentType!).send(fuzz.body);
 }
 
+function changedTables(
+  before: Record<string, string>,
+  after: Record<string, string>,
+) {
+  return Object.keys(after).filter(table => after[table] !== before[table]);
+}
+
 function describeFailure(fuzz: FuzzRequest, status: number, detail: unknown) {
   return {
     request: `${fuzz.method.toUpperCase()} ${fuzz.url.slice(0, 300)}`,
@@ -147,9 +154,7 @@ describe.each(
         const after = await snapshotDatabase(api.knex);
         if (res.status >= 400 && res.status < 500) {
           refusedWritesChecked += 1;
-          const changed = Object.keys(after).filter(
-            table => after[table] !== before[table],
-          );
+          const changed = changedTables(before, after);
           if (changed.length > 0) {
             failures.push(
               describeFailure(fuzz, res.status, { tablesChanged: changed }),
