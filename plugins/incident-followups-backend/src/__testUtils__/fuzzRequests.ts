@@ -157,9 +157,38 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   },
 );
 
+/** Values of a plausible shape that databases or services may still choke on. */
+const trickyValue: fc.Arbitrary<unknown> = fc.constantFrom(
+  '0001-01-01T00:00:00Z',
+  '1969-12-31T23:59:59Z',
+  '2038-01-20T00:00:00Z',
+  '2036-12-31T23:59:59-12:00',
+  '9999-12-31T23:59:59+14:00',
+  'a\u0000b',
+  '\u0000',
+  '\uD800',
+  'é'.repeat(300),
+  '😀'.repeat(150),
+  '   ',
+  `user:default/${'a'.repeat(250)}`,
+  'user:default/nobody',
+  'group:default/payments',
+  'component:default/checkout-api',
+  2147483648,
+  -2147483649,
+  1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  0,
+  [],
+  [''],
+);
+
 function mutated(example: Record<string, unknown>, keys: string[]) {
   const key = fc.constantFrom(...keys, 'unknownField', '__proto__');
   return fc.oneof(
+    fc
+      .tuple(key, trickyValue)
+      .map(([k, v]) => ({ ...example, [k]: v })),
     fc.tuple(key, hostileValue).map(([k, v]) => ({ ...example, [k]: v })),
     key.map(k => {
       const copy = { ...example };

@@ -17,10 +17,11 @@ import { readOpenApiSpec } from './openApiSpec';
 /** At least 5,000 per database; FUZZ_RUNS and FUZZ_SEED vary a run. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
-/** PostgreSQL is slower per request (about 20 ms): half the runs keep it near a minute. */
+/** PostgreSQL and MySQL are slower per request (about 20 ms): half the runs keep each near a minute. */
 const RUNS_BY_DATABASE: Record<string, number> = {
   SQLITE_3: RUNS,
   POSTGRES_15: Math.ceil(RUNS / 2),
+  MYSQL_8: Math.ceil(RUNS / 2),
 };
 
 jest.setTimeout(15 * 60_000);

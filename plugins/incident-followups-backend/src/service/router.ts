@@ -27,6 +27,7 @@ import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
 import { readRequestBodies } from './requestBodies';
 import { nameUnknownFields } from './nameUnknownFields';
+import { refuseNulCharacters } from './refuseNulCharacters';
 import { readOpenApiSpec } from '../schema/openApiSpec';
 import {
   incidentIdParamsSchema,
@@ -68,7 +69,7 @@ export async function createRouter(
     requestBodyLimitBytes,
   } = options;
   const router = Router();
-  router.use(readRequestBodies(requestBodyLimitBytes));
+  router.use(readRequestBodies(requestBodyLimitBytes), refuseNulCharacters);
   // Every request is checked against the published document before a route sees
   // it; the document is served at /openapi.json.
   const spec = readOpenApiSpec();
