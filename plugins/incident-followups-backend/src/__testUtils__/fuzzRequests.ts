@@ -279,7 +279,10 @@ function pathValue(path: string, param: string, targets: FuzzTargets) {
     );
 }
 
-function queryOf(operation: Operation): fc.Arbitrary<string> {
+function queryOf(
+  operation: Operation,
+  minPairs: number,
+): fc.Arbitrary<string> {
   const name = fc.oneof(
     {
       weight: operation.queryParams.length ? 4 : 0,
@@ -309,7 +312,7 @@ function queryOf(operation: Operation): fc.Arbitrary<string> {
         .join('&'),
     );
   return fc
-    .array(pair, { maxLength: 4 })
+    .array(pair, { minLength: minPairs, maxLength: 4 })
     .map(pairs => (pairs.length ? `?${pairs.join('&')}` : ''));
 }
 
@@ -324,38 +327,75 @@ const contentTypes = fc.constantFrom(
   'application/xml',
 );
 
+/** What one request gets wrong; the rest of it is valid, so that the fault is what is tested. */
+const FAULTS = [
+  'path',
+  'query',
+  'contentType',
+  'body',
+  'body',
+  'body',
+  'body',
+  'everything',
+] as const;
+
 /**
- * Requests for every operation of the document, malformed in their path
- * parameters, query, content type or body; some reach stored things.
+ * Requests for every operation of the document, each malformed in its path
+ * parameters, query, content type or body (or all of them), the rest valid and
+ * aimed at stored things where the path names one.
  */
 export function fuzzRequests(
   spec: any,
   targets: FuzzTargets,
 ): fc.Arbitrary<FuzzRequest> {
-  return fc.constantFrom(...operationsOf(spec)).chain(operation =>
-    fc
-      .record({
-        params: fc.tuple(
-          ...operation.pathParams.map(p =>
-            pathValue(operation.path, p, targets),
-          ),
+  return fc
+    .tuple(fc.constantFrom(...operationsOf(spec)), fc.constantFrom(...FAULTS))
+    .chain(([operation, fault]) => {
+      const hasBody =
+        operation.method !== 'get' && operation.method !== 'delete';
+      // A fault the operation has no place for goes into the query instead.
+      const placed =
+        (!hasBody && (fault === 'body' || fault === 'contentType')) ||
+        (fault === 'path' && operation.pathParams.length === 0)
+          ? 'query'
+          : fault;
+      const faulty = (part: (typeof FAULTS)[number]) =>
+        placed === part || placed === 'everything';
+      const validParams = operation.pathParams.map(p =>
+        fc.constant(
+          encode(realValue(operation.path, p, targets) ?? '00000000-0000-4000-8000-000000000000'),
         ),
-        query: queryOf(operation),
-        body:
-          operation.method === 'get' || operation.method === 'delete'
-            ? fc.constant(undefined)
-            : bodyOf(operation),
-        contentType: contentTypes,
-      })
-      .map(({ params, query, body, contentType }) => {
-        let i = 0;
-        const path = operation.path.replace(/\{\w+\}/g, () => params[i++]);
-        return {
-          operationId: operation.operationId,
-          method: operation.method,
-          url: `${path}${query}`,
-          ...(body === undefined ? {} : { body, contentType }),
-        };
-      }),
-  );
+      );
+      const validBody = JSON.stringify(operation.example ?? {});
+      return fc
+        .record({
+          params: faulty('path')
+            ? fc.tuple(
+                ...operation.pathParams.map(p =>
+                  pathValue(operation.path, p, targets),
+                ),
+              )
+            : fc.tuple(...validParams),
+          query: faulty('query')
+            ? queryOf(operation, placed === 'query' ? 1 : 0)
+            : fc.constant(''),
+          body:
+            hasBody && faulty('body')
+              ? bodyOf(operation)
+              : fc.constant(hasBody ? validBody : undefined),
+          contentType: faulty('contentType')
+            ? contentTypes
+            : fc.constant('application/json'),
+        })
+        .map(({ params, query, body, contentType }) => {
+          let i = 0;
+          const path = operation.path.replace(/\{\w+\}/g, () => params[i++]);
+          return {
+            operationId: operation.operationId,
+            method: operation.method,
+            url: `${path}${query}`,
+            ...(body === undefined ? {} : { body, contentType }),
+          };
+        });
+    });
 }

@@ -98,6 +98,47 @@ async function storeTargets(api: ApiTestBackend): Promise<FuzzTargets> {
   };
 }
 
+/**
+ * The document's examples are valid once: a later create with the same source is
+ * a no-op, and an edit needs the current version. Requests built from them are
+ * brought up to date so that their one mutated field reaches the services.
+ */
+async function freshen(
+  api: ApiTestBackend,
+  fuzz: FuzzRequest,
+  targets: FuzzTargets,
+  sequence: number,
+): Promise<FuzzRequest> {
+  let body: any;
+  try {
+    body = fuzz.body === undefined ? undefined : JSON.parse(fuzz.body);
+  } catch {
+    return fuzz;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return fuzz;
+  if (typeof body.source?.externalId === 'string') {
+    body.source.externalId = `${body.source.externalId}-${sequence}`;
+  }
+  if (body.version === 1 || body.version === 2) {
+    const path = fuzz.url.split('?')[0];
+    if (path === `/incidents/${targets.incidentId}`) {
+      body.version = (await api.get(path)).body.version;
+    } else if (path.startsWith(`/postmortems/${targets.postmortemId}`)) {
+      body.version = (
+        await api.get(`/postmortems/${targets.postmortemId}`)
+      ).body.version;
+    } else if (path === `/followups/${targets.followupId}`) {
+      const { body: list } = await api.get(
+        `/incidents/${targets.incidentId}/followups`,
+      );
+      body.version = list.items.find(
+        (f: { id: string }) => f.id === targets.followupId,
+      )?.version;
+    }
+  }
+  return { ...fuzz, body: JSON.stringify(body) };
+}
+
 function send(api: ApiTestBackend, fuzz: FuzzRequest) {
   const req = request(api.server)
     [fuzz.method](`/api/incident-followups${fuzz.url}`)
@@ -144,7 +185,10 @@ describe.each(
     let serverErrors = 0;
     let refusedWritesChecked = 0;
     let before = await snapshotDatabase(api.knex);
-    for (const fuzz of requests) {
+    for (const [sequence, generated] of requests.entries()) {
+      const fuzz = WRITES.has(generated.method)
+        ? await freshen(api, generated, targets, sequence)
+        : generated;
       const res = await send(api, fuzz);
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (res.status >= 500) {
