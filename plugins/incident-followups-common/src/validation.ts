@@ -211,7 +211,7 @@ export type CreateIncidentRequest = z.output<
  */
 export const updateIncidentRequestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
     description: z.string().max(20_000).optional(),
     severity: severitySchema.optional(),
@@ -321,7 +321,7 @@ export type CreateActionItemRequest = z.output<
  */
 export const updateFollowupRequestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
     description: z.string().max(20_000).optional(),
     status: z

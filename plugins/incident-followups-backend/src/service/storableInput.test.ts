@@ -36,6 +36,12 @@ describe.each(databases.eachSupportedId())(
         [
           'patch',
           `/incidents/${created.id}`,
+          { version: 1e308 },
+          'request/body/version must be <= 2147483647',
+        ],
+        [
+          'patch',
+          `/incidents/${created.id}`,
           { version: 1, acknowledgedAt: '9999-12-31T23:59:59+14:00' },
           'acknowledgedAt: must be between 1970-01-02 and 2036-12-31',
         ],
