@@ -186,9 +186,7 @@ const trickyValue: fc.Arbitrary<unknown> = fc.constantFrom(
 function mutated(example: Record<string, unknown>, keys: string[]) {
   const key = fc.constantFrom(...keys, 'unknownField', '__proto__');
   return fc.oneof(
-    fc
-      .tuple(key, trickyValue)
-      .map(([k, v]) => ({ ...example, [k]: v })),
+    fc.tuple(key, trickyValue).map(([k, v]) => ({ ...example, [k]: v })),
     fc.tuple(key, hostileValue).map(([k, v]) => ({ ...example, [k]: v })),
     key.map(k => {
       const copy = { ...example };
@@ -279,10 +277,7 @@ function pathValue(path: string, param: string, targets: FuzzTargets) {
     );
 }
 
-function queryOf(
-  operation: Operation,
-  minPairs: number,
-): fc.Arbitrary<string> {
+function queryOf(operation: Operation, minPairs: number): fc.Arbitrary<string> {
   const name = fc.oneof(
     {
       weight: operation.queryParams.length ? 4 : 0,
@@ -363,7 +358,10 @@ export function fuzzRequests(
         placed === part || placed === 'everything';
       const validParams = operation.pathParams.map(p =>
         fc.constant(
-          encode(realValue(operation.path, p, targets) ?? '00000000-0000-4000-8000-000000000000'),
+          encode(
+            realValue(operation.path, p, targets) ??
+              '00000000-0000-4000-8000-000000000000',
+          ),
         ),
       );
       const validBody = JSON.stringify(operation.example ?? {});

@@ -30,7 +30,10 @@ describe.each(databases.eachSupportedId())(
         [
           'patch',
           `/incidents/${created.id}`,
-          { version: 1, responders: [{ role: 'scribe', userRef: 'user:default/\u0000' }] },
+          {
+            version: 1,
+            responders: [{ role: 'scribe', userRef: 'user:default/\u0000' }],
+          },
           'request/body/responders/0/userRef must not contain NUL characters',
         ],
         [
