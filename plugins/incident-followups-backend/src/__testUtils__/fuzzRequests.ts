@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { resolveRef } from '../schema/openApiSpec';
+import { hostileString, hostileValue, trickyValue } from './fuzzValues';
 
 /** One generated request, ready to send. */
 export interface FuzzRequest {
@@ -39,17 +41,6 @@ function encode(value: string): string {
   return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
 }
 
-function deref(spec: any, node: any): any {
-  let current = node;
-  while (current?.$ref) {
-    current = String(current.$ref)
-      .slice(2)
-      .split('/')
-      .reduce((parent, key) => parent[key], spec);
-  }
-  return current;
-}
-
 /** The operations of an OpenAPI document, with what the fuzzer varies. */
 export function operationsOf(spec: any): Operation[] {
   return Object.entries<any>(spec.paths).flatMap(([path, item]) =>
@@ -58,9 +49,9 @@ export function operationsOf(spec: any): Operation[] {
       const parameters = [
         ...(item.parameters ?? []),
         ...(operation.parameters ?? []),
-      ].map(p => deref(spec, p));
+      ].map(p => resolveRef(spec, p));
       const json = operation.requestBody?.content?.['application/json'];
-      const schema = deref(spec, json?.schema);
+      const schema = resolveRef(spec, json?.schema);
       return {
         operationId: operation.operationId,
         method,
@@ -75,113 +66,6 @@ export function operationsOf(spec: any): Operation[] {
     }),
   );
 }
-
-const specialStrings = [
-  '',
-  ' ',
-  '\u0000',
-  '\uFFFF\uD800',
-  'null',
-  'undefined',
-  'NaN',
-  '-1',
-  '0',
-  '1e400',
-  '9007199254740993',
-  'true',
-  '[]',
-  '{}',
-  '__proto__',
-  'constructor',
-  'SEV-9',
-  'P9',
-  'resolved',
-  'wont-do',
-  'user:default/',
-  ':/',
-  'group:default/payments',
-  'component:default/checkout-api',
-  'user:default/dave',
-  'kind:ns/name/extra',
-  '2026-13-45T99:99:99Z',
-  '2026-11-02T09:14:00Z',
-  '0000-01-01T00:00:00Z',
-  '9999-12-31T23:59:59+14:00',
-  '1999-01-01',
-  'http://',
-  ['javascript', 'alert(1)'].join(':'),
-  'https://example.com/x',
-  '<script>alert(1)</script>',
-  "'; DROP TABLE incidents; --",
-  '%',
-  '%zz',
-  '..',
-  '../../etc/passwd',
-  'a'.repeat(301),
-  'x'.repeat(70_000),
-];
-
-const hostileString = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...specialStrings) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.uuid() },
-);
-
-const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: hostileString },
-  {
-    weight: 2,
-    arbitrary: fc.constantFrom(
-      null,
-      true,
-      false,
-      0,
-      -1,
-      1.5,
-      1e308,
-      -1e308,
-      Number.MAX_SAFE_INTEGER + 2,
-      [],
-      {},
-      [null],
-      { __proto__: { admin: true } },
-    ),
-  },
-  { weight: 2, arbitrary: fc.integer() },
-  { weight: 1, arbitrary: fc.double({ noNaN: true }) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  {
-    weight: 1,
-    arbitrary: fc.array(hostileString, { minLength: 1, maxLength: 5 }),
-  },
-);
-
-/** Values of a plausible shape that databases or services may still choke on. */
-const trickyValue: fc.Arbitrary<unknown> = fc.constantFrom(
-  '0001-01-01T00:00:00Z',
-  '1969-12-31T23:59:59Z',
-  '2038-01-20T00:00:00Z',
-  '2036-12-31T23:59:59-12:00',
-  '9999-12-31T23:59:59+14:00',
-  'a\u0000b',
-  '\u0000',
-  '\uD800',
-  'é'.repeat(300),
-  '😀'.repeat(150),
-  '   ',
-  `user:default/${'a'.repeat(250)}`,
-  'user:default/nobody',
-  'group:default/payments',
-  'component:default/checkout-api',
-  2147483648,
-  -2147483649,
-  1e308,
-  Number.MAX_SAFE_INTEGER + 2,
-  0,
-  [],
-  [''],
-);
 
 function mutated(example: Record<string, unknown>, keys: string[]) {
   const key = fc.constantFrom(...keys, 'unknownField', '__proto__');

@@ -15,3 +15,15 @@ export const OPENAPI_SPEC_PATH = resolvePackagePath(
 export function readOpenApiSpec() {
   return parse(readFileSync(OPENAPI_SPEC_PATH, 'utf8'));
 }
+
+/** The schema or parameter a `$ref` of the document points to (or the node itself). */
+export function resolveRef(spec: any, node: any): any {
+  let current = node;
+  while (current?.$ref) {
+    current = String(current.$ref)
+      .slice(2)
+      .split('/')
+      .reduce((parent: any, key: string) => parent?.[key], spec);
+  }
+  return current;
+}

@@ -1,26 +1,16 @@
 import { InputError, isError } from '@backstage/errors';
 import { NextFunction, Request, Response } from 'express';
+import { resolveRef } from '../schema/openApiSpec';
 
 const ADDITIONAL =
   /^request\/body((?:\/[^\s/]+)*) must NOT have additional properties$/;
 
-function deref(spec: any, node: any): any {
-  let current = node;
-  while (current?.$ref) {
-    current = String(current.$ref)
-      .slice(2)
-      .split('/')
-      .reduce((parent: any, key: string) => parent?.[key], spec);
-  }
-  return current;
-}
-
 /** The keys of the object at `path` in the body that its schema does not list. */
 function unknownKeys(spec: any, schema: any, body: any, path: string[]) {
-  let node = deref(spec, schema);
+  let node = resolveRef(spec, schema);
   let value = body;
   for (const segment of path) {
-    node = deref(
+    node = resolveRef(
       spec,
       node?.type === 'array' ? node.items : node?.properties?.[segment],
     );
