@@ -46,6 +46,17 @@ describe('request body limits', () => {
     expect(large.status).toBe(413);
   });
 
+  it('refuses a deeply nested body with 400, not a crash', async () => {
+    const api = await startBackend();
+    const depth = 100_000;
+    const res = await api
+      .post('/incidents')
+      .set('Content-Type', 'application/json')
+      .send(`{"title":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(res.status).toBe(400);
+    expect((await api.get('/health')).status).toBe(200);
+  });
+
   it('keeps the 1 MiB limit of chat transcripts, whatever the body limit', async () => {
     const api = await startBackend('2kb');
     const { body: created } = await api.post('/incidents', incident(''));
