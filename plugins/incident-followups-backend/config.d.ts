@@ -4,6 +4,12 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Settings of the incident-followups plugins. */
   incidentFollowups?: {
+    /**
+     * The largest request body the plugin's API reads, as bytes or a size such as
+     * `512kb` or `1mb`; larger bodies get 413. Default 256kb. Chat transcript
+     * imports have their own limit of 1 MiB of text.
+     */
+    requestBodyLimit?: string | number;
     /** Demo data for trying the portal out; leave unset in production. */
     demoData?: {
       /** Store the demo incidents on start. Off unless set. */

@@ -371,6 +371,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
               store: sourceSyncStore,
               appBaseUrl,
             }),
+            requestBodyLimitBytes: settings.requestBodyLimitBytes,
             signals: incidentSignals,
           }),
         );

@@ -120,7 +120,7 @@ export type CreateProcessReviewRequest = z.infer<
 /** @public */
 export const updateAgendaItemRequestSchema = z
   .object({
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(2_147_483_647),
     notes: z.string().max(20_000).optional(),
     discussed: z.boolean().optional(),
   })

@@ -2,6 +2,7 @@ import {
   createIncidentRequestSchema,
   describeValidationError,
   entityRefSchema,
+  isoDateTimeSchema,
 } from './validation';
 
 describe('entityRefSchema', () => {
@@ -24,6 +25,22 @@ describe('entityRefSchema', () => {
   ])('rejects %p', input => {
     const result = entityRefSchema.safeParse(input);
     expect(result.success).toBe(false);
+  });
+});
+
+describe('isoDateTimeSchema', () => {
+  it.each([
+    ['2026-11-02T09:14:00Z', true],
+    ['2026-11-02T09:14:00+02:00', true],
+    ['1970-01-02T00:00:00Z', true],
+    ['2036-12-31T23:59:59Z', true],
+    ['2026-11-02', false],
+    ['0000-01-01T00:00:00Z', false],
+    ['1969-12-31T23:59:59Z', false],
+    ['2037-01-01T00:00:00Z', false],
+    ['9999-12-31T23:59:59+14:00', false],
+  ])('%s is accepted: %s', (value, ok) => {
+    expect(isoDateTimeSchema.safeParse(value).success).toBe(ok);
   });
 });
 

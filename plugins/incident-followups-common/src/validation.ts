@@ -61,10 +61,24 @@ export const incidentStatusSchema = z.enum(INCIDENT_STATUSES, {
   }),
 });
 
+/**
+ * MySQL's TIMESTAMP columns hold 1970-01-01 to 2038-01-19; dates are kept to a
+ * range that leaves room for due dates computed up to a year later.
+ */
+const EARLIEST_DATE = Date.UTC(1970, 0, 2);
+const LATEST_DATE = Date.UTC(2037, 0, 1);
+
 /** @public */
 export const isoDateTimeSchema = z
   .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+  .refine(
+    value => {
+      const time = Date.parse(value);
+      return time >= EARLIEST_DATE && time < LATEST_DATE;
+    },
+    { message: 'must be between 1970-01-02 and 2036-12-31' },
+  );
 
 /** @public */
 export const responderSchema = z
@@ -197,7 +211,7 @@ export type CreateIncidentRequest = z.output<
  */
 export const updateIncidentRequestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
     description: z.string().max(20_000).optional(),
     severity: severitySchema.optional(),
@@ -307,7 +321,7 @@ export type CreateActionItemRequest = z.output<
  */
 export const updateFollowupRequestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
     description: z.string().max(20_000).optional(),
     status: z

@@ -14,6 +14,7 @@ import {
 } from '../postmortems/readPostmortemsConfig';
 import { readReminderHour } from '../reminders/readReminderHour';
 import { readTicketsConfig, TicketsConfig } from '../tickets/readTicketsConfig';
+import { readRequestBodyLimit } from './readRequestBodyLimit';
 
 /** Everything under `incidentFollowups`, read and checked once at start. */
 export interface PluginConfig {
@@ -26,6 +27,8 @@ export interface PluginConfig {
   reminderHour: number;
   reminderSchedule: SchedulerServiceTaskScheduleDefinition;
   tickets: TicketsConfig;
+  /** The largest request body read, in bytes. */
+  requestBodyLimitBytes: number;
 }
 
 function readSchedule(
@@ -66,5 +69,6 @@ export function readPluginConfig(config: Config): PluginConfig {
       initialDelay: { minutes: 1 },
     }),
     tickets: readTicketsConfig(config),
+    requestBodyLimitBytes: readRequestBodyLimit(config),
   };
 }

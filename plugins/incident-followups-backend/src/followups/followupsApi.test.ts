@@ -194,14 +194,18 @@ describe.each(databases.eachSupportedId())(
     it.each([
       [
         { title: 'x', kind: 'fix', priority: 'P1' },
-        'kind: must be one of prevention, preparedness, postmortem-step, process',
+        'request/body/kind must be equal to one of the allowed values: prevention, preparedness, postmortem-step, process',
       ],
       [
         { title: 'x', kind: 'process', priority: 'P9' },
-        'priority: must be one of P0, P1, P2, P3',
+        'request/body/priority must be equal to one of the allowed values: P0, P1, P2, P3',
       ],
       [
         { title: '', kind: 'process', priority: 'P1' },
+        'request/body/title must NOT have fewer than 1 characters',
+      ],
+      [
+        { title: '   ', kind: 'process', priority: 'P1' },
         'title: must not be empty',
       ],
       [

@@ -39,7 +39,8 @@ export function meetingInvite(
     ]
       .filter(Boolean)
       .join('\n\n'),
-    url,
+    // Without app.baseUrl the link is relative, which iCalendar does not allow.
+    ...(/^https?:\/\//.test(url) ? { url } : {}),
     status: 'CONFIRMED',
     attendees: [...emails].map(([ref, email]) => ({
       name: ref,

@@ -162,14 +162,16 @@ describe.each(databases.eachSupportedId())(
       });
       expect(negative.status).toBe(400);
       expect(negative.body.error.message).toContain(
-        'content.impact.usersAffected: must not be negative',
+        'request/body/content/impact/usersAffected must be >= 0',
       );
       const text = await api.patch(`/postmortems/${pm.id}`, {
         version: pm.version,
         content: { impact: { usersAffected: 'many' } },
       });
       expect(text.status).toBe(400);
-      expect(text.body.error.message).toContain('must be a number');
+      expect(text.body.error.message).toBe(
+        'request/body/content/impact/usersAffected must be integer',
+      );
 
       const alice = await api.patch(
         `/postmortems/${pm.id}`,

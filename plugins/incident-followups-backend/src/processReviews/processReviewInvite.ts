@@ -23,7 +23,8 @@ export function processReviewInvite(
       0,
       10,
     )} to ${review.periodUntil.slice(0, 10)}.\n\nAgenda: ${url}`,
-    url,
+    // Without app.baseUrl the link is relative, which iCalendar does not allow.
+    ...(/^https?:\/\//.test(url) ? { url } : {}),
     status: 'CONFIRMED',
     attendees: [...emails].map(([ref, email]) => ({
       name: ref,

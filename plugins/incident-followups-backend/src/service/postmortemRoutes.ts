@@ -15,7 +15,7 @@ import {
   postmortemEditPermission,
   postmortemTransitionPermission,
 } from '@incident-followups/plugin-incident-followups-common';
-import express, { Request, Router } from 'express';
+import { Request, Router } from 'express';
 import { z } from 'zod';
 import { meetingInvite } from '../postmortems/meetingInvite';
 import { postmortemMarkdown } from '../postmortems/postmortemMarkdown';
@@ -24,6 +24,7 @@ import { Audited } from './audited';
 import { Authorize } from './authorize';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
+import { transcriptTooLarge } from './requestBodies';
 import {
   incidentIdParamsSchema,
   listPostmortemsQuerySchema,
@@ -36,53 +37,23 @@ const proposalParamsSchema = postmortemIdParamsSchema.extend({
   key: z.string().regex(/^[0-9a-f]{16}$/, 'must be a chat proposal key'),
 });
 
-class TranscriptTooLargeError extends Error {
-  readonly statusCode = 413;
-  constructor(bytes: number) {
-    super(
-      `transcript: ${bytes} bytes is over the limit of ${CHAT_TRANSCRIPT_MAX_BYTES} bytes; split the export and import it in parts`,
-    );
-    this.name = 'PayloadTooLargeError';
-  }
-}
-
-/** Reads a transcript sent as JSON `{ transcript }` or as plain text, refusing it above the limit before parsing. */
-const transcriptBody = [
-  (req: Request, _res: express.Response, next: express.NextFunction) => {
-    const length = Number(req.headers['content-length'] ?? 0);
-    // JSON escaping adds some bytes around the transcript itself.
-    if (length > CHAT_TRANSCRIPT_MAX_BYTES * 2 + 1024) {
-      next(new TranscriptTooLargeError(length));
-      return;
-    }
-    next();
-  },
-  express.json({ limit: CHAT_TRANSCRIPT_MAX_BYTES * 2 + 1024 }),
-  express.text({ limit: CHAT_TRANSCRIPT_MAX_BYTES + 1024, type: 'text/plain' }),
-];
-
 function readTranscript(req: Request): string {
   const { transcript } =
     typeof req.body === 'string'
       ? { transcript: req.body }
       : parseRequest(chatImportRequestSchema, req.body, 'body');
   const bytes = Buffer.byteLength(transcript, 'utf8');
-  if (bytes > CHAT_TRANSCRIPT_MAX_BYTES)
-    throw new TranscriptTooLargeError(bytes);
+  if (bytes > CHAT_TRANSCRIPT_MAX_BYTES) throw transcriptTooLarge(bytes);
   return transcript;
 }
 
-/**
- * The post-mortem endpoints. Mounted before the router's JSON parser, because chat
- * transcripts may be larger than other bodies.
- */
+/** The post-mortem endpoints. */
 export function addPostmortemRoutes(
   router: Router,
   options: {
     httpAuth: HttpAuthService;
     postmortems: PostmortemService;
     signals: IncidentSignals;
-    jsonBody: express.RequestHandler;
     appBaseUrl: string;
     audited: Audited;
     authorize: Authorize;
@@ -94,7 +65,6 @@ export function addPostmortemRoutes(
     postmortems,
     audited,
     signals,
-    jsonBody,
     appBaseUrl,
     authorize,
     readAccess,
@@ -130,7 +100,7 @@ export function addPostmortemRoutes(
     },
   );
 
-  router.post('/incidents/:id/postmortem', jsonBody, async (req, res) => {
+  router.post('/incidents/:id/postmortem', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     await authorize(caller, postmortemEditPermission, id);
@@ -170,7 +140,7 @@ export function addPostmortemRoutes(
     res.json(await readable(caller, postmortemId(req)));
   });
 
-  router.patch('/postmortems/:id', jsonBody, async (req, res) => {
+  router.patch('/postmortems/:id', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(caller, postmortemEditPermission, await incidentOf(id));
@@ -189,7 +159,7 @@ export function addPostmortemRoutes(
     res.json(updated);
   });
 
-  router.post('/postmortems/:id/transitions', jsonBody, async (req, res) => {
+  router.post('/postmortems/:id/transitions', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(
@@ -212,7 +182,7 @@ export function addPostmortemRoutes(
     res.json(updated);
   });
 
-  router.post('/postmortems/:id/status-page', jsonBody, async (req, res) => {
+  router.post('/postmortems/:id/status-page', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(caller, postmortemEditPermission, await incidentOf(id));
@@ -231,7 +201,7 @@ export function addPostmortemRoutes(
     res.json(updated);
   });
 
-  router.post('/postmortems/:id/notifications', jsonBody, async (req, res) => {
+  router.post('/postmortems/:id/notifications', async (req, res) => {
     const caller = await credentials(req);
     const id = postmortemId(req);
     await authorize(caller, postmortemEditPermission, await incidentOf(id));
@@ -273,23 +243,19 @@ export function addPostmortemRoutes(
       .send(postmortemMarkdown(postmortem));
   });
 
-  router.post(
-    '/postmortems/:id/chat-imports',
-    ...transcriptBody,
-    async (req, res) => {
-      const caller = await credentials(req);
-      const id = postmortemId(req);
-      await authorize(caller, postmortemEditPermission, await incidentOf(id));
-      const transcript = readTranscript(req);
-      const result = await audited(
-        req,
-        'postmortem-chat-import',
-        { postmortemId: id },
-        () => postmortems.importChat(id, transcript),
-      );
-      res.status(result.added > 0 ? 201 : 200).json(result);
-    },
-  );
+  router.post('/postmortems/:id/chat-imports', async (req, res) => {
+    const caller = await credentials(req);
+    const id = postmortemId(req);
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
+    const transcript = readTranscript(req);
+    const result = await audited(
+      req,
+      'postmortem-chat-import',
+      { postmortemId: id },
+      () => postmortems.importChat(id, transcript),
+    );
+    res.status(result.added > 0 ? 201 : 200).json(result);
+  });
 
   router.get('/postmortems/:id/chat-proposals', async (req, res) => {
     const caller = await credentials(req);
@@ -298,31 +264,23 @@ export function addPostmortemRoutes(
     res.json({ items: await postmortems.listChatProposals(id) });
   });
 
-  router.post(
-    '/postmortems/:id/chat-proposals/:key',
-    jsonBody,
-    async (req, res) => {
-      const caller = await credentials(req);
-      const { id, key } = parseRequest(
-        proposalParamsSchema,
-        req.params,
-        'path',
-      );
-      const { decision } = parseRequest(
-        chatDecisionRequestSchema,
-        req.body,
-        'body',
-      );
-      await authorize(caller, postmortemEditPermission, await incidentOf(id));
-      const decided = await audited(
-        req,
-        'postmortem-chat-decision',
-        { postmortemId: id, key, decision },
-        () => postmortems.decideChatProposal(id, key, decision, caller),
-      );
-      const postmortem = await postmortems.get(id);
-      await signals.changed(postmortem.incidentId, 'followups');
-      res.json(decided);
-    },
-  );
+  router.post('/postmortems/:id/chat-proposals/:key', async (req, res) => {
+    const caller = await credentials(req);
+    const { id, key } = parseRequest(proposalParamsSchema, req.params, 'path');
+    const { decision } = parseRequest(
+      chatDecisionRequestSchema,
+      req.body,
+      'body',
+    );
+    await authorize(caller, postmortemEditPermission, await incidentOf(id));
+    const decided = await audited(
+      req,
+      'postmortem-chat-decision',
+      { postmortemId: id, key, decision },
+      () => postmortems.decideChatProposal(id, key, decision, caller),
+    );
+    const postmortem = await postmortems.get(id);
+    await signals.changed(postmortem.incidentId, 'followups');
+    res.json(decided);
+  });
 }

@@ -14,7 +14,7 @@ import {
   recordDecisionRequestSchema,
   updateAgendaItemRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
-import { Request, RequestHandler, Router } from 'express';
+import { Request, Router } from 'express';
 import { z } from 'zod';
 import { PostmortemService } from '../postmortems/PostmortemService';
 import { processReviewInvite } from '../processReviews/processReviewInvite';
@@ -46,7 +46,6 @@ export function addProcessReviewRoutes(
     reviews: ProcessReviewService;
     postmortems: PostmortemService;
     audited: Audited;
-    jsonBody: RequestHandler;
     appBaseUrl: string;
     permissions: PermissionsService;
     readAccess: ReadAccess;
@@ -57,7 +56,6 @@ export function addProcessReviewRoutes(
     reviews,
     postmortems,
     audited,
-    jsonBody,
     appBaseUrl,
     permissions,
     readAccess,
@@ -76,7 +74,7 @@ export function addProcessReviewRoutes(
     res.json({ items: await reviews.list(limit) });
   });
 
-  router.post('/process-reviews', jsonBody, async (req, res) => {
+  router.post('/process-reviews', async (req, res) => {
     const caller = await userCredentials(req);
     const request = parseRequest(
       createProcessReviewRequestSchema,
@@ -95,34 +93,30 @@ export function addProcessReviewRoutes(
     res.json(await reviews.get(reviewId(req)));
   });
 
-  router.patch(
-    '/process-reviews/:id/agenda/:incidentId',
-    jsonBody,
-    async (req, res) => {
-      const caller = await userCredentials(req);
-      const { id, incidentId } = parseRequest(
-        agendaItemParamsSchema,
-        req.params,
-        'path',
-      );
-      const request = parseRequest(
-        updateAgendaItemRequestSchema,
-        req.body,
-        'body',
-      );
-      await authorize(caller, processReviewEditPermission, id);
-      res.json(
-        await audited(
-          req,
-          'process-review-notes',
-          { processReviewId: id, incidentId },
-          () => reviews.updateItem(id, incidentId, request, caller),
-        ),
-      );
-    },
-  );
+  router.patch('/process-reviews/:id/agenda/:incidentId', async (req, res) => {
+    const caller = await userCredentials(req);
+    const { id, incidentId } = parseRequest(
+      agendaItemParamsSchema,
+      req.params,
+      'path',
+    );
+    const request = parseRequest(
+      updateAgendaItemRequestSchema,
+      req.body,
+      'body',
+    );
+    await authorize(caller, processReviewEditPermission, id);
+    res.json(
+      await audited(
+        req,
+        'process-review-notes',
+        { processReviewId: id, incidentId },
+        () => reviews.updateItem(id, incidentId, request, caller),
+      ),
+    );
+  });
 
-  router.post('/process-reviews/:id/decisions', jsonBody, async (req, res) => {
+  router.post('/process-reviews/:id/decisions', async (req, res) => {
     const caller = await userCredentials(req);
     const id = reviewId(req);
     const request = parseRequest(recordDecisionRequestSchema, req.body, 'body');
@@ -136,31 +130,22 @@ export function addProcessReviewRoutes(
     res.status(201).json(updated);
   });
 
-  router.post(
-    '/process-reviews/:id/join-requests',
-    jsonBody,
-    async (req, res) => {
-      const caller = await userCredentials(req);
-      const id = reviewId(req);
-      const { reason } = parseRequest(
-        joinRequestSchema,
-        req.body ?? {},
-        'body',
-      );
-      res.json(
-        await audited(
-          req,
-          'process-review-join-request',
-          { processReviewId: id },
-          () => reviews.requestToJoin(id, reason, caller),
-        ),
-      );
-    },
-  );
+  router.post('/process-reviews/:id/join-requests', async (req, res) => {
+    const caller = await userCredentials(req);
+    const id = reviewId(req);
+    const { reason } = parseRequest(joinRequestSchema, req.body ?? {}, 'body');
+    res.json(
+      await audited(
+        req,
+        'process-review-join-request',
+        { processReviewId: id },
+        () => reviews.requestToJoin(id, reason, caller),
+      ),
+    );
+  });
 
   router.post(
     '/process-reviews/:id/join-requests/:requestId',
-    jsonBody,
     async (req, res) => {
       const caller = await userCredentials(req);
       const { id, requestId } = parseRequest(
@@ -216,7 +201,7 @@ export function addProcessReviewRoutes(
     res.json(await reviews.feedback(id, caller));
   });
 
-  router.put('/incidents/:id/feedback', jsonBody, async (req, res) => {
+  router.put('/incidents/:id/feedback', async (req, res) => {
     const caller = await userCredentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(feedbackRequestSchema, req.body, 'body');

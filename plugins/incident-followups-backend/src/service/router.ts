@@ -10,6 +10,7 @@ import {
   incidentUpdatePermission,
   updateIncidentRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { IncidentStore } from '../database/IncidentStore';
@@ -29,6 +30,10 @@ import { TeamOverviewService } from '../teams/TeamOverviewService';
 import { IncidentService } from './IncidentService';
 import { IncidentSignals } from './IncidentSignals';
 import { parseRequest } from './parse';
+import { readRequestBodies } from './requestBodies';
+import { nameUnknownFields } from './nameUnknownFields';
+import { refuseNulCharacters } from './refuseNulCharacters';
+import { readOpenApiSpec } from '../schema/openApiSpec';
 import {
   incidentIdParamsSchema,
   listIncidentsQuerySchema,
@@ -51,6 +56,8 @@ export interface RouterOptions {
   appBaseUrl: string;
   sourceStatus: SourceStatusService;
   sourceWriteBack: SourceWriteBackService;
+  /** The largest request body read; chat transcripts have their own limit. */
+  requestBodyLimitBytes: number;
 }
 
 export async function createRouter(
@@ -72,9 +79,21 @@ export async function createRouter(
     appBaseUrl,
     sourceStatus,
     sourceWriteBack,
+    requestBodyLimitBytes,
   } = options;
   const router = Router();
-  const jsonBody = express.json({ limit: '256kb' });
+  router.use(readRequestBodies(requestBodyLimitBytes), refuseNulCharacters);
+  // Every request is checked against the published document before a route sees
+  // it; the document is served at /openapi.json.
+  const spec = readOpenApiSpec();
+  const api: express.Router =
+    createValidatedOpenApiRouterFromGeneratedEndpointMap(spec, {
+      // The bodies are read above, where a body over its limit is a 413.
+      middleware: [(_req, _res, next) => next()],
+      // Backstage's httpAuth checks tokens; the document only describes them.
+      validatorOptions: { validateSecurity: false },
+    });
+  router.use(api, nameUnknownFields(spec));
 
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -115,23 +134,21 @@ export async function createRouter(
     }
     await checkedAuthorize(caller, permission, incidentId);
   };
-  addPostmortemRoutes(router, {
+  addPostmortemRoutes(api, {
     httpAuth,
     postmortems,
     signals,
     audited,
-    jsonBody,
     appBaseUrl,
     authorize,
     readAccess,
   });
-  router.use(jsonBody);
 
-  router.get('/health', (_req, res) => {
+  api.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.post('/incidents', async (req, res) => {
+  api.post('/incidents', async (req, res) => {
     const caller = await credentials(req);
     const request = parseRequest(createIncidentRequestSchema, req.body, 'body');
     const result = await audited(
@@ -144,7 +161,7 @@ export async function createRouter(
     res.status(created ? 201 : 200).json(incident);
   });
 
-  router.get('/incidents', async (req, res) => {
+  api.get('/incidents', async (req, res) => {
     const caller = await credentials(req);
     const query = parseRequest(listIncidentsQuerySchema, req.query, 'query');
     res.json(
@@ -158,14 +175,14 @@ export async function createRouter(
     );
   });
 
-  router.get('/incidents/:id', async (req, res) => {
+  api.get('/incidents/:id', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     await readAccess.check(caller, id);
     res.json(await incidents.getIncident(id));
   });
 
-  router.patch('/incidents/:id', async (req, res) => {
+  api.patch('/incidents/:id', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const request = parseRequest(updateIncidentRequestSchema, req.body, 'body');
@@ -181,7 +198,7 @@ export async function createRouter(
     res.json(updated);
   });
 
-  router.post('/incidents/:id/related', async (req, res) => {
+  api.post('/incidents/:id/related', async (req, res) => {
     const caller = await credentials(req);
     const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
     const { incidentIds } = parseRequest(
@@ -202,7 +219,7 @@ export async function createRouter(
     res.json(grouped);
   });
 
-  router.delete('/incidents/:id/related/:relatedId', async (req, res) => {
+  api.delete('/incidents/:id/related/:relatedId', async (req, res) => {
     const caller = await credentials(req);
     const { id, relatedId } = parseRequest(
       relatedIncidentParamsSchema,
@@ -221,7 +238,7 @@ export async function createRouter(
     res.json(ungrouped);
   });
 
-  addFollowupRoutes(router, {
+  addFollowupRoutes(api, {
     httpAuth,
     followups,
     tickets,
@@ -230,23 +247,21 @@ export async function createRouter(
     authorize,
     readAccess,
   });
-  addTeamRoutes(router, { httpAuth, teams, appBaseUrl, readAccess });
-  addSourceRoutes(router, {
+  addTeamRoutes(api, { httpAuth, teams, appBaseUrl, readAccess });
+  addSourceRoutes(api, {
     httpAuth,
     sourceStatus,
     writeBack: sourceWriteBack,
-    jsonBody,
     authorize,
     audited,
     onChanged: id => signals.changed(id, 'followups'),
     incidentOfPostmortem: async id => (await postmortems.get(id)).incidentId,
   });
-  addProcessReviewRoutes(router, {
+  addProcessReviewRoutes(api, {
     httpAuth,
     reviews: processReviews,
     postmortems,
     audited,
-    jsonBody,
     appBaseUrl,
     permissions,
     readAccess,

@@ -8,7 +8,7 @@ import {
   postmortemEditPermission,
   SOURCE_ACTIONS,
 } from '@incident-followups/plugin-incident-followups-common';
-import { Request, RequestHandler, Router } from 'express';
+import { Request, Router } from 'express';
 import { z } from 'zod';
 import { SourceStatusService } from '../sources/SourceStatusService';
 import { SourceWriteBackService } from '../sources/SourceWriteBackService';
@@ -35,7 +35,6 @@ export function addSourceRoutes(
     httpAuth: HttpAuthService;
     sourceStatus: SourceStatusService;
     writeBack: SourceWriteBackService;
-    jsonBody: RequestHandler;
     authorize: (
       caller: BackstageCredentials,
       permission: typeof incidentUpdatePermission,
@@ -51,51 +50,43 @@ export function addSourceRoutes(
     onChanged: (incidentId: string) => Promise<void>;
   },
 ) {
-  router.post(
-    '/postmortems/:id/status-page-post',
-    options.jsonBody,
-    async (req, res) => {
-      const caller = await options.httpAuth.credentials(req, {
-        allow: ['user'],
-      });
-      const { id } = parseRequest(postmortemIdParamsSchema, req.params, 'path');
-      const incidentId = await options.incidentOfPostmortem(id);
-      await options.authorize(caller, postmortemEditPermission, incidentId);
-      const postmortem = await options.audited(
-        req,
-        'postmortem-status-page-post',
-        { postmortemId: id },
-        () => options.writeBack.postToStatusPage(id, caller),
-      );
-      await options.onChanged(incidentId);
-      res.json(postmortem);
-    },
-  );
+  router.post('/postmortems/:id/status-page-post', async (req, res) => {
+    const caller = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const { id } = parseRequest(postmortemIdParamsSchema, req.params, 'path');
+    const incidentId = await options.incidentOfPostmortem(id);
+    await options.authorize(caller, postmortemEditPermission, incidentId);
+    const postmortem = await options.audited(
+      req,
+      'postmortem-status-page-post',
+      { postmortemId: id },
+      () => options.writeBack.postToStatusPage(id, caller),
+    );
+    await options.onChanged(incidentId);
+    res.json(postmortem);
+  });
 
-  router.post(
-    '/incidents/:id/source-actions',
-    options.jsonBody,
-    async (req, res) => {
-      const caller = await options.httpAuth.credentials(req, {
-        allow: ['user'],
-      });
-      const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
-      const { action } = parseRequest(
-        sourceActionRequestSchema,
-        req.body,
-        'body',
-      );
-      await options.authorize(caller, incidentUpdatePermission, id);
-      const incident = await options.audited(
-        req,
-        'incident-source-action',
-        { incidentId: id, action },
-        () => options.writeBack.perform(id, action, caller),
-      );
-      await options.onChanged(id);
-      res.json(incident);
-    },
-  );
+  router.post('/incidents/:id/source-actions', async (req, res) => {
+    const caller = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const { id } = parseRequest(incidentIdParamsSchema, req.params, 'path');
+    const { action } = parseRequest(
+      sourceActionRequestSchema,
+      req.body,
+      'body',
+    );
+    await options.authorize(caller, incidentUpdatePermission, id);
+    const incident = await options.audited(
+      req,
+      'incident-source-action',
+      { incidentId: id, action },
+      () => options.writeBack.perform(id, action, caller),
+    );
+    await options.onChanged(id);
+    res.json(incident);
+  });
 
   router.get('/sources', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req, {

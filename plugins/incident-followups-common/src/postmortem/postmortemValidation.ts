@@ -95,7 +95,7 @@ export type CreatePostmortemRequest = z.output<
  */
 export const updatePostmortemRequestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     ownerRef: userRefSchema.optional(),
     content: postmortemContentPatchSchema.optional(),
     meetingScheduledFor: isoDateTimeSchema.nullable().optional(),
@@ -111,7 +111,7 @@ export type UpdatePostmortemRequest = z.output<
 /** The body of `POST /postmortems/{id}/transitions`. @public */
 export const transitionPostmortemRequestSchema = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(2_147_483_647),
     to: z.enum(POSTMORTEM_STATUSES, {
       errorMap: () => ({
         message: `must be one of ${POSTMORTEM_STATUSES.join(', ')}`,
