@@ -111,7 +111,14 @@ test('post-mortems are found in the portal search', async ({ page }) => {
     await expect(
       page.getByTestId('postmortem-search-result').first(),
     ).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 60_000 });
+    // The owning teams arrive from the catalog shortly after start.
+    await expect(
+      page
+        .getByTestId('postmortem-search-result')
+        .first()
+        .getByText('Team: payments'),
+    ).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 90_000 });
   const result = page.getByTestId('postmortem-search-result').first();
   await expect(
     result.getByRole('link', {
