@@ -293,6 +293,9 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             scope: 'global',
             ...settings.tickets.statusSchedule,
             fn: async () => {
+              const missing = await tickets.createMissing();
+              if (missing > 0)
+                logger.info(`Tickets created for new action items: ${missing}`);
               const { checked, changed } = await tickets.syncStatuses();
               if (changed > 0)
                 logger.info(

@@ -179,6 +179,27 @@ export class TicketService {
   }
 
   /**
+   * Gives their ticket to the action items of the configured priorities that
+   * were added in the last day without one, however they were added.
+   */
+  async createMissing(now: Date = new Date(), limit = 100): Promise<number> {
+    if (!this.enabled) return 0;
+    const ids = await this.options.store.listWithoutTicket(
+      this.options.autoCreatePriorities,
+      new Date(now.getTime() - 24 * 3_600_000),
+      limit,
+    );
+    let created = 0;
+    for (const id of ids) {
+      const followup = await this.createAutomatically(
+        await this.options.followups.get(id),
+      );
+      if (followup.ticketUrl) created += 1;
+    }
+    return created;
+  }
+
+  /**
    * Reads the linked tickets' state and moves their action items along: closed
    * marks done, reopened marks open.
    */

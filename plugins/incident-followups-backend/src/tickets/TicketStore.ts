@@ -178,6 +178,35 @@ export class TicketStore {
     });
   }
 
+  /**
+   * Open action items of these priorities, added since `since`, that have no
+   * ticket and no attempt at one: those added where no request waited for a
+   * tracker (chat imports, process review decisions, the assistant).
+   */
+  async listWithoutTicket(
+    priorities: string[],
+    since: Date,
+    limit: number,
+  ): Promise<string[]> {
+    if (priorities.length === 0) return [];
+    const rows = await this.db('followups')
+      .leftJoin(
+        'followup_tickets',
+        'followup_tickets.followup_id',
+        'followups.id',
+      )
+      .where('followups.type', 'action-item')
+      .whereIn('followups.status', ['open', 'in-progress'])
+      .whereIn('followups.priority', priorities)
+      .whereNull('followups.ticket_url')
+      .whereNull('followup_tickets.followup_id')
+      .where('followups.created_at', '>=', since)
+      .orderBy('followups.created_at')
+      .limit(limit)
+      .select('followups.id');
+    return rows.map(row => row.id as string);
+  }
+
   /** Linked tickets, those checked longest ago first. */
   async listLinked(limit: number): Promise<TicketRecord[]> {
     const rows = await this.db<TicketRow>('followup_tickets')

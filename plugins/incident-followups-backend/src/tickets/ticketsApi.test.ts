@@ -266,6 +266,38 @@ describe.each(databases.eachSupportedId())('tickets API on %p', databaseId => {
     expect(tracker.tickets).toHaveLength(1);
   });
 
+  it('gives their ticket to items of those priorities added without a request waiting, such as a chat TODO', async () => {
+    const { api, tracker } = await start(new MemoryTicketTracker(), {
+      app: { baseUrl: 'https://portal.example.com' },
+      incidentFollowups: { tickets: { autoCreate: ['P1'] } },
+    });
+    const { incident } = await actionItem(api, { priority: 'P2' });
+    const { body: pm } = await api.post(
+      `/incidents/${incident.id}/postmortem`,
+      { ownerRef: 'user:default/alice' },
+    );
+    const imported = await api.post(`/postmortems/${pm.id}/chat-imports`, {
+      transcript: '[09:40] alice: TODO add an alert on payment errors',
+    });
+    const [todo] = imported.body.proposals;
+    await api.post(`/postmortems/${pm.id}/chat-proposals/${todo.key}`, {
+      decision: 'accept',
+    });
+    const fromChat = async () =>
+      (await api.get(`/incidents/${incident.id}/followups`)).body.items.find(
+        (f: any) => f.title === 'add an alert on payment errors',
+      );
+    expect((await fromChat()).ticketUrl).toBeNull();
+
+    await api.scheduler.triggerTask('incident-followups-ticket-status');
+    expect((await fromChat()).ticketUrl).toBe(
+      'https://tracker.example.com/PAY-1',
+    );
+    // Once only, and never for the P2 item.
+    await api.scheduler.triggerTask('incident-followups-ticket-status');
+    expect(tracker.tickets).toHaveLength(1);
+  });
+
   it('follows the ticket state back: closed marks the item done, reopened marks it open, in the history', async () => {
     const { api, tracker } = await start();
     const { incident, item } = await actionItem(api);
