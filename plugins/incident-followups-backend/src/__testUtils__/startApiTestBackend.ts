@@ -42,15 +42,13 @@ export async function startApiTestBackend(options: {
   permissions?: ServiceFactory;
   /** More features, such as modules that add ticket trackers. */
   features?: BackendFeature[];
-  /** A scheduler in place of the one the test drives, such as the real one. */
-  schedulerFactory?: ServiceFactory;
 }) {
   const scheduler = mockServices.scheduler() as TestScheduler;
   const catalog = options.catalog ?? demoCatalog();
   const { server } = await startTestBackend({
     features: [
       incidentFollowupsPlugin,
-      options.schedulerFactory ?? scheduler.factory(),
+      scheduler.factory(),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.database.factory({ knex: options.knex }),
       options.permissions ??
