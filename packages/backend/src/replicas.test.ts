@@ -9,7 +9,8 @@ import {
 
 jest.setTimeout(600_000);
 
-const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const connection =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const required = (process.env.INCIDENT_FOLLOWUPS_REQUIRED_TEST_DATABASES ?? '')
   .split(',')
   .map(id => id.trim());
@@ -134,7 +135,10 @@ describeOnPostgres('two backend processes on one PostgreSQL', () => {
       status: 'in-progress',
     });
     expect(changed.status).toBe(200);
-    const seenByA = await a.call('GET', `/incidents/${fromA.body.id}/followups`);
+    const seenByA = await a.call(
+      'GET',
+      `/incidents/${fromA.body.id}/followups`,
+    );
     expect(seenByA.body.items.find((f: any) => f.id === step.id)).toMatchObject(
       { status: 'in-progress', version: step.version + 1 },
     );
@@ -149,7 +153,13 @@ describeOnPostgres('two backend processes on one PostgreSQL', () => {
     const cycles = Math.floor(OBSERVED_SECONDS / REFRESH_SECONDS);
     // eslint-disable-next-line no-console
     console.log(
-      `2 backend processes, ${RACERS} racing resolves (${statuses.filter(s => s === 409).length} got 409), ${roleSteps.length} role steps once each; over ${OBSERVED_SECONDS}s of ${REFRESH_SECONDS}s cycles (${cycles}) the ownership refresh ran ${total} times (a ${runs[0]}, b ${runs[1]})`,
+      `2 backend processes, ${RACERS} racing resolves (${
+        statuses.filter(s => s === 409).length
+      } got 409), ${
+        roleSteps.length
+      } role steps once each; over ${OBSERVED_SECONDS}s of ${REFRESH_SECONDS}s cycles (${cycles}) the ownership refresh ran ${total} times (a ${
+        runs[0]
+      }, b ${runs[1]})`,
     );
     // Each claim moves the task's next start a cycle on (or to now when it is
     // late), so one run per cycle is at most the cycles observed plus one
@@ -160,9 +170,7 @@ describeOnPostgres('two backend processes on one PostgreSQL', () => {
     // B has the task too: with A gone, B runs it.
     await a.stop();
     const beforeB = b.logLines(REFRESHED).length;
-    await new Promise(resolve =>
-      setTimeout(resolve, FAILOVER_SECONDS * 1000),
-    );
+    await new Promise(resolve => setTimeout(resolve, FAILOVER_SECONDS * 1000));
     const runsOfB = b.logLines(REFRESHED).length - beforeB;
     // eslint-disable-next-line no-console
     console.log(
