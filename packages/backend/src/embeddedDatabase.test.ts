@@ -6,6 +6,7 @@ import {
   BackendProcess,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
+import { killDuringBurst, missingWrites } from './__testUtils__/killDuringBurst';
 
 jest.setTimeout(600_000);
 
@@ -84,54 +85,23 @@ describe('the embedded SQLite database of app-config.yaml', () => {
     ).toMatchObject({ id: created.body.id, title: 'Before the restart' });
 
     // A burst of writes from several clients; SIGKILL once enough are answered.
-    const acknowledged: { id: string; title: string }[] = [];
-    let killed = false;
-    let sent = 0;
-    let reachedTarget: () => void;
-    const target = new Promise<void>(resolve => {
-      reachedTarget = resolve;
+    const burst = await killDuringBurst({
+      backend: second,
+      writers: WRITERS,
+      acknowledged: ACKNOWLEDGED_BEFORE_KILL,
+      incident,
     });
-    const writers = Array.from({ length: WRITERS }, async (_, writer) => {
-      for (let n = 0; !killed; n++) {
-        const title = `Burst ${writer}-${n}`;
-        sent += 1;
-        try {
-          const answer = await second.call(
-            'POST',
-            '/incidents',
-            incident(title),
-          );
-          if (!killed && answer.status >= 200 && answer.status < 300) {
-            acknowledged.push({ id: answer.body.id, title });
-            if (acknowledged.length >= ACKNOWLEDGED_BEFORE_KILL)
-              reachedTarget();
-          }
-        } catch {
-          // The connection died with the backend: not acknowledged.
-        }
-      }
-    });
-    await target;
-    const counted = [...acknowledged];
-    killed = true;
-    await second.kill();
-    await Promise.all(writers);
 
     const third = await start();
-    const missing: string[] = [];
-    for (const { id, title } of [
-      ...counted,
+    const missing = await missingWrites(third, [
+      ...burst.acknowledged,
       { id: created.body.id, title: 'Before the restart' },
-    ]) {
-      const answer = await third.call('GET', `/incidents/${id}`);
-      if (answer.status !== 200 || answer.body.title !== title)
-        missing.push(title);
-    }
+    ]);
     // eslint-disable-next-line no-console
     console.log(
-      `SIGKILL during a burst: ${sent} writes sent, ${counted.length} acknowledged before the kill, ${missing.length} of them missing after the restart`,
+      `SIGKILL during a burst: ${burst.sent} writes sent, ${burst.acknowledged.length} acknowledged before the kill, ${missing.length} of them missing after the restart`,
     );
-    expect(counted.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
+    expect(burst.acknowledged.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
     expect(missing).toEqual([]);
   });
 });
