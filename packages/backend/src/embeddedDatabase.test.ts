@@ -6,7 +6,10 @@ import {
   BackendProcess,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
-import { killDuringBurst, missingWrites } from './__testUtils__/killDuringBurst';
+import {
+  killDuringBurst,
+  missingWrites,
+} from './__testUtils__/killDuringBurst';
 
 jest.setTimeout(600_000);
 
@@ -101,7 +104,9 @@ describe('the embedded SQLite database of app-config.yaml', () => {
     console.log(
       `SIGKILL during a burst: ${burst.sent} writes sent, ${burst.acknowledged.length} acknowledged before the kill, ${missing.length} of them missing after the restart`,
     );
-    expect(burst.acknowledged.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
+    expect(burst.acknowledged.length).toBeGreaterThanOrEqual(
+      ACKNOWLEDGED_BEFORE_KILL,
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -6,7 +6,10 @@ import {
   BackendProcess,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
-import { killDuringBurst, missingWrites } from './__testUtils__/killDuringBurst';
+import {
+  killDuringBurst,
+  missingWrites,
+} from './__testUtils__/killDuringBurst';
 
 jest.setTimeout(600_000);
 
