@@ -21,6 +21,7 @@ import {
   Ownership,
   ResolvedHook,
 } from './IncidentStore';
+import { migrateToLatest } from './migrateToLatest';
 import { readIncidents } from './readIncidents';
 import {
   IncidentHistoryRow,
@@ -62,7 +63,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   }): Promise<DatabaseIncidentStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateToLatest(client, migrationsDir);
     }
     return new DatabaseIncidentStore(client);
   }

@@ -116,5 +116,63 @@ describe.each(databases.eachSupportedId())(
         status: winners[0].body.status,
       });
     });
+
+    it(`loses none of ${WRITERS} simultaneous notes on a followup: one wins, the others get 409 and get through on what they read again`, async () => {
+      const { api, incident } = await setup();
+      const { body: followups } = await api.get(
+        `/incidents/${incident.id}/followups`,
+      );
+      const step = followups.items.find((f: any) => f.status === 'open');
+      const noteOf = (writer: number) => `Note from writer ${writer}`;
+      const withNote = (description: string, writer: number) =>
+        [description, noteOf(writer)].filter(Boolean).join('\n');
+
+      const first = await Promise.all(
+        Array.from({ length: WRITERS }, (_, writer) =>
+          api.patch(`/followups/${step.id}`, {
+            version: step.version,
+            description: withNote(step.description, writer),
+          }),
+        ),
+      );
+      const statuses = first.map(r => r.status);
+      expect(statuses.filter(s => s === 200)).toHaveLength(1);
+      expect(statuses.filter(s => s === 409)).toHaveLength(WRITERS - 1);
+
+      const losers = first
+        .map((response, writer) => ({ response, writer }))
+        .filter(({ response }) => response.status === 409)
+        .map(({ writer }) => writer);
+      await Promise.all(
+        losers.map(async writer => {
+          for (let attempt = 0; attempt < 100; attempt++) {
+            const { body: list } = await api.get(
+              `/incidents/${incident.id}/followups`,
+            );
+            const current = list.items.find((f: any) => f.id === step.id);
+            const saved = await api.patch(`/followups/${step.id}`, {
+              version: current.version,
+              description: withNote(current.description, writer),
+            });
+            if (saved.status === 200) return;
+            expect(saved.status).toBe(409);
+          }
+          throw new Error(`writer ${writer} never got through`);
+        }),
+      );
+
+      const { body: after } = await api.get(
+        `/incidents/${incident.id}/followups`,
+      );
+      const stored = after.items.find((f: any) => f.id === step.id);
+      const notes = stored.description
+        .split('\n')
+        .filter((line: string) => line.startsWith('Note from writer'))
+        .sort();
+      expect(notes).toEqual(
+        Array.from({ length: WRITERS }, (_, w) => noteOf(w)).sort(),
+      );
+      expect(stored.version).toBe(step.version + WRITERS);
+    });
   },
 );

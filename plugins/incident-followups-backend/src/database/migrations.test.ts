@@ -1,0 +1,89 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseIncidentStore } from './DatabaseIncidentStore';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const directory = resolvePackagePath(
+  '@incident-followups/plugin-incident-followups-backend',
+  'migrations',
+);
+
+async function tableNames(knex: Knex): Promise<string[]> {
+  const client = knex.client.config.client as string;
+  let names: string[];
+  if (client.includes('sqlite')) {
+    const rows = await knex('sqlite_master')
+      .where({ type: 'table' })
+      .whereNot('name', 'like', 'sqlite_%')
+      .select('name');
+    names = rows.map(r => r.name);
+  } else if (client.includes('pg')) {
+    const rows = await knex('pg_tables')
+      .whereRaw('schemaname = current_schema()')
+      .select('tablename');
+    names = rows.map(r => r.tablename);
+  } else {
+    const rows = await knex('information_schema.tables')
+      .whereRaw('table_schema = database()')
+      .select({ name: 'table_name' });
+    names = rows.map(r => r.name);
+  }
+  return names.filter(name => !name.startsWith('knex_migrations')).sort();
+}
+
+/** Every table of the plugin with its columns and whether they take null. */
+async function schemaOf(knex: Knex) {
+  const schema: Record<string, Record<string, boolean>> = {};
+  for (const table of await tableNames(knex)) {
+    const columns = await knex(table).columnInfo();
+    schema[table] = Object.fromEntries(
+      Object.entries(columns).map(([name, info]) => [name, info.nullable]),
+    );
+  }
+  return schema;
+}
+
+describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
+  it('go all the way up, all the way down, and up again to the same schema', async () => {
+    const knex = await databases.init(databaseId);
+    const [, applied] = await knex.migrate.latest({ directory });
+    expect(applied.length).toBeGreaterThan(0);
+    const schema = await schemaOf(knex);
+    expect(Object.keys(schema)).toEqual(
+      expect.arrayContaining([
+        'incidents',
+        'followups',
+        'postmortems',
+        'process_reviews',
+        'followup_tickets',
+        'incident_source_services',
+      ]),
+    );
+
+    const [, rolledBack] = await knex.migrate.rollback({ directory }, true);
+    expect(rolledBack).toHaveLength(applied.length);
+    expect(await tableNames(knex)).toEqual([]);
+
+    const [, reapplied] = await knex.migrate.latest({ directory });
+    expect(reapplied).toEqual(applied);
+    expect(await schemaOf(knex)).toEqual(schema);
+  });
+
+  it('migrate a new database when two replicas start on it together', async () => {
+    const knex = await databases.init(databaseId);
+    const database = mockServices.database({
+      knex,
+      migrations: { skip: false },
+    });
+    await Promise.all([
+      DatabaseIncidentStore.create({ database }),
+      DatabaseIncidentStore.create({ database }),
+    ]);
+    const [, pending] = await knex.migrate.list({ directory });
+    expect(pending).toEqual([]);
+  });
+});
