@@ -50,6 +50,18 @@ export interface OpenPostmortemRow {
 }
 
 const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+/**
+ * The followup columns the overview's figures read: few enough that the
+ * covering indexes answer them without reading the followups themselves.
+ */
+const FIGURE_COLUMNS = [
+  'followups.id',
+  'followups.status',
+  'followups.owner_ref',
+  'followups.due_at',
+  'followups.created_at',
+  'followups.completed_at',
+];
 const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
 const MAJOR = SEVERITIES.filter(isMajorSeverity);
 
@@ -101,14 +113,16 @@ export class DatabaseTeamOverviewStore {
    * The team's followups that meet `conditions`, as rows named `followups`:
    * those of its incidents (through `incident_owners`) and those its groups
    * own, as a union of two index lookups. One OR across both would read the
-   * whole followups table.
+   * whole followups table. Rows carry `columns` (with the id, so the union
+   * removes only the followups both halves find).
    */
   private followupsInScope(
     scope: TeamScope,
     conditions: (query: Knex.QueryBuilder) => void,
+    columns: string[] = FIGURE_COLUMNS,
   ) {
     const ofIncidents = this.db('followups')
-      .select('followups.*')
+      .select(columns)
       .join(
         'incident_owners',
         'incident_owners.incident_id',
@@ -119,7 +133,7 @@ export class DatabaseTeamOverviewStore {
       ofIncidents.where('incident_owners.direct', true);
     }
     const owned = this.db('followups')
-      .select('followups.*')
+      .select(columns)
       .whereIn('followups.owner_ref', scope.groupRefs);
     for (const branch of [ofIncidents, owned]) {
       if (scope.severities?.length) {
