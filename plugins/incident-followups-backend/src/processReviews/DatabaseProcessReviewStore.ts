@@ -388,8 +388,16 @@ export class DatabaseProcessReviewStore {
           'incidents.id',
         )
         .whereNull('incidents.primary_incident_id')
-        .where('incidents.resolved_at', '>=', new Date(Math.min(...periods.map(p => p.since))))
-        .where('incidents.resolved_at', '<', new Date(Math.max(...periods.map(p => p.until))))
+        .where(
+          'incidents.resolved_at',
+          '>=',
+          new Date(Math.min(...periods.map(p => p.since))),
+        )
+        .where(
+          'incidents.resolved_at',
+          '<',
+          new Date(Math.max(...periods.map(p => p.until))),
+        )
         .where('incident_responders.role', 'incident-commander')
         .distinct('incidents.resolved_at', 'incident_responders.user_ref');
     for (const row of rows) {
