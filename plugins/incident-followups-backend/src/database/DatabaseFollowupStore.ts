@@ -295,12 +295,10 @@ export class DatabaseFollowupStore implements FollowupStore {
   }
 
   /**
-   * Followups of the given statuses that `scope` selects, soonest due first and
-   * those without a due date last, up to `limit`, with how many there are.
-   */
-  /**
-   * Lists followups, the most urgent first, from a query whose rows are
-   * followups under the name `followups` (a table or a derived one).
+   * Lists followups, the most urgent first (soonest due, those without a due
+   * date last), up to `limit`, with how many there are, from a query whose rows are
+   * followups under the name `followups` (a table or a derived one) with at
+   * least their `id` and `due_at`.
    */
   async listInScope(
     followups: Knex.QueryBuilder,
@@ -309,17 +307,48 @@ export class DatabaseFollowupStore implements FollowupStore {
     const urgency =
       'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id';
     const [{ count }] = await followups.clone().count({ count: '*' });
-    // The page first, then its incidents: a join before the limit reads every incident.
+    // The page's ids first, then their followups and incidents: reading whole
+    // rows (or joining incidents) before the limit reads every one in scope.
     const page = followups
       .clone()
-      .select('followups.*')
+      .select('followups.id')
       .orderByRaw(urgency)
       .limit(limit)
-      .as('followups');
-    const rows = await this.joinIncident(this.db.from(page)).orderByRaw(
-      urgency,
-    );
+      .as('page');
+    const rows = await this.joinIncident(
+      this.db('followups').join(page, 'page.id', 'followups.id'),
+    ).orderByRaw(urgency);
     return { items: rows.map(toFollowup), totalCount: Number(count) };
+  }
+
+  /**
+   * The ids of the followups a person has to do: theirs, their groups', and the
+   * unassigned ones of incidents they commanded. A union of index lookups: one
+   * OR across them makes the database walk every followup in page order.
+   */
+  private assignedTo(
+    userRef: string,
+    groupRefs: string[],
+    statuses: FollowupStatus[] | undefined,
+  ) {
+    const owned = this.db('followups')
+      .select('followups.id')
+      .whereIn('followups.owner_ref', [userRef, ...groupRefs]);
+    const unassigned = this.db('incident_responders')
+      .join(
+        'followups',
+        'followups.incident_id',
+        'incident_responders.incident_id',
+      )
+      .select('followups.id')
+      .where('incident_responders.role', 'incident-commander')
+      .where('incident_responders.user_ref', userRef)
+      .whereNull('followups.owner_ref');
+    if (statuses?.length) {
+      owned.whereIn('followups.status', statuses);
+      unassigned.whereIn('followups.status', statuses);
+    }
+    return owned.unionAll(unassigned);
   }
 
   async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
@@ -328,21 +357,13 @@ export class DatabaseFollowupStore implements FollowupStore {
       filtered.where('followups.incident_id', query.incidentId);
     }
     if (query.assigneeRef) {
-      const me = query.assigneeRef;
-      filtered.where(q =>
-        q
-          .where('owner_ref', me)
-          .orWhereIn('owner_ref', query.assigneeGroupRefs ?? [])
-          .orWhere(unassigned =>
-            unassigned
-              .whereNull('owner_ref')
-              .whereIn(
-                'incident_id',
-                this.db('incident_responders')
-                  .select('incident_id')
-                  .where({ role: 'incident-commander', user_ref: me }),
-              ),
-          ),
+      filtered.whereIn(
+        'followups.id',
+        this.assignedTo(
+          query.assigneeRef,
+          query.assigneeGroupRefs ?? [],
+          query.statuses,
+        ),
       );
     }
     if (query.teamRef) {

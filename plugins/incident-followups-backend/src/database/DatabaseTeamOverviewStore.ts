@@ -50,6 +50,18 @@ export interface OpenPostmortemRow {
 }
 
 const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+/**
+ * The followup columns the overview's figures read: few enough that the
+ * covering indexes answer them without reading the followups themselves.
+ */
+const FIGURE_COLUMNS = [
+  'followups.id',
+  'followups.status',
+  'followups.owner_ref',
+  'followups.due_at',
+  'followups.created_at',
+  'followups.completed_at',
+];
 const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
 const MAJOR = SEVERITIES.filter(isMajorSeverity);
 
@@ -101,14 +113,16 @@ export class DatabaseTeamOverviewStore {
    * The team's followups that meet `conditions`, as rows named `followups`:
    * those of its incidents (through `incident_owners`) and those its groups
    * own, as a union of two index lookups. One OR across both would read the
-   * whole followups table.
+   * whole followups table. Rows carry `columns` (with the id, so the union
+   * removes only the followups both halves find).
    */
   private followupsInScope(
     scope: TeamScope,
     conditions: (query: Knex.QueryBuilder) => void,
+    columns: string[] = FIGURE_COLUMNS,
   ) {
     const ofIncidents = this.db('followups')
-      .select('followups.*')
+      .select(columns)
       .join(
         'incident_owners',
         'incident_owners.incident_id',
@@ -119,7 +133,7 @@ export class DatabaseTeamOverviewStore {
       ofIncidents.where('incident_owners.direct', true);
     }
     const owned = this.db('followups')
-      .select('followups.*')
+      .select(columns)
       .whereIn('followups.owner_ref', scope.groupRefs);
     for (const branch of [ofIncidents, owned]) {
       if (scope.severities?.length) {
@@ -321,47 +335,64 @@ export class DatabaseTeamOverviewStore {
 
   /**
    * The action-item backlog: how many were open when the period began, and per
-   * week how many were added and how many closed.
+   * week how many were added and how many closed. One read of the team's
+   * action items (those any of the three figures counts), counted three ways.
    */
   async actionItemFlow(scope: TeamScope, period: Period) {
-    const items = (conditions: (query: Knex.QueryBuilder) => void) =>
-      this.followupsInScope(scope, q => {
-        q.where('followups.type', 'action-item');
-        conditions(q);
-      });
-    const [[start], opened, closed] = await Promise.all([
-      items(q =>
-        q
-          .where('followups.created_at', '<', period.since)
-          .where(open =>
-            open
-              .whereNull('followups.completed_at')
-              .orWhere('followups.completed_at', '>=', period.since),
-          ),
-      ).count({ count: '*' }),
-      this.countByWeek(items, 'followups.created_at', period),
-      this.countByWeek(items, 'followups.completed_at', period),
+    const { since, until } = period;
+    const openAt = (query: Knex.QueryBuilder, column: string) =>
+      query
+        .where(`${column}.created_at`, '<', since)
+        .where(open =>
+          open
+            .whereNull(`${column}.completed_at`)
+            .orWhere(`${column}.completed_at`, '>=', since),
+        );
+    const items = this.followupsInScope(scope, q =>
+      q.where('followups.type', 'action-item').where(counted =>
+        counted
+          .where(start => openAt(start, 'followups'))
+          .orWhereBetween('followups.created_at', [since, until])
+          .orWhereBetween('followups.completed_at', [since, until]),
+      ),
+    );
+    const byWeek = (kind: 'opened' | 'closed', column: string) => {
+      const week = weekStartSql(this.db, `flow.${column}`);
+      return this.db('flow')
+        .select(
+          this.db.raw(`'${kind}' as kind`),
+          this.db.raw('? as week', [week]),
+          this.db.raw('count(*) as count'),
+        )
+        .whereBetween(`flow.${column}`, [since, until])
+        .groupBy(week);
+    };
+    const rows = await openAt(
+      this.db
+        .with('flow', items)
+        .from('flow')
+        .select(
+          this.db.raw(`'start' as kind`),
+          this.db.raw('null as week'),
+          this.db.raw('count(*) as count'),
+        ),
+      'flow',
+    ).unionAll([
+      byWeek('opened', 'created_at'),
+      byWeek('closed', 'completed_at'),
     ]);
-    return { openAtStart: Number(start.count), opened, closed };
-  }
-
-  private async countByWeek(
-    items: (
-      conditions: (query: Knex.QueryBuilder) => void,
-    ) => Knex.QueryBuilder,
-    column: string,
-    period: Period,
-  ): Promise<Map<string, number>> {
-    const week = weekStartSql(this.db, column);
-    const rows = await items(q =>
-      q.whereBetween(column, [period.since, period.until]),
-    )
-      .groupBy(week)
-      .select(
-        this.db.raw('? as week', [week]),
-        this.db.raw('count(*) as count'),
+    const weeks = (kind: string) =>
+      new Map<string, number>(
+        rows
+          .filter((r: any) => r.kind === kind)
+          .map((r: any) => [String(r.week), Number(r.count)]),
       );
-    return new Map(rows.map((r: any) => [String(r.week), Number(r.count)]));
+    const start = rows.find((r: any) => r.kind === 'start');
+    return {
+      openAtStart: Number(start?.count ?? 0),
+      opened: weeks('opened'),
+      closed: weeks('closed'),
+    };
   }
 
   /** Mean time to resolve the incidents that started in the period, by final severity. */

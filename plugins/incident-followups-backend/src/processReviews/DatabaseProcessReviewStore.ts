@@ -98,10 +98,9 @@ function groupByReview(
 ): Map<string, string[]> {
   const result = new Map<string, string[]>();
   for (const row of rows) {
-    result.set(row.review_id, [
-      ...(result.get(row.review_id) ?? []),
-      row.user_ref,
-    ]);
+    const refs = result.get(row.review_id);
+    if (refs) refs.push(row.user_ref);
+    else result.set(row.review_id, [row.user_ref]);
   }
   return result;
 }
@@ -365,34 +364,56 @@ export class DatabaseProcessReviewStore {
 
   /**
    * The incident commanders of each meeting's agenda (the incidents resolved in
-   * its period, not grouped under another), by meeting id: one query for all.
+   * its period, not grouped under another), by meeting id: one query over the
+   * span of all the periods, each commander then placed in the periods their
+   * incident's resolution falls in. Joining the meetings to the incidents in
+   * SQL leads the planner to read every responder.
    */
-  async periodCommanders(reviewIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { review_id: string; user_ref: string }[] = reviewIds.length
-      ? await this.db('process_reviews')
-          .join('incidents', join =>
-            join
-              .on('incidents.resolved_at', '>=', 'process_reviews.period_since')
-              .andOn(
-                'incidents.resolved_at',
-                '<',
-                'process_reviews.period_until',
-              ),
-          )
-          .join(
-            'incident_responders',
-            'incident_responders.incident_id',
-            'incidents.id',
-          )
-          .whereIn('process_reviews.id', reviewIds)
-          .whereNull('incidents.primary_incident_id')
-          .where('incident_responders.role', 'incident-commander')
-          .distinct(
-            'process_reviews.id as review_id',
-            'incident_responders.user_ref',
-          )
-      : [];
-    return groupByReview(rows);
+  async periodCommanders(
+    reviews: ProcessReviewRecord[],
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (reviews.length === 0) return result;
+    const periods = reviews.map(review => ({
+      id: review.id,
+      since: Date.parse(review.periodSince),
+      until: Date.parse(review.periodUntil),
+      commanders: new Set<string>(),
+    }));
+    const rows: { resolved_at: DbTimestamp; user_ref: string }[] =
+      await this.db('incidents')
+        .join(
+          'incident_responders',
+          'incident_responders.incident_id',
+          'incidents.id',
+        )
+        .whereNull('incidents.primary_incident_id')
+        .where(
+          'incidents.resolved_at',
+          '>=',
+          new Date(Math.min(...periods.map(p => p.since))),
+        )
+        .where(
+          'incidents.resolved_at',
+          '<',
+          new Date(Math.max(...periods.map(p => p.until))),
+        )
+        .where('incident_responders.role', 'incident-commander')
+        .distinct('incidents.resolved_at', 'incident_responders.user_ref');
+    for (const row of rows) {
+      const resolvedAt = Date.parse(toIsoString(row.resolved_at));
+      for (const period of periods) {
+        if (period.since <= resolvedAt && resolvedAt < period.until) {
+          period.commanders.add(row.user_ref);
+        }
+      }
+    }
+    for (const period of periods) {
+      if (period.commanders.size > 0) {
+        result.set(period.id, [...period.commanders]);
+      }
+    }
+    return result;
   }
 
   /** The approved attendees of each meeting, by meeting id: one query for all. */

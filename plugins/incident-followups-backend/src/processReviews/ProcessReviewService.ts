@@ -88,7 +88,7 @@ export class ProcessReviewService {
     const ids = reviews.map(r => r.id);
     const [pending, commanders, attendees] = await Promise.all([
       store.pendingRequestCounts(ids),
-      store.periodCommanders(ids),
+      store.periodCommanders(reviews),
       store.attendeesOfReviews(ids),
     ]);
     return reviews.map(review => ({
