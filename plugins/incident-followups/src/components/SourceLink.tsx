@@ -25,7 +25,11 @@ export function SourceLink(props: {
     );
   }
   return (
-    <Link to={source.url} aria-label={`Open in ${name}`}>
+    <Link
+      to={source.url}
+      aria-label={`Open in ${name}`}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {label} <OpenInNewIcon fontSize="inherit" />
     </Link>
   );
