@@ -36,3 +36,18 @@ export const SOURCE_ACTIONS = [
 
 /** @public */
 export type SourceAction = (typeof SOURCE_ACTIONS)[number];
+
+const SOURCE_TITLES: Record<string, string> = {
+  manual: 'Portal',
+  pagerduty: 'PagerDuty',
+};
+
+/**
+ * The name users know an incident source by, such as PagerDuty for `pagerduty`;
+ * an unknown source type shows as it is.
+ *
+ * @public
+ */
+export function sourceTitle(sourceType: string): string {
+  return SOURCE_TITLES[sourceType] ?? sourceType;
+}

@@ -1,3 +1,4 @@
+import { sourceTitle } from '@incident-followups/plugin-incident-followups-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -19,8 +20,6 @@ import { PostmortemService } from '../postmortems/PostmortemService';
 import { actorRef } from '../service/actorRef';
 import { IncidentService } from '../service/IncidentService';
 import { SourceSyncStore } from './SourceSyncStore';
-
-const SOURCE_TITLES: Record<string, string> = { pagerduty: 'PagerDuty' };
 
 /**
  * The incident commander's steps in the incident's source (PagerDuty), carried out
@@ -163,7 +162,7 @@ export class SourceWriteBackService {
     const source = this.options.sources.find(
       s => s.type === incident.source.type,
     );
-    const title = SOURCE_TITLES[incident.source.type] ?? incident.source.type;
+    const title = sourceTitle(incident.source.type);
     if (!source?.writeBack || !incident.source.externalId) {
       throw new ConflictError(
         `Incident ${incident.id} did not come from an incident source the portal can update`,

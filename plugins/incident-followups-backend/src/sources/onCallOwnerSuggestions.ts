@@ -1,3 +1,4 @@
+import { sourceTitle } from '@incident-followups/plugin-incident-followups-common';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -7,8 +8,6 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { IncidentSource } from '@incident-followups/plugin-incident-followups-node';
 import { catalogUsersByEmail } from './catalogServiceMapping';
-
-const SOURCE_TITLES: Record<string, string> = { pagerduty: 'PagerDuty' };
 
 /**
  * The primary on-call of the incident's most affected service (its first affected
@@ -44,7 +43,7 @@ export function onCallOwnerSuggestions(options: {
             credentials,
           );
           if (!userRef) return [];
-          const title = SOURCE_TITLES[source.type] ?? source.type;
+          const title = sourceTitle(source.type);
           return [
             {
               userRef,

@@ -1,12 +1,8 @@
+import { sourceTitle } from '@incident-followups/plugin-incident-followups-common';
 import { Link } from '@backstage/core-components';
 import { IncidentSource } from '@incident-followups/plugin-incident-followups-common';
 import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
-
-const SOURCE_NAMES: Record<string, string> = {
-  manual: 'Portal',
-  pagerduty: 'PagerDuty',
-};
 
 /** Where an incident came from, linking to it there when the source has a page. */
 export function SourceLink(props: {
@@ -14,7 +10,7 @@ export function SourceLink(props: {
   showId?: boolean;
 }) {
   const { source } = props;
-  const name = SOURCE_NAMES[source.type] ?? source.type;
+  const name = sourceTitle(source.type);
   const label =
     props.showId && source.externalId ? `${name} ${source.externalId}` : name;
   if (!source.url) {

@@ -1,3 +1,4 @@
+import { sourceTitle } from '@incident-followups/plugin-incident-followups-common';
 import { useApi } from '@backstage/core-plugin-api';
 import { SourceServiceSync } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
@@ -8,12 +9,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { formatIncidentTime } from '../formatTimes';
 
-const SOURCE_TITLES: Record<string, string> = { pagerduty: 'PagerDuty' };
-
 function describe(sync: SourceServiceSync, now: Date): string {
-  const source = `${
-    SOURCE_TITLES[sync.sourceType] ?? sync.sourceType
-  } service ${sync.serviceId}`;
+  const source = `${sourceTitle(sync.sourceType)} service ${sync.serviceId}`;
   if (!sync.lastSyncedAt) {
     return sync.lastAttemptAt
       ? `${source}: not imported yet`

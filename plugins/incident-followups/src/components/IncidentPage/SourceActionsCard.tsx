@@ -1,3 +1,4 @@
+import { sourceTitle } from '@incident-followups/plugin-incident-followups-common';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -11,8 +12,6 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { formatIncidentTime } from '../formatTimes';
-
-const SOURCE_TITLES: Record<string, string> = { pagerduty: 'PagerDuty' };
 
 interface Step {
   action: SourceAction;
@@ -81,7 +80,7 @@ export function SourceActionsCard(props: {
   const [errors, setErrors] = useState<Partial<Record<SourceAction, string>>>(
     {},
   );
-  const source = SOURCE_TITLES[incident.source.type] ?? incident.source.type;
+  const source = sourceTitle(incident.source.type);
 
   const run = async (action: SourceAction) => {
     setRunning(action);
