@@ -91,6 +91,10 @@ function actionItemRow(
 }
 const CLOSED: FollowupStatus[] = ['done', 'wont-do'];
 
+/** Soonest due first, those without a due date last; by id among equals. */
+export const MOST_URGENT_FIRST =
+  'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id';
+
 function toFollowup(row: FollowupRow): Followup {
   return {
     id: row.id,
@@ -294,31 +298,13 @@ export class DatabaseFollowupStore implements FollowupStore {
     return row ? toFollowup(row) : undefined;
   }
 
-  /**
-   * Lists followups, the most urgent first (soonest due, those without a due
-   * date last), up to `limit`, with how many there are, from a query whose rows are
-   * followups under the name `followups` (a table or a derived one) with at
-   * least their `id` and `due_at`.
-   */
-  async listInScope(
-    followups: Knex.QueryBuilder,
-    limit: number,
-  ): Promise<{ items: Followup[]; totalCount: number }> {
-    const urgency =
-      'case when followups.due_at is null then 1 else 0 end, followups.due_at, followups.id';
-    const [{ count }] = await followups.clone().count({ count: '*' });
-    // The page's ids first, then their followups and incidents: reading whole
-    // rows (or joining incidents) before the limit reads every one in scope.
-    const page = followups
-      .clone()
-      .select('followups.id')
-      .orderByRaw(urgency)
-      .limit(limit)
-      .as('page');
+  /** These followups with their incidents, the most urgent first. */
+  async listByIds(ids: string[]): Promise<Followup[]> {
+    if (ids.length === 0) return [];
     const rows = await this.joinIncident(
-      this.db('followups').join(page, 'page.id', 'followups.id'),
-    ).orderByRaw(urgency);
-    return { items: rows.map(toFollowup), totalCount: Number(count) };
+      this.db('followups').whereIn('followups.id', ids),
+    ).orderByRaw(MOST_URGENT_FIRST);
+    return rows.map(toFollowup);
   }
 
   /**

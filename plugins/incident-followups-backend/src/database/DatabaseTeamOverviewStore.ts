@@ -9,7 +9,10 @@ import {
   Severity,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
-import { DatabaseFollowupStore } from './DatabaseFollowupStore';
+import {
+  DatabaseFollowupStore,
+  MOST_URGENT_FIRST,
+} from './DatabaseFollowupStore';
 import { secondsBetweenSql, weekStartSql } from './sqlDialect';
 import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
 
@@ -25,6 +28,25 @@ export interface TeamScope {
   memberRef?: string;
   /** Only the incidents the caller may read. */
   readable?: IncidentReadFilter;
+}
+
+export interface FollowupBacklog {
+  items: Followup[];
+  totalCount: number;
+  overdue: number;
+  dueSoon: number;
+  unassigned: number;
+}
+
+export interface FollowupFlow {
+  /** Action items open when the period began. */
+  openAtStart: number;
+  /** Action items added, by week. */
+  opened: Map<string, number>;
+  /** Action items closed, by week. */
+  closed: Map<string, number>;
+  /** Followups due, and those done by their due date, by week of the due date. */
+  due: Map<string, { due: number; doneOnTime: number }>;
 }
 
 export interface Period {
@@ -148,44 +170,54 @@ export class DatabaseTeamOverviewStore {
     return this.db.from(ofIncidents.union(owned).as('followups'));
   }
 
-  listFollowups(
+  /**
+   * The team's followups in `statuses`, the most urgent first, up to `limit`,
+   * and the figures of its open backlog: one read of the team's followups,
+   * counted by window sums before the limit, then the page's whole rows by id.
+   * Rows outside `statuses` are read for the counts and sorted after the
+   * listed ones, so the page never holds one.
+   */
+  async followupBacklog(
     scope: TeamScope,
     statuses: FollowupStatus[],
     limit: number,
-  ): Promise<{ items: Followup[]; totalCount: number }> {
-    return this.followups.listInScope(
-      this.followupsInScope(scope, q =>
-        q.whereIn('followups.status', statuses),
-      ),
-      limit,
-    );
-  }
-
-  async countOpenFollowups(
-    scope: TeamScope,
     now: Date,
     dueSoonUntil: Date,
-  ): Promise<{ overdue: number; dueSoon: number; unassigned: number }> {
-    const query = this.followupsInScope(scope, q =>
-      q.whereIn('followups.status', OPEN),
-    );
-    const [row] = await query.select(
-      this.db.raw(
-        'sum(case when followups.due_at < ? then 1 else 0 end) as overdue',
-        [now],
-      ),
-      this.db.raw(
-        'sum(case when followups.due_at >= ? and followups.due_at < ? then 1 else 0 end) as due_soon',
-        [now, dueSoonUntil],
-      ),
-      this.db.raw(
-        'sum(case when followups.owner_ref is null then 1 else 0 end) as unassigned',
-      ),
-    );
+  ): Promise<FollowupBacklog> {
+    const listed = `case when followups.status in (${statuses
+      .map(() => '?')
+      .join(', ')}) then 1 else 0 end`;
+    const open = `followups.status in ('open', 'in-progress')`;
+    const rows: any[] = await this.followupsInScope(scope, q =>
+      q.whereIn('followups.status', [...new Set([...statuses, ...OPEN])]),
+    )
+      .select(
+        'followups.id',
+        this.db.raw(`${listed} as listed`, statuses),
+        this.db.raw(`sum(${listed}) over () as listed_count`, statuses),
+        this.db.raw(
+          `sum(case when ${open} and followups.due_at < ? then 1 else 0 end) over () as overdue`,
+          [now],
+        ),
+        this.db.raw(
+          `sum(case when ${open} and followups.due_at >= ? and followups.due_at < ? then 1 else 0 end) over () as due_soon`,
+          [now, dueSoonUntil],
+        ),
+        this.db.raw(
+          `sum(case when ${open} and followups.owner_ref is null then 1 else 0 end) over () as unassigned`,
+        ),
+      )
+      .orderByRaw(`${listed} desc, ${MOST_URGENT_FIRST}`, statuses)
+      .limit(limit);
+    const figures = rows[0];
     return {
-      overdue: Number(row?.overdue ?? 0),
-      dueSoon: Number(row?.due_soon ?? 0),
-      unassigned: Number(row?.unassigned ?? 0),
+      items: await this.followups.listByIds(
+        rows.filter(r => Number(r.listed) === 1).map(r => r.id),
+      ),
+      totalCount: Number(figures?.listed_count ?? 0),
+      overdue: Number(figures?.overdue ?? 0),
+      dueSoon: Number(figures?.due_soon ?? 0),
+      unassigned: Number(figures?.unassigned ?? 0),
     };
   }
 
@@ -276,34 +308,6 @@ export class DatabaseTeamOverviewStore {
     }));
   }
 
-  /** Per week of the due date: followups due, and those done by then. */
-  async followupsDueByWeek(
-    scope: TeamScope,
-    period: Period,
-  ): Promise<Map<string, { due: number; doneOnTime: number }>> {
-    const query = this.followupsInScope(scope, q =>
-      q
-        .whereBetween('followups.due_at', [period.since, period.until])
-        .whereNot('followups.status', 'wont-do'),
-    );
-    const week = weekStartSql(this.db, 'followups.due_at');
-    const rows = await query
-      .groupBy(week)
-      .select(
-        this.db.raw('? as week', [week]),
-        this.db.raw('count(*) as due'),
-        this.db.raw(
-          `sum(case when followups.status = 'done' and followups.completed_at <= followups.due_at then 1 else 0 end) as done_on_time`,
-        ),
-      );
-    return new Map(
-      rows.map((r: any) => [
-        String(r.week),
-        { due: Number(r.due), doneOnTime: Number(r.done_on_time ?? 0) },
-      ]),
-    );
-  }
-
   /**
    * The post-mortems of incidents resolved in the window, with when they were
    * first reviewed; their deadlines follow the due-date policy, outside SQL.
@@ -334,11 +338,12 @@ export class DatabaseTeamOverviewStore {
   }
 
   /**
-   * The action-item backlog: how many were open when the period began, and per
-   * week how many were added and how many closed. One read of the team's
-   * action items (those any of the three figures counts), counted three ways.
+   * How the period went, from one read of the team's followups (those any
+   * figure counts), counted four ways: the action items open when the period
+   * began, and per week the action items added and closed, and the followups
+   * due with those done by their due date (won't-do ones left out).
    */
-  async actionItemFlow(scope: TeamScope, period: Period) {
+  async followupFlow(scope: TeamScope, period: Period): Promise<FollowupFlow> {
     const { since, until } = period;
     const openAt = (query: Knex.QueryBuilder, column: string) =>
       query
@@ -348,38 +353,62 @@ export class DatabaseTeamOverviewStore {
             .whereNull(`${column}.completed_at`)
             .orWhere(`${column}.completed_at`, '>=', since),
         );
-    const items = this.followupsInScope(scope, q =>
-      q.where('followups.type', 'action-item').where(counted =>
-        counted
-          .where(start => openAt(start, 'followups'))
-          .orWhereBetween('followups.created_at', [since, until])
-          .orWhereBetween('followups.completed_at', [since, until]),
-      ),
+    const items = this.followupsInScope(
+      scope,
+      q =>
+        q.where(counted =>
+          counted
+            .where(actionItems =>
+              actionItems.where('followups.type', 'action-item').where(flow =>
+                flow
+                  .where(start => openAt(start, 'followups'))
+                  .orWhereBetween('followups.created_at', [since, until])
+                  .orWhereBetween('followups.completed_at', [since, until]),
+              ),
+            )
+            .orWhere(due =>
+              due
+                .whereBetween('followups.due_at', [since, until])
+                .whereNot('followups.status', 'wont-do'),
+            ),
+        ),
+      [...FIGURE_COLUMNS, 'followups.type'],
     );
-    const byWeek = (kind: 'opened' | 'closed', column: string) => {
+    const byWeek = (kind: 'opened' | 'closed' | 'due', column: string) => {
       const week = weekStartSql(this.db, `flow.${column}`);
-      return this.db('flow')
+      const query = this.db('flow')
         .select(
           this.db.raw(`'${kind}' as kind`),
           this.db.raw('? as week', [week]),
           this.db.raw('count(*) as count'),
+          this.db.raw(
+            kind === 'due'
+              ? `sum(case when flow.status = 'done' and flow.completed_at <= flow.due_at then 1 else 0 end) as done_on_time`
+              : '0 as done_on_time',
+          ),
         )
         .whereBetween(`flow.${column}`, [since, until])
         .groupBy(week);
+      return kind === 'due'
+        ? query.whereNot('flow.status', 'wont-do')
+        : query.where('flow.type', 'action-item');
     };
     const rows = await openAt(
       this.db
         .with('flow', items)
         .from('flow')
+        .where('flow.type', 'action-item')
         .select(
           this.db.raw(`'start' as kind`),
           this.db.raw('null as week'),
           this.db.raw('count(*) as count'),
+          this.db.raw('0 as done_on_time'),
         ),
       'flow',
     ).unionAll([
       byWeek('opened', 'created_at'),
       byWeek('closed', 'completed_at'),
+      byWeek('due', 'due_at'),
     ]);
     const weeks = (kind: string) =>
       new Map<string, number>(
@@ -392,6 +421,14 @@ export class DatabaseTeamOverviewStore {
       openAtStart: Number(start?.count ?? 0),
       opened: weeks('opened'),
       closed: weeks('closed'),
+      due: new Map(
+        rows
+          .filter((r: any) => r.kind === 'due')
+          .map((r: any) => [
+            String(r.week),
+            { due: Number(r.count), doneOnTime: Number(r.done_on_time ?? 0) },
+          ]),
+      ),
     };
   }
 

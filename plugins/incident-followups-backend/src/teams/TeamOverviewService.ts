@@ -117,23 +117,18 @@ export class TeamOverviewService {
     };
     const [
       followups,
-      counts,
       bySeverity,
       byStatus,
       openPostmortems,
       missing,
-      dueByWeek,
       deadlines,
       flow,
       mttr,
     ] = await Promise.all([
-      store.listFollowups(
+      store.followupBacklog(
         scope,
         query.statuses ?? ['open', 'in-progress'],
         query.followupLimit ?? FOLLOWUP_LIST_LIMIT,
-      ),
-      store.countOpenFollowups(
-        scope,
         now,
         new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000),
       ),
@@ -141,9 +136,8 @@ export class TeamOverviewService {
       store.postmortemsByStatus(scope, period),
       store.openPostmortems(scope),
       store.missingPostmortems(scope),
-      store.followupsDueByWeek(scope, period),
       store.postmortemDeadlines(scope, deadlineWindow),
-      store.actionItemFlow(scope, period),
+      store.followupFlow(scope, period),
       store.mttrBySeverity(scope, period),
     ]);
 
@@ -154,8 +148,8 @@ export class TeamOverviewService {
         (flow.opened.get(weekStart) ?? 0) - (flow.closed.get(weekStart) ?? 0);
       return {
         weekStart,
-        followupsDue: dueByWeek.get(weekStart)?.due ?? 0,
-        followupsDoneOnTime: dueByWeek.get(weekStart)?.doneOnTime ?? 0,
+        followupsDue: flow.due.get(weekStart)?.due ?? 0,
+        followupsDoneOnTime: flow.due.get(weekStart)?.doneOnTime ?? 0,
         postmortemsDue: postmortemsDue.get(weekStart)?.due ?? 0,
         postmortemsOnTime: postmortemsDue.get(weekStart)?.onTime ?? 0,
         openActionItems: backlog,
@@ -170,9 +164,9 @@ export class TeamOverviewService {
       followups: {
         items: followups.items,
         totalCount: followups.totalCount,
-        overdueCount: counts.overdue,
-        dueSoonCount: counts.dueSoon,
-        unassignedCount: counts.unassigned,
+        overdueCount: followups.overdue,
+        dueSoonCount: followups.dueSoon,
+        unassignedCount: followups.unassigned,
       },
       postmortems: {
         countsByStatus: Object.fromEntries(

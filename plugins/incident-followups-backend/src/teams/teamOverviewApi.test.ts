@@ -311,6 +311,26 @@ describe.each(databases.eachSupportedId())(
         { severity: 'SEV-1', incidents: 1, meanMinutes: 120 },
         { severity: 'SEV-2', incidents: 1, meanMinutes: 60 },
       ]);
+
+      // Listing the done ones leaves the open backlog's figures as they are.
+      const done = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?${PERIOD}&status=done`,
+      );
+      expect(done.status).toBe(200);
+      expect(done.body.followups.items.length).toBe(
+        done.body.followups.totalCount,
+      );
+      expect(done.body.followups.totalCount).toBeGreaterThan(0);
+      expect(
+        done.body.followups.items.every((f: any) => f.status === 'done'),
+      ).toBe(true);
+      expect(done.body.followups).toMatchObject({
+        overdueCount: 4,
+        dueSoonCount: 0,
+        unassignedCount: 1,
+      });
     });
 
     it('keeps resolved incidents with the team that owned the service, and each action item with its incident', async () => {
