@@ -106,7 +106,8 @@ async function explainStatements(
         q.bindings,
       ).slice(0, 300)}`,
     );
-    if (q.database !== pluginDatabase || !/^\s*select/i.test(q.sql)) continue;
+    if (q.database !== pluginDatabase || !/^\s*(select|with)\b/i.test(q.sql))
+      continue;
     const pg = plugin.client.config.client === 'pg';
     const result = await plugin.raw(
       `${pg ? 'explain (analyze, buffers off)' : 'explain query plan'} ${
@@ -277,7 +278,10 @@ export async function runDataset(options: {
       }));
       const scans = new Set<string>();
       for (const q of captured.queries) {
-        if (q.database !== pluginDatabase || !/^\s*select/i.test(q.sql))
+        if (
+          q.database !== pluginDatabase ||
+          !/^\s*(select|with)\b/i.test(q.sql)
+        )
           continue;
         for (const table of await fullScans(plugin, q.sql, q.bindings)) {
           scans.add(table);

@@ -84,6 +84,13 @@ const FIGURE_COLUMNS = [
   'followups.created_at',
   'followups.completed_at',
 ];
+/** What the backlog reads: all of it in the partial index of open followups. */
+const BACKLOG_COLUMNS = [
+  'followups.id',
+  'followups.status',
+  'followups.owner_ref',
+  'followups.due_at',
+];
 const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
 const MAJOR = SEVERITIES.filter(isMajorSeverity);
 
@@ -188,8 +195,10 @@ export class DatabaseTeamOverviewStore {
       .map(() => '?')
       .join(', ')}) then 1 else 0 end`;
     const open = `followups.status in ('open', 'in-progress')`;
-    const rows: any[] = await this.followupsInScope(scope, q =>
-      q.whereIn('followups.status', [...new Set([...statuses, ...OPEN])]),
+    const rows: any[] = await this.followupsInScope(
+      scope,
+      q => q.whereIn('followups.status', [...new Set([...statuses, ...OPEN])]),
+      BACKLOG_COLUMNS,
     )
       .select(
         'followups.id',
