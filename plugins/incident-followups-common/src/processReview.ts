@@ -83,17 +83,21 @@ export interface ProcessReviewSummary {
   periodSince: string;
   periodUntil: string;
   createdBy: string;
-  /** The period's incident commanders, and the people approved or added. */
-  attendeeRefs: string[];
+  /** How many take part: the period's incident commanders, and the people approved or added. */
+  attendeeCount: number;
   pendingRequestCount: number;
   version: number;
 }
 
 /** A process review with its agenda, requests and decisions. @public */
 export interface ProcessReview extends ProcessReviewSummary {
+  /** The period's incident commanders, and the people approved or added; `attendeeCount` of them. */
+  attendeeRefs: string[];
   agenda: AgendaIncident[];
-  /** Process action items still open from before the period: carried over until done. */
+  /** Process action items still open from before the period, carried over until done: the oldest, up to a limit. */
   carriedOver: ProcessItemSummary[];
+  /** How many process action items are carried over, `carriedOver` or not. */
+  carriedOverCount: number;
   /** Feedback over every incident of the period. */
   periodFeedback: { count: number; average: number | null };
   joinRequests: JoinRequest[];

@@ -1,9 +1,12 @@
-import { ProcessReview } from '@incident-followups/plugin-incident-followups-common';
+import {
+  ProcessReview,
+  ProcessReviewSummary,
+} from '@incident-followups/plugin-incident-followups-common';
 
-/** A process review for component tests: one incident on the agenda, a pending join request. */
-export function testProcessReview(
-  overrides: Partial<ProcessReview> = {},
-): ProcessReview {
+/** A process review as the list has it: Dave attends, Alice asks to join. */
+export function testProcessReviewSummary(
+  overrides: Partial<ProcessReviewSummary> = {},
+): ProcessReviewSummary {
   return {
     id: '5e000000-0001-4000-8000-000000000001',
     title: 'November process review',
@@ -12,9 +15,20 @@ export function testProcessReview(
     periodSince: '2026-11-01T00:00:00.000Z',
     periodUntil: '2099-11-29T15:00:00.000Z',
     createdBy: 'user:default/dave',
-    attendeeRefs: ['user:default/dave'],
+    attendeeCount: 1,
     pendingRequestCount: 1,
     version: 1,
+    ...overrides,
+  };
+}
+
+/** A process review for component tests: one incident on the agenda, a pending join request. */
+export function testProcessReview(
+  overrides: Partial<ProcessReview> = {},
+): ProcessReview {
+  return {
+    ...testProcessReviewSummary(),
+    attendeeRefs: ['user:default/dave'],
     agenda: [
       {
         incidentId: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
@@ -54,6 +68,7 @@ export function testProcessReview(
         dueAt: '2099-01-01T00:00:00.000Z',
       },
     ],
+    carriedOverCount: 1,
     periodFeedback: { count: 2, average: 3.5 },
     joinRequests: [
       {

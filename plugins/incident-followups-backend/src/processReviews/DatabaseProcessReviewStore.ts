@@ -11,6 +11,7 @@ import {
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { readCommanders } from '../database/readCommanders';
+import { filterOnly } from '../database/sqlDialect';
 import {
   DbTimestamp,
   toIsoString,
@@ -91,18 +92,6 @@ function toProcessItem(row: any): ProcessItemSummary {
     status: row.status,
     dueAt: toIsoStringOrNull(row.due_at as DbTimestamp | null),
   };
-}
-
-function groupByReview(
-  rows: { review_id: string; user_ref: string }[],
-): Map<string, string[]> {
-  const result = new Map<string, string[]>();
-  for (const row of rows) {
-    const refs = result.get(row.review_id);
-    if (refs) refs.push(row.user_ref);
-    else result.set(row.review_id, [row.user_ref]);
-  }
-  return result;
 }
 
 /** Process reviews, their agenda items, decisions and join requests, and incident feedback. */
@@ -202,37 +191,51 @@ export class DatabaseProcessReviewStore {
     return readCommanders(this.db, incidentIds);
   }
 
+  /** Process action items, with their incident. */
   private processItems() {
     return this.db('followups')
       .join('incidents', 'incidents.id', 'followups.incident_id')
       .where('followups.type', 'action-item')
-      .where('followups.kind', 'process')
+      .where('followups.kind', 'process');
+  }
+
+  private async oldestFirst(
+    items: Knex.QueryBuilder,
+  ): Promise<ProcessItemSummary[]> {
+    const rows = await items
       .orderBy([
         { column: 'followups.created_at', order: 'asc' },
         { column: 'followups.id', order: 'asc' },
       ])
       .select('followups.*', 'incidents.title as incident_title');
+    return rows.map(toProcessItem);
   }
 
   /** The process action items of these incidents, in every state. */
   async processItemsOf(incidentIds: string[]): Promise<ProcessItemSummary[]> {
     if (incidentIds.length === 0) return [];
-    const rows = await this.processItems().whereIn(
-      'followups.incident_id',
-      incidentIds,
+    return this.oldestFirst(
+      this.processItems().whereIn('followups.incident_id', incidentIds),
     );
-    return rows.map(toProcessItem);
   }
 
   /**
    * Process action items still open of incidents resolved before the period:
-   * decided at earlier meetings (or in earlier post-mortems), carried over until done.
+   * decided at earlier meetings (or in earlier post-mortems), carried over until
+   * done. The oldest `limit` of them, and how many there are.
    */
-  async openProcessItemsBefore(since: string): Promise<ProcessItemSummary[]> {
-    const rows = await this.processItems()
-      .whereIn('followups.status', OPEN)
-      .where('incidents.resolved_at', '<', new Date(since));
-    return rows.map(toProcessItem);
+  async openProcessItemsBefore(
+    since: string,
+    limit: number,
+  ): Promise<{ items: ProcessItemSummary[]; count: number }> {
+    const open = () =>
+      this.processItems()
+        .whereIn('followups.status', OPEN)
+        .where('incidents.resolved_at', '<', new Date(since));
+    const items = await this.oldestFirst(open().limit(limit));
+    if (items.length < limit) return { items, count: items.length };
+    const counted = await open().count({ count: '*' }).first();
+    return { items, count: Number(counted?.count ?? items.length) };
   }
 
   async feedbackOf(incidentIds: string[]): Promise<FeedbackRow[]> {
@@ -363,69 +366,64 @@ export class DatabaseProcessReviewStore {
   }
 
   /**
-   * The incident commanders of each meeting's agenda (the incidents resolved in
-   * its period, not grouped under another), by meeting id: one query over the
-   * span of all the periods, each commander then placed in the periods their
-   * incident's resolution falls in. Joining the meetings to the incidents in
-   * SQL leads the planner to read every responder.
+   * How many people take part in each meeting, by meeting id, in one query:
+   * the distinct incident commanders of its agenda (the incidents resolved in
+   * its period, not grouped under another) and its approved attendees.
    */
-  async periodCommanders(
+  async attendeeCounts(
     reviews: ProcessReviewRecord[],
-  ): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>();
-    if (reviews.length === 0) return result;
-    const periods = reviews.map(review => ({
-      id: review.id,
-      since: Date.parse(review.periodSince),
-      until: Date.parse(review.periodUntil),
-      commanders: new Set<string>(),
-    }));
-    const rows: { resolved_at: DbTimestamp; user_ref: string }[] =
-      await this.db('incidents')
-        .join(
-          'incident_responders',
-          'incident_responders.incident_id',
-          'incidents.id',
-        )
-        .whereNull('incidents.primary_incident_id')
-        .where(
-          'incidents.resolved_at',
-          '>=',
-          new Date(Math.min(...periods.map(p => p.since))),
-        )
-        .where(
-          'incidents.resolved_at',
-          '<',
-          new Date(Math.max(...periods.map(p => p.until))),
-        )
-        .where('incident_responders.role', 'incident-commander')
-        .distinct('incidents.resolved_at', 'incident_responders.user_ref');
-    for (const row of rows) {
-      const resolvedAt = Date.parse(toIsoString(row.resolved_at));
-      for (const period of periods) {
-        if (period.since <= resolvedAt && resolvedAt < period.until) {
-          period.commanders.add(row.user_ref);
-        }
-      }
-    }
-    for (const period of periods) {
-      if (period.commanders.size > 0) {
-        result.set(period.id, [...period.commanders]);
-      }
-    }
-    return result;
-  }
-
-  /** The approved attendees of each meeting, by meeting id: one query for all. */
-  async attendeesOfReviews(
-    reviewIds: string[],
-  ): Promise<Map<string, string[]>> {
-    const rows: { review_id: string; user_ref: string }[] = reviewIds.length
-      ? await this.db('process_review_attendees')
-          .whereIn('review_id', reviewIds)
-          .select('review_id', 'user_ref')
-      : [];
-    return groupByReview(rows);
+  ): Promise<Map<string, number>> {
+    if (reviews.length === 0) return new Map();
+    const ids = reviews.map(r => r.id);
+    // The span of all the periods, as constants too: without it MySQL compares
+    // every incident, not only those of the span, with every meeting.
+    const since = new Date(
+      Math.min(...reviews.map(r => Date.parse(r.periodSince))),
+    );
+    const until = new Date(
+      Math.max(...reviews.map(r => Date.parse(r.periodUntil))),
+    );
+    const resolvedAt = filterOnly(this.db, 'incidents.resolved_at');
+    const commanders = this.db('process_reviews')
+      .join('incidents', join =>
+        join
+          .on('incidents.resolved_at', '>=', 'process_reviews.period_since')
+          .andOn('incidents.resolved_at', '<', 'process_reviews.period_until'),
+      )
+      .join(
+        'incident_responders',
+        'incident_responders.incident_id',
+        'incidents.id',
+      )
+      .whereIn('process_reviews.id', ids)
+      .where(resolvedAt, '>=', since)
+      .where(resolvedAt, '<', until)
+      .whereRaw('? is null', [
+        filterOnly(this.db, 'incidents.primary_incident_id'),
+      ])
+      .where('incident_responders.role', 'incident-commander')
+      // Each commander once per meeting before the union, which then sorts little.
+      .distinct(
+        'process_reviews.id as review_id',
+        'incident_responders.user_ref',
+      );
+    const attendees = this.db('process_review_attendees')
+      .whereIn('review_id', ids)
+      .select('review_id', 'user_ref');
+    // UNION, not UNION ALL: an attendee who is also a commander counts once.
+    const rows: { id: string; count: number | string }[] = await this.db(
+      'process_reviews',
+    )
+      .leftJoin(
+        commanders.union(attendees).as('people'),
+        'people.review_id',
+        'process_reviews.id',
+      )
+      .whereIn('process_reviews.id', ids)
+      .groupBy('process_reviews.id')
+      .select('process_reviews.id')
+      .count({ count: 'people.user_ref' });
+    return new Map(rows.map(r => [r.id, Number(r.count)]));
   }
 
   async attendees(reviewId: string): Promise<string[]> {

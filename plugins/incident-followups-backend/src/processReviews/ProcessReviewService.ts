@@ -28,6 +28,8 @@ import { ProcessReviewResource } from './processReviewPermissions';
 
 /** Without an earlier meeting, the first one covers this many days. */
 const FIRST_PERIOD_DAYS = 30;
+/** The agenda lists this many carried over items, the oldest, and counts the rest. */
+export const CARRIED_OVER_LIMIT = 100;
 
 function summarize(rows: FeedbackRow[]): FeedbackSummary {
   const total = rows.reduce((sum, r) => sum + r.rating, 0);
@@ -80,25 +82,18 @@ export class ProcessReviewService {
     return this.present(review);
   }
 
-  /** Meetings, upcoming and past, the latest first. */
-  /** The meetings with their attendees: a fixed number of queries, however many meetings. */
+  /** Meetings, upcoming and past, the latest first, with how many take part: a fixed number of queries, however many meetings. */
   async list(limit: number): Promise<ProcessReviewSummary[]> {
     const { store } = this.options;
     const reviews = await store.list(limit);
     const ids = reviews.map(r => r.id);
-    const [pending, commanders, attendees] = await Promise.all([
+    const [pending, attendees] = await Promise.all([
       store.pendingRequestCounts(ids),
-      store.periodCommanders(reviews),
-      store.attendeesOfReviews(ids),
+      store.attendeeCounts(reviews),
     ]);
     return reviews.map(review => ({
       ...review,
-      attendeeRefs: [
-        ...new Set([
-          ...(commanders.get(review.id) ?? []),
-          ...(attendees.get(review.id) ?? []),
-        ]),
-      ].sort(),
+      attendeeCount: attendees.get(review.id) ?? 0,
       pendingRequestCount: pending.get(review.id) ?? 0,
     }));
   }
@@ -142,7 +137,7 @@ export class ProcessReviewService {
       await Promise.all([
         store.commanders(ids),
         store.processItemsOf(ids),
-        store.openProcessItemsBefore(review.periodSince),
+        store.openProcessItemsBefore(review.periodSince, CARRIED_OVER_LIMIT),
         store.feedbackOf(ids),
         store.items(review.id),
       ]);
@@ -180,15 +175,18 @@ export class ProcessReviewService {
       };
     });
     const period = summarize(feedback);
+    const attendeeRefs = [
+      ...new Set([...[...commanders.values()].flat(), ...attendees]),
+    ].sort();
     return {
       ...review,
-      attendeeRefs: [
-        ...new Set([...[...commanders.values()].flat(), ...attendees]),
-      ].sort(),
+      attendeeRefs,
+      attendeeCount: attendeeRefs.length,
       pendingRequestCount: joinRequests.filter(r => r.status === 'pending')
         .length,
       agenda,
-      carriedOver,
+      carriedOver: carriedOver.items,
+      carriedOverCount: carriedOver.count,
       periodFeedback: { count: period.count, average: period.average },
       joinRequests,
       decisions,

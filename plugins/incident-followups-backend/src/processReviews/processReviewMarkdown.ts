@@ -82,6 +82,12 @@ export function processReviewMarkdown(review: ProcessReview): string {
       '',
       '## Carried over from earlier meetings',
       '',
+      ...(review.carriedOverCount > review.carriedOver.length
+        ? [
+            `The ${review.carriedOver.length} oldest of ${review.carriedOverCount}:`,
+            '',
+          ]
+        : []),
       ...review.carriedOver.map(p => `${item(p)}: ${p.incidentTitle}`),
     );
   }

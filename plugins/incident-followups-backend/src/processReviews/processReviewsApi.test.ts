@@ -1,12 +1,23 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { randomUUID } from 'node:crypto';
 import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { readOpenApiSpec } from '../schema/openApiSpec';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const send = jest.fn().mockResolvedValue(undefined);
 const DAY = 86_400_000;
+
+/** The fields the OpenAPI document gives a process review, as listed and in full. */
+function documentedFields() {
+  const { ProcessReviewSummary, ProcessReview } =
+    readOpenApiSpec().components.schemas;
+  const summary = Object.keys(ProcessReviewSummary.properties);
+  const full = [...summary, ...Object.keys(ProcessReview.allOf[1].properties)];
+  return { summary: summary.sort(), full: full.sort() };
+}
 
 describe.each(databases.eachSupportedId())(
   'process reviews API on %p',
@@ -117,6 +128,7 @@ describe.each(databases.eachSupportedId())(
         periodSince: '2026-11-01T00:00:00.000Z',
         periodUntil: '2026-11-15T00:00:00.000Z',
         attendeeRefs: ['user:default/dave'],
+        attendeeCount: 1,
         periodFeedback: { count: 3, average: 3 },
       });
       expect(review.agenda.map((a: any) => a.title)).toEqual([
@@ -152,6 +164,7 @@ describe.each(databases.eachSupportedId())(
       expect(review.carriedOver.map((p: any) => p.title)).toEqual([
         'Page the deputy too',
       ]);
+      expect(review.carriedOverCount).toBe(1);
 
       // The next meeting starts where this one's period ended.
       const next = (
@@ -168,11 +181,12 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await api.get('/process-reviews')).body.items.map((r: any) => [
           r.title,
+          r.attendeeCount,
           r.attendeeRefs,
         ]),
       ).toEqual([
-        ['December review', ['user:default/dave']],
-        ['Process review', ['user:default/dave']],
+        ['December review', 1, undefined],
+        ['Process review', 1, undefined],
       ]);
 
       const backwards = await api.post('/process-reviews', {
@@ -182,6 +196,125 @@ describe.each(databases.eachSupportedId())(
       });
       expect(backwards.status).toBe(400);
       expect(backwards.body.error.message).toContain('periodUntil');
+    });
+
+    it('counts each attendee of every listed meeting once: commanders of the period and approved attendees', async () => {
+      const api = await startBackend();
+      const commander = (userRef: string) => ({
+        responders: [{ role: 'incident-commander', userRef }],
+      });
+      const first = await resolved(api, 'First', '2026-11-02T00:00:00Z');
+      await resolved(api, 'Second', '2026-11-03T00:00:00Z');
+      await resolved(
+        api,
+        'Erin commands',
+        '2026-11-04T00:00:00Z',
+        commander('user:default/erin'),
+      );
+      const grouped = await resolved(
+        api,
+        'Grouped',
+        '2026-11-05T00:00:00Z',
+        commander('user:default/frank'),
+      );
+      await api.post(`/incidents/${first.id}/related`, {
+        incidentIds: [grouped.id],
+      });
+      await resolved(
+        api,
+        'Before',
+        '2026-10-31T23:59:59.999Z',
+        commander('user:default/carol'),
+      );
+      await resolved(
+        api,
+        'At the end',
+        '2026-11-15T00:00:00Z',
+        commander('user:default/bob'),
+      );
+
+      const meeting = async (
+        title: string,
+        periodSince: string,
+        periodUntil: string,
+      ) =>
+        (
+          await api.post('/process-reviews', {
+            title,
+            scheduledFor: new Date(Date.now() + 7 * DAY).toISOString(),
+            periodSince,
+            periodUntil,
+          })
+        ).body;
+      const review = await meeting(
+        'November',
+        '2026-11-01T00:00:00Z',
+        '2026-11-15T00:00:00Z',
+      );
+      await meeting('Later', '2026-11-15T00:00:00Z', '2026-11-29T00:00:00Z');
+      await meeting('Empty', '2026-09-01T00:00:00Z', '2026-09-15T00:00:00Z');
+      for (const userRef of ['user:default/erin', 'user:default/alice']) {
+        const { body: request } = await api.post(
+          `/process-reviews/${review.id}/join-requests`,
+          {},
+          userRef,
+        );
+        await api.post(
+          `/process-reviews/${review.id}/join-requests/${request.id}`,
+          { decision: 'approve' },
+        );
+      }
+
+      const detail = (await api.get(`/process-reviews/${review.id}`)).body;
+      expect(detail.attendeeRefs).toEqual([
+        'user:default/alice',
+        'user:default/dave',
+        'user:default/erin',
+      ]);
+      expect(detail.attendeeCount).toBe(3);
+      const listed = (await api.get('/process-reviews')).body.items;
+      expect(
+        Object.fromEntries(listed.map((r: any) => [r.title, r.attendeeCount])),
+      ).toEqual({ November: 3, Later: 1, Empty: 0 });
+      const documented = documentedFields();
+      for (const item of listed) {
+        expect(Object.keys(item).sort()).toEqual(documented.summary);
+      }
+      expect(Object.keys(detail).sort()).toEqual(documented.full);
+    });
+
+    it('lists the oldest carried over items, up to 100, and counts them all', async () => {
+      const api = await startBackend();
+      const before = await resolved(api, 'Before', '2026-10-20T00:00:00Z');
+      const oldest = await processItem(api, before.id, 'Item 0');
+      await processItem(api, before.id, 'Done already', true);
+      const [row] = await api
+        .knex('followups')
+        .where({ id: oldest.id })
+        .select();
+      const created = Date.parse(oldest.createdAt);
+      await api.knex('followups').insert(
+        Array.from({ length: 100 }, (_, i) => ({
+          ...row,
+          id: randomUUID(),
+          title: `Item ${i + 1}`,
+          created_at: new Date(created + (i + 1) * 1000),
+          updated_at: new Date(created + (i + 1) * 1000),
+        })),
+      );
+
+      const { body: review } = await api.post('/process-reviews', {
+        scheduledFor: '2026-11-15T00:00:00Z',
+        periodSince: '2026-11-01T00:00:00Z',
+      });
+      expect(review.carriedOverCount).toBe(101);
+      expect(review.carriedOver.map((p: any) => p.title)).toEqual(
+        Array.from({ length: 100 }, (_, i) => `Item ${i}`),
+      );
+      const markdown = (
+        await api.get(`/process-reviews/${review.id}/agenda.md`)
+      ).text;
+      expect(markdown).toContain('The 100 oldest of 101:');
     });
 
     it('lets anyone ask to join; an incident commander of the period approves, once', async () => {
@@ -245,7 +378,8 @@ describe.each(databases.eachSupportedId())(
       const listed = (await api.get('/process-reviews')).body.items.find(
         (r: any) => r.id === review.id,
       );
-      expect(listed.attendeeRefs).toEqual(after.attendeeRefs);
+      expect(after.attendeeCount).toBe(2);
+      expect(listed.attendeeCount).toBe(2);
       const invite = await api.get(`/process-reviews/${review.id}/invite.ics`);
       expect(invite.text).toContain('alice@example.com');
       expect(invite.text).toContain('dave@example.com');

@@ -8,6 +8,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { ProcessReview } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -22,6 +23,16 @@ import { AgendaItemCard } from './AgendaItemCard';
 import { AttendeesCard } from './AttendeesCard';
 import { ProcessItemList } from './ProcessItemList';
 import { useProcessReview } from './useProcessReview';
+
+/** The agenda lists the oldest carried over items only: say so when some are left out. */
+function carriedOverSubheader(review: ProcessReview): string {
+  const shown = review.carriedOver.length;
+  if (review.carriedOverCount <= shown) {
+    return 'Process action items still open from earlier incidents';
+  }
+  const count = review.carriedOverCount.toLocaleString('en-US');
+  return `The ${shown} oldest of ${count} process action items still open from earlier incidents`;
+}
 
 /** One process review: attendees and requests, the agenda with notes and decisions, carry-over, exports. */
 export function ProcessReviewDetail() {
@@ -147,7 +158,7 @@ export function ProcessReviewDetail() {
             <Box mt={3}>
               <InfoCard
                 title="Carried over"
-                subheader="Process action items still open from earlier incidents"
+                subheader={carriedOverSubheader(review)}
               >
                 {review.carriedOver.length === 0 ? (
                   <Typography variant="body2" color="textSecondary">

@@ -83,7 +83,7 @@ export function ProcessReviewList() {
           10,
         )}`,
     },
-    { title: 'Attendees', render: review => review.attendeeRefs.length },
+    { title: 'Attendees', field: 'attendeeCount' },
     {
       title: 'State',
       render: review => (

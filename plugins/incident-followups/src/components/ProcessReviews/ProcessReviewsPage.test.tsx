@@ -7,7 +7,10 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { processReviewsRouteRef, rootRouteRef } from '../../routes';
-import { testProcessReview } from '../../testProcessReview';
+import {
+  testProcessReview,
+  testProcessReviewSummary,
+} from '../../testProcessReview';
 import { ProcessReviewsPage } from './ProcessReviewsPage';
 
 jest.setTimeout(30_000);
@@ -66,25 +69,28 @@ async function renderPage(
 const reviewUrl = `/${testProcessReview().id}`;
 
 describe('ProcessReviewsPage', () => {
-  it('lists the meetings, upcoming first', async () => {
-    const past = {
-      ...testProcessReview({
-        id: 'past',
-        title: 'October process review',
-        scheduledFor: '2026-10-28T15:00:00.000Z',
-        pendingRequestCount: 0,
-      }),
-    };
+  it('lists the meetings, upcoming first, with how many attend', async () => {
+    const past = testProcessReviewSummary({
+      id: 'past',
+      title: 'October process review',
+      scheduledFor: '2026-10-28T15:00:00.000Z',
+      attendeeCount: 7,
+      pendingRequestCount: 0,
+    });
     await renderPage('/', 'user:default/guest', {
       listProcessReviews: jest
         .fn()
-        .mockResolvedValue([past, testProcessReview()]),
+        .mockResolvedValue([past, testProcessReviewSummary()]),
     });
     const rows = await screen.findAllByRole('link', { name: /process review/ });
     expect(rows.map(r => r.textContent)).toEqual([
       'November process review',
       'October process review',
     ]);
+    const attendees = rows.map(
+      r => within(r.closest('tr')!).getAllByRole('cell')[3].textContent,
+    );
+    expect(attendees).toEqual(['1', '7']);
     expect(screen.getByText('1 asking to join')).toBeInTheDocument();
     expect(screen.getByText('Held')).toBeInTheDocument();
   });
@@ -104,6 +110,7 @@ describe('ProcessReviewsPage', () => {
     expect(screen.getByTestId('process-item')).toHaveTextContent(
       'Write the escalation policy',
     );
+    expect(screen.queryByText(/oldest of/)).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
     expect(decideJoinRequest).toHaveBeenCalledWith(
@@ -143,6 +150,22 @@ describe('ProcessReviewsPage', () => {
       review.id,
       'I am on call next month',
     );
+  });
+
+  it('says how many items are carried over when it shows only the oldest', async () => {
+    const review = testProcessReview({
+      id: '5e000000-0003-4000-8000-000000000003',
+      carriedOverCount: 7_900,
+    });
+    await renderPage(`/${review.id}`, 'user:default/dave', {
+      getProcessReview: jest.fn().mockResolvedValue(review),
+    });
+    expect(
+      await screen.findByText(
+        'The 1 oldest of 7,900 process action items still open from earlier incidents',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId('process-item')).toHaveLength(1);
   });
 
   it('records a decision as a followup with an owner', async () => {
