@@ -1,21 +1,13 @@
-import {
-  createServiceFactory,
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 // The module is tested inside the plugin it extends, as a portal runs them.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import incidentFollowupsPlugin from '@incident-followups/plugin-incident-followups-backend';
-import request from 'supertest';
+import {
+  checkoutCatalog,
+  createIncidentWithActionItem,
+  startIncidentFollowupsTestBackend,
+} from '@incident-followups/plugin-incident-followups-node/testUtils';
 import { incidentFollowupsModuleJira } from './module';
 import { FakeJiraServer } from './testUtils/FakeJiraServer';
 
@@ -27,79 +19,28 @@ const authorization = `Basic ${Buffer.from('bot@example.com:secret').toString(
 
 /** The plugin with this module against a Jira on loopback, as a portal would run them. */
 async function start(jira: FakeJiraServer) {
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(): ServiceFactory;
-  };
-  const { server } = await startTestBackend({
+  const { callAs, scheduler } = await startIncidentFollowupsTestBackend({
     features: [
       incidentFollowupsPlugin,
       incidentFollowupsModuleJira,
-      scheduler.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          app: { baseUrl: 'https://portal.example.com' },
-          incidentFollowups: {
-            jira: {
-              baseUrl: jira.baseUrl,
-              email: 'bot@example.com',
-              apiToken: 'secret',
-            },
-          },
-        },
-      }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      catalogServiceMock.factory({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: {
-              name: 'checkout-api',
-              namespace: 'default',
-              annotations: { 'jira/project-key': 'PAY' },
-            },
-            spec: {
-              type: 'service',
-              lifecycle: 'production',
-              owner: 'payments',
-            },
-          },
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Group',
-            metadata: { name: 'payments', namespace: 'default' },
-            spec: { type: 'team', children: [] },
-          },
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'User',
-            metadata: { name: 'dave', namespace: 'default' },
-            spec: {
-              memberOf: ['payments'],
-              profile: { email: 'dave@example.com' },
-            },
-          },
-        ],
-      }) as ServiceFactory,
-      createServiceFactory({
-        service: signalsServiceRef,
-        deps: {},
-        factory: () => ({ publish: async () => {} }),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
     ],
+    config: {
+      app: { baseUrl: 'https://portal.example.com' },
+      incidentFollowups: {
+        jira: {
+          baseUrl: jira.baseUrl,
+          email: 'bot@example.com',
+          apiToken: 'secret',
+        },
+      },
+    },
+    entities: checkoutCatalog({
+      serviceAnnotations: { 'jira/project-key': 'PAY' },
+      member: { name: 'dave' },
+    }),
   });
-  const call = (method: 'get' | 'post', path: string, body?: object) => {
-    const req = request(server)
-      [method](`/api/incident-followups${path}`)
-      .set('Authorization', mockCredentials.user.header('user:default/dave'));
-    return body ? req.send(body) : req;
-  };
-  return { call, scheduler };
+  return { call: callAs('user:default/dave'), scheduler };
 }
 
 describe('the Jira module in the incident-followups backend', () => {
@@ -120,35 +61,12 @@ describe('the Jira module in the incident-followups backend', () => {
   });
   afterEach(() => jira.stop());
 
-  async function actionItem(api: Awaited<ReturnType<typeof start>>) {
-    const { body: incident } = await api.call('post', '/incidents', {
-      title: 'Checkout failing',
-      severity: 'SEV-2',
-      finalSeverity: 'SEV-2',
-      status: 'resolved',
-      startedAt: '2026-11-24T22:40:00Z',
-      resolvedAt: '2026-11-24T23:10:00Z',
-      entityRefs: ['component:default/checkout-api'],
-      responders: [
-        { role: 'incident-commander', userRef: 'user:default/dave' },
-      ],
-    });
-    const { body: item } = await api.call(
-      'post',
-      `/incidents/${incident.id}/followups`,
-      {
-        title: 'Retry card authorisations with backoff',
-        kind: 'prevention',
-        priority: 'P1',
-        ownerRef: 'user:default/dave',
-      },
-    );
-    return { incident, item };
-  }
-
   it('creates the Jira issue of an action item once, and follows it to done', async () => {
     const api = await start(jira);
-    const { incident, item } = await actionItem(api);
+    const { incident, item } = await createIncidentWithActionItem(
+      api.call,
+      'user:default/dave',
+    );
 
     const created = await api.call('post', `/followups/${item.id}/ticket`);
     expect(created.status).toBe(201);
@@ -184,7 +102,10 @@ describe('the Jira module in the incident-followups backend', () => {
 
   it("shows Jira's refusal and creates the issue on the retry", async () => {
     const api = await start(jira);
-    const { item } = await actionItem(api);
+    const { item } = await createIncidentWithActionItem(
+      api.call,
+      'user:default/dave',
+    );
     jira.failNext(
       401,
       {

@@ -1,22 +1,12 @@
-import {
-  createServiceFactory,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 // The module is tested inside the plugin it extends.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import incidentFollowupsPlugin from '@incident-followups/plugin-incident-followups-backend';
-import request from 'supertest';
+import {
+  checkoutCatalog,
+  startIncidentFollowupsTestBackend,
+} from '@incident-followups/plugin-incident-followups-node/testUtils';
 import { FakePagerDuty } from './__testUtils__/FakePagerDuty';
 import incidentFollowupsModulePagerDuty from './index';
 
@@ -24,34 +14,10 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 jest.setTimeout(60_000);
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'checkout-api',
-      namespace: 'default',
-      annotations: { 'pagerduty.com/service-id': 'PCHECKOUT' },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/payments',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'payments', namespace: 'default' },
-    spec: { type: 'team', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name: 'jane', namespace: 'default' },
-    spec: { memberOf: ['payments'], profile: { email: 'jane@example.com' } },
-  },
-];
+const entities = checkoutCatalog({
+  serviceAnnotations: { 'pagerduty.com/service-id': 'PCHECKOUT' },
+  member: { name: 'jane' },
+});
 
 describe('the PagerDuty module in the backend, against the fake PagerDuty', () => {
   let fake: FakePagerDuty;
@@ -62,61 +28,39 @@ describe('the PagerDuty module in the backend, against the fake PagerDuty', () =
   afterAll(() => fake.stop());
 
   async function startBackend() {
-    const scheduler = mockServices.scheduler() as ReturnType<
-      typeof mockServices.scheduler
-    > & { factory(): ServiceFactory };
-    const { server } = await startTestBackend({
+    const { callAs, scheduler } = await startIncidentFollowupsTestBackend({
       features: [
         incidentFollowupsPlugin,
         incidentFollowupsModulePagerDuty,
-        scheduler.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://localhost:3000' },
-            pagerDuty: { apiBaseUrl: fake.baseUrl, apiToken: 'demo-token' },
-            incidentFollowups: {
-              pagerDuty: {
-                schedule: {
-                  frequency: { minutes: 5 },
-                  timeout: { minutes: 5 },
-                },
-                initialLookbackDays: 30,
-                statusPage: {
-                  id: 'PSTATUS',
-                  statusId: 'PRESOLVED',
-                  severityId: 'PMINOR',
-                },
-              },
-            },
-          },
-        }),
         mockServices.database.factory({
           knex: await databases.init('SQLITE_3'),
         }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({ entities }) as ServiceFactory,
-        createServiceFactory({
-          service: signalsServiceRef,
-          deps: {},
-          factory: () => ({ publish: async () => {} }),
-        }),
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({ send: async () => {} }),
-        }),
       ],
+      config: {
+        app: { baseUrl: 'http://localhost:3000' },
+        pagerDuty: { apiBaseUrl: fake.baseUrl, apiToken: 'demo-token' },
+        incidentFollowups: {
+          pagerDuty: {
+            schedule: {
+              frequency: { minutes: 5 },
+              timeout: { minutes: 5 },
+            },
+            initialLookbackDays: 30,
+            statusPage: {
+              id: 'PSTATUS',
+              statusId: 'PRESOLVED',
+              severityId: 'PMINOR',
+            },
+          },
+        },
+      },
+      entities,
     });
-    const as = 'user:default/jane';
-    const get = (path: string) =>
-      request(server)
-        .get(`/api/incident-followups${path}`)
-        .set('Authorization', mockCredentials.user.header(as));
+    const call = callAs('user:default/jane');
+    const get = (path: string) => call('get', path);
     const send = (method: 'post' | 'patch', path: string, body: object = {}) =>
-      request(server)
-        [method](`/api/incident-followups${path}`)
-        .set('Authorization', mockCredentials.user.header(as))
-        .send(body);
+      call(method, path, body);
     return { scheduler, get, send };
   }
 

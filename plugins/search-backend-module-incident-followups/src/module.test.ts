@@ -1,22 +1,11 @@
-import {
-  createServiceFactory,
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { ServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import request from 'supertest';
 import searchPlugin from '@backstage/plugin-search-backend';
 // The collator is tested against the real backend plugin it reads from.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import incidentFollowupsPlugin from '@incident-followups/plugin-incident-followups-backend';
+import { startIncidentFollowupsTestBackend } from '@incident-followups/plugin-incident-followups-node/testUtils';
 import { searchModuleIncidentFollowupsCollator } from './module';
 import { PostmortemCollatorFactory } from './PostmortemCollatorFactory';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -56,53 +45,36 @@ async function startPortal(
     permissions?: ServiceFactory;
   } = {},
 ) {
-  // The mock scheduler runs a task when the test says so.
-  const scheduler = mockServices.scheduler() as SchedulerService & {
-    factory(): ServiceFactory;
-  };
-  const { server } = await startTestBackend({
-    features: [
-      scheduler.factory(),
-      incidentFollowupsPlugin,
-      searchPlugin,
-      searchModuleIncidentFollowupsCollator,
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: !!options.permissions },
-          search: {
-            collators: {
-              incidentFollowups: {
-                schedule: {
-                  frequency: { minutes: 10 },
-                  timeout: { minutes: 1 },
-                  initialDelay: { seconds: 1 },
-                },
+  const { server, scheduler, callAs } = await startIncidentFollowupsTestBackend(
+    {
+      features: [
+        incidentFollowupsPlugin,
+        searchPlugin,
+        searchModuleIncidentFollowupsCollator,
+        ...(options.permissions ? [options.permissions] : []),
+      ],
+      config: {
+        permission: { enabled: !!options.permissions },
+        search: {
+          collators: {
+            incidentFollowups: {
+              schedule: {
+                frequency: { minutes: 10 },
+                timeout: { minutes: 1 },
+                initialDelay: { seconds: 1 },
               },
             },
           },
         },
-      }),
-      catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
-      ...(options.permissions ? [options.permissions] : []),
-      createServiceFactory({
-        service: signalsServiceRef,
-        deps: {},
-        factory: () => ({ publish: async () => {} }),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-    ],
-  });
-  const dave = mockCredentials.user.header('user:default/dave');
+      },
+      entities: catalog,
+    },
+  );
+  const call = callAs('user:default/dave', '');
   const api = {
-    get: (path: string) => request(server).get(path).set('Authorization', dave),
-    post: (path: string, body: object) =>
-      request(server).post(path).set('Authorization', dave).send(body),
-    patch: (path: string, body: object) =>
-      request(server).patch(path).set('Authorization', dave).send(body),
+    get: (path: string) => call('get', path),
+    post: (path: string, body: object) => call('post', path, body),
+    patch: (path: string, body: object) => call('patch', path, body),
   };
 
   async function incidentWithPostmortem(

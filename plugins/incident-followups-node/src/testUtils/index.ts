@@ -1,0 +1,9 @@
+/**
+ * Test utilities for the incident-followups backend and its modules.
+ *
+ * @packageDocumentation
+ */
+
+export * from './startIncidentFollowupsTestBackend';
+export * from './checkoutCatalog';
+export * from './createIncidentWithActionItem';

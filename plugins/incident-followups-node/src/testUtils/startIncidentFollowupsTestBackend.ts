@@ -1,0 +1,99 @@
+import {
+  BackendFeature,
+  createServiceFactory,
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { JsonObject } from '@backstage/types';
+import request from 'supertest';
+
+/** @public */
+export interface IncidentFollowupsTestBackendOptions {
+  /**
+   * The incident-followups backend plugin, the modules under test, and the
+   * service factories that replace a test backend's default (permissions,
+   * database).
+   */
+  features: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
+  /** The root config. */
+  config: JsonObject;
+  /** What the catalog holds. */
+  entities: Entity[];
+}
+
+/**
+ * A request to the test backend, signed in as one user.
+ *
+ * @public
+ */
+export type IncidentFollowupsTestCall = (
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+  path: string,
+  body?: object,
+) => request.Test;
+
+/** @public */
+export interface IncidentFollowupsTestBackend {
+  /** The HTTP server, for supertest. */
+  server: TestBackend['server'];
+  /** Runs the scheduled tasks once on start-up, then when the test triggers them. */
+  scheduler: SchedulerService;
+  /** Requests as the user, to paths below basePath. */
+  callAs(userRef: string, basePath?: string): IncidentFollowupsTestCall;
+}
+
+/**
+ * Starts a test backend with the features given, a mock catalog, signals and
+ * notifications that go nowhere, and a scheduler that the test triggers.
+ *
+ * @public
+ */
+export async function startIncidentFollowupsTestBackend(
+  options: IncidentFollowupsTestBackendOptions,
+): Promise<IncidentFollowupsTestBackend> {
+  const scheduler = mockServices.scheduler() as SchedulerService & {
+    factory(): ServiceFactory;
+  };
+  const { server } = await startTestBackend({
+    features: [
+      ...options.features,
+      scheduler.factory(),
+      mockServices.rootConfig.factory({ data: options.config }),
+      catalogServiceMock.factory({
+        entities: options.entities,
+      }) as ServiceFactory,
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({ publish: async () => {} }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+    ],
+  });
+  return {
+    server,
+    scheduler,
+    callAs:
+      (userRef, basePath = '/api/incident-followups') =>
+      (method, path, body) => {
+        const req = request(server)
+          [method](`${basePath}${path}`)
+          .set('Authorization', mockCredentials.user.header(userRef));
+        return body ? req.send(body) : req;
+      },
+  };
+}
