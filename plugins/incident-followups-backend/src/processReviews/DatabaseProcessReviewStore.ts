@@ -156,6 +156,7 @@ export class DatabaseProcessReviewStore {
     until: string,
   ): Promise<AgendaIncidentRow[]> {
     const rows = await this.db('incidents')
+      .leftJoin('postmortems', 'postmortems.incident_id', 'incidents.id')
       .whereNull('incidents.primary_incident_id')
       .where('incidents.resolved_at', '>=', new Date(since))
       .where('incidents.resolved_at', '<', new Date(until))
@@ -169,33 +170,20 @@ export class DatabaseProcessReviewStore {
         'incidents.started_at',
         'incidents.resolved_at',
         this.db.raw(`${SEVERITY} as severity`),
+        'postmortems.id as postmortem_id',
+        'postmortems.status as postmortem_status',
+        'postmortems.content as postmortem_content',
       );
-    // Apart, by the incidents' ids: joined, the planner reads every post-mortem.
-    const postmortems = new Map<string, any>(
-      rows.length === 0
-        ? []
-        : (
-            await this.db('postmortems')
-              .whereIn(
-                'incident_id',
-                rows.map((r: any) => r.id),
-              )
-              .select('incident_id', 'id', 'status', 'content')
-          ).map((p: any) => [p.incident_id, p]),
-    );
-    return rows.map((r: any) => {
-      const postmortem = postmortems.get(r.id);
-      return {
-        incidentId: r.id,
-        title: r.title,
-        severity: r.severity,
-        startedAt: toIsoString(r.started_at),
-        resolvedAt: toIsoString(r.resolved_at),
-        postmortemId: postmortem?.id ?? null,
-        postmortemStatus: postmortem?.status ?? null,
-        postmortemContent: postmortem?.content ?? null,
-      };
-    });
+    return rows.map((r: any) => ({
+      incidentId: r.id,
+      title: r.title,
+      severity: r.severity,
+      startedAt: toIsoString(r.started_at),
+      resolvedAt: toIsoString(r.resolved_at),
+      postmortemId: r.postmortem_id ?? null,
+      postmortemStatus: r.postmortem_status ?? null,
+      postmortemContent: r.postmortem_content ?? null,
+    }));
   }
 
   /** The incident commanders of each incident. */
