@@ -11,6 +11,10 @@ import {
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { readCommanders } from '../database/readCommanders';
+import {
+  IncidentReadFilter,
+  whereReadable,
+} from '../database/incidentReadFilter';
 import { filterOnly } from '../database/sqlDialect';
 import {
   DbTimestamp,
@@ -186,6 +190,20 @@ export class DatabaseProcessReviewStore {
     }));
   }
 
+  /** Those of these incidents the caller may read. */
+  async readableIncidents(
+    incidentIds: string[],
+    readable: IncidentReadFilter,
+  ): Promise<Set<string>> {
+    if (readable.kind === 'all') return new Set(incidentIds);
+    if (readable.kind === 'none' || incidentIds.length === 0) return new Set();
+    const query = this.db('incidents')
+      .whereIn('incidents.id', incidentIds)
+      .select('incidents.id');
+    whereReadable(this.db, query, readable, 'incidents.id');
+    return new Set((await query).map((r: { id: string }) => r.id));
+  }
+
   /** The incident commanders of each incident. */
   commanders(incidentIds: string[]): Promise<Map<string, string[]>> {
     return readCommanders(this.db, incidentIds);
@@ -227,11 +245,17 @@ export class DatabaseProcessReviewStore {
   async openProcessItemsBefore(
     since: string,
     limit: number,
+    readable: IncidentReadFilter,
   ): Promise<{ items: ProcessItemSummary[]; count: number }> {
     const open = () =>
-      this.processItems()
-        .whereIn('followups.status', OPEN)
-        .where('incidents.resolved_at', '<', new Date(since));
+      whereReadable(
+        this.db,
+        this.processItems()
+          .whereIn('followups.status', OPEN)
+          .where('incidents.resolved_at', '<', new Date(since)),
+        readable,
+        'incidents.id',
+      );
     const items = await this.oldestFirst(open().limit(limit));
     if (items.length < limit) return { items, count: items.length };
     const counted = await open().count({ count: '*' }).first();

@@ -16,6 +16,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { FollowupService } from '../followups/FollowupService';
+import { IncidentReadFilter } from '../database/incidentReadFilter';
 import { actorRef } from '../service/actorRef';
 import { IncidentService } from '../service/IncidentService';
 import {
@@ -30,6 +31,7 @@ import { ProcessReviewResource } from './processReviewPermissions';
 const FIRST_PERIOD_DAYS = 30;
 /** The agenda lists this many carried over items, the oldest, and counts the rest. */
 export const CARRIED_OVER_LIMIT = 100;
+const ALL: IncidentReadFilter = { kind: 'all' };
 
 function summarize(rows: FeedbackRow[]): FeedbackSummary {
   const total = rows.reduce((sum, r) => sum + r.rating, 0);
@@ -79,7 +81,7 @@ export class ProcessReviewService {
       periodUntil: new Date(periodUntil).toISOString(),
       createdBy: actorRef(credentials),
     });
-    return this.present(review);
+    return this.present(review, ALL);
   }
 
   /** Meetings, upcoming and past, the latest first, with how many take part: a fixed number of queries, however many meetings. */
@@ -98,8 +100,16 @@ export class ProcessReviewService {
     }));
   }
 
-  async get(id: string): Promise<ProcessReview> {
-    return this.present(await this.options.store.require(id));
+  /**
+   * The meeting with its agenda, as the caller sees it: `readable` leaves out
+   * the incidents the policy hides from them (their agenda items, carried-over
+   * items and decisions); the attendees and the period's feedback stay whole.
+   */
+  async get(
+    id: string,
+    readable: IncidentReadFilter = ALL,
+  ): Promise<ProcessReview> {
+    return this.present(await this.options.store.require(id), readable);
   }
 
   /** The period's incident commanders. */
@@ -126,27 +136,36 @@ export class ProcessReviewService {
     ].sort();
   }
 
-  private async present(review: ProcessReviewRecord): Promise<ProcessReview> {
+  private async present(
+    review: ProcessReviewRecord,
+    readable: IncidentReadFilter,
+  ): Promise<ProcessReview> {
     const { store } = this.options;
     const rows = await store.agendaIncidents(
       review.periodSince,
       review.periodUntil,
     );
     const ids = rows.map(r => r.incidentId);
-    const [commanders, processItems, carriedOver, feedback, items] =
+    const [commanders, processItems, carriedOver, feedback, items, visible] =
       await Promise.all([
         store.commanders(ids),
         store.processItemsOf(ids),
-        store.openProcessItemsBefore(review.periodSince, CARRIED_OVER_LIMIT),
+        store.openProcessItemsBefore(
+          review.periodSince,
+          CARRIED_OVER_LIMIT,
+          readable,
+        ),
         store.feedbackOf(ids),
         store.items(review.id),
+        store.readableIncidents(ids, readable),
       ]);
     const [attendees, joinRequests, decisions] = await Promise.all([
       store.attendees(review.id),
       store.joinRequests(review.id),
       store.decisions(review.id),
     ]);
-    const agenda: AgendaIncident[] = rows.map(row => {
+    const agenda: AgendaIncident[] = rows.flatMap(row => {
+      if (!visible.has(row.incidentId)) return [];
       const item = items.find(i => i.itemKey === row.incidentId);
       return {
         incidentId: row.incidentId,
@@ -189,7 +208,9 @@ export class ProcessReviewService {
       carriedOverCount: carriedOver.count,
       periodFeedback: { count: period.count, average: period.average },
       joinRequests,
-      decisions,
+      decisions: decisions.filter(
+        d => !d.incidentId || visible.has(d.incidentId),
+      ),
     };
   }
 
@@ -206,8 +227,9 @@ export class ProcessReviewService {
     incidentId: string,
     request: UpdateAgendaItemRequest,
     credentials: BackstageCredentials,
+    readable: IncidentReadFilter = ALL,
   ): Promise<ProcessReview> {
-    const review = await this.get(id);
+    const review = await this.get(id, readable);
     this.requireOnAgenda(review, incidentId);
     await this.options.store.updateItem(
       id,
@@ -216,7 +238,7 @@ export class ProcessReviewService {
       { notes: request.notes, discussed: request.discussed },
       actorRef(credentials),
     );
-    return this.get(id);
+    return this.get(id, readable);
   }
 
   /** Records a decision; with `followup`, as a process action item of the incident, in one transaction. */
@@ -224,8 +246,9 @@ export class ProcessReviewService {
     id: string,
     request: RecordDecisionRequest,
     credentials: BackstageCredentials,
+    readable: IncidentReadFilter = ALL,
   ): Promise<ProcessReview> {
-    const review = await this.get(id);
+    const review = await this.get(id, readable);
     if (request.incidentId) this.requireOnAgenda(review, request.incidentId);
     const planned =
       request.followup && request.incidentId
@@ -261,7 +284,7 @@ export class ProcessReviewService {
         createdBy: actorRef(credentials),
       });
     });
-    return this.get(id);
+    return this.get(id, readable);
   }
 
   /** Asks to join a meeting that is not over; asking twice returns the first request. */

@@ -568,10 +568,14 @@ describe.each(databases.eachSupportedId())(
       expect(refusals[0].body.error.message).toContain(
         'incident-followups.process-review.create',
       );
-      const after = (await denied.get(`/process-reviews/${review.id}`)).body;
+      const after = (await allowed.get(`/process-reviews/${review.id}`)).body;
       expect(after.joinRequests[0].status).toBe('pending');
       expect(after.decisions).toEqual([]);
       expect(after.agenda[0].notes).toBe('');
+      // A policy that denies reading incidents hides them from the agenda too.
+      expect(
+        (await denied.get(`/process-reviews/${review.id}`)).body.agenda,
+      ).toEqual([]);
       expect((await denied.get('/process-reviews')).body.items).toHaveLength(1);
       // Reading and asking to join stay open to everyone.
       expect(

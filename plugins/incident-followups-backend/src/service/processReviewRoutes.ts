@@ -89,8 +89,8 @@ export function addProcessReviewRoutes(
   });
 
   router.get('/process-reviews/:id', async (req, res) => {
-    await credentials(req);
-    res.json(await reviews.get(reviewId(req)));
+    const caller = await credentials(req);
+    res.json(await reviews.get(reviewId(req), await readAccess.filter(caller)));
   });
 
   router.patch('/process-reviews/:id/agenda/:incidentId', async (req, res) => {
@@ -111,7 +111,14 @@ export function addProcessReviewRoutes(
         req,
         'process-review-notes',
         { processReviewId: id, incidentId },
-        () => reviews.updateItem(id, incidentId, request, caller),
+        async () =>
+          reviews.updateItem(
+            id,
+            incidentId,
+            request,
+            caller,
+            await readAccess.filter(caller),
+          ),
       ),
     );
   });
@@ -125,7 +132,13 @@ export function addProcessReviewRoutes(
       req,
       'process-review-decision',
       { processReviewId: id, incidentId: request.incidentId },
-      () => reviews.recordDecision(id, request, caller),
+      async () =>
+        reviews.recordDecision(
+          id,
+          request,
+          caller,
+          await readAccess.filter(caller),
+        ),
     );
     res.status(201).json(updated);
   });
@@ -171,8 +184,11 @@ export function addProcessReviewRoutes(
   );
 
   router.get('/process-reviews/:id/agenda.md', async (req, res) => {
-    await credentials(req);
-    const review = await reviews.get(reviewId(req));
+    const caller = await credentials(req);
+    const review = await reviews.get(
+      reviewId(req),
+      await readAccess.filter(caller),
+    );
     res
       .type('text/markdown; charset=utf-8')
       .attachment(`process-review-${review.scheduledFor.slice(0, 10)}.md`)
@@ -181,7 +197,10 @@ export function addProcessReviewRoutes(
 
   router.get('/process-reviews/:id/invite.ics', async (req, res) => {
     const caller = await credentials(req);
-    const review = await reviews.get(reviewId(req));
+    const review = await reviews.get(
+      reviewId(req),
+      await readAccess.filter(caller),
+    );
     res
       .type('text/calendar; charset=utf-8')
       .attachment(`process-review-${review.scheduledFor.slice(0, 10)}.ics`)

@@ -196,6 +196,39 @@ describe.each(databases.eachSupportedId())(
         alice,
       );
       expect(readable.status).toBe(200);
+
+      // The process review of the period: its agenda, its export and its
+      // decisions show only the incidents the reader may read.
+      const review = await owner.post('/process-reviews', {
+        scheduledFor: '2026-11-05T15:00:00Z',
+        periodSince: '2026-11-01T00:00:00Z',
+        periodUntil: '2026-11-05T00:00:00Z',
+      });
+      expect(review.status).toBe(201);
+      expect(review.body.agenda).toHaveLength(3);
+      const decided = await owner.post(
+        `/process-reviews/${review.body.id}/decisions`,
+        { incidentId: ids.unrelated, text: 'Page the metrics team sooner' },
+      );
+      expect(decided.status).toBe(201);
+      const agenda = await reader.get(
+        `/process-reviews/${review.body.id}`,
+        alice,
+      );
+      expect(agenda.status).toBe(200);
+      expect(agenda.body.agenda.map((a: any) => a.incidentId).sort()).toEqual(
+        [ids.aliceResponded, ids.paymentsOwned].sort(),
+      );
+      expect(agenda.body.decisions).toEqual([]);
+      expect(agenda.body.attendeeRefs).toEqual(review.body.attendeeRefs);
+      const exported = await reader.get(
+        `/process-reviews/${review.body.id}/agenda.md`,
+        alice,
+      );
+      expect(exported.status).toBe(200);
+      expect(exported.text).toContain('Checkout failing');
+      expect(exported.text).not.toContain('Metrics slow');
+      expect(exported.text).not.toContain('Page the metrics team sooner');
     });
 
     it('applies all-of and not conditions, and a refusal leaves every list empty', async () => {
