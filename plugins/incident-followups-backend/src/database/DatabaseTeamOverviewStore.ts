@@ -141,29 +141,41 @@ export class DatabaseTeamOverviewStore {
   /**
    * The team's followups that meet `conditions`, as rows named `followups`:
    * those of its incidents (through `incident_owners`) and those its groups
-   * own, as a union of two index lookups. One OR across both would read the
-   * whole followups table. Rows carry `columns` (with the id, so the union
-   * removes only the followups both halves find).
+   * own of other incidents, as two index lookups that never find the same
+   * followup, so a UNION ALL joins them without sorting. One OR across both
+   * would read the whole followups table.
    */
   private followupsInScope(
     scope: TeamScope,
     conditions: (query: Knex.QueryBuilder) => void,
     columns: string[] = FIGURE_COLUMNS,
   ) {
-    const ofIncidents = this.db('followups')
-      .select(columns)
-      .join(
-        'incident_owners',
-        'incident_owners.incident_id',
-        'followups.incident_id',
-      )
-      .where('incident_owners.owner_ref', scope.teamRef);
-    if (!scope.includeChildren) {
-      ofIncidents.where('incident_owners.direct', true);
-    }
+    const teamIncident = (query: Knex.QueryBuilder, table: string) => {
+      query.where(`${table}.owner_ref`, scope.teamRef);
+      if (!scope.includeChildren) query.where(`${table}.direct`, true);
+      return query;
+    };
+    const ofIncidents = teamIncident(
+      this.db('followups')
+        .select(columns)
+        .join(
+          'incident_owners',
+          'incident_owners.incident_id',
+          'followups.incident_id',
+        ),
+      'incident_owners',
+    );
     const owned = this.db('followups')
       .select(columns)
-      .whereIn('followups.owner_ref', scope.groupRefs);
+      .whereIn('followups.owner_ref', scope.groupRefs)
+      .whereNotExists(
+        teamIncident(
+          this.db('incident_owners as team_incidents')
+            .select(this.db.raw('1'))
+            .whereRaw('team_incidents.incident_id = followups.incident_id'),
+          'team_incidents',
+        ),
+      );
     for (const branch of [ofIncidents, owned]) {
       if (scope.severities?.length) {
         branch
@@ -174,7 +186,7 @@ export class DatabaseTeamOverviewStore {
       whereReadable(this.db, branch, scope.readable, 'followups.incident_id');
       conditions(branch);
     }
-    return this.db.from(ofIncidents.union(owned).as('followups'));
+    return this.db.from(ofIncidents.unionAll(owned).as('followups'));
   }
 
   /**

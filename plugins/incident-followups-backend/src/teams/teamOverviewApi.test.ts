@@ -396,6 +396,54 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it("counts an item a team's group owns once, on the team's own incidents and on another team's", async () => {
+      const api = await startBackend();
+      await organisationWithHistory(api);
+      const incidentId = async (title: string) =>
+        (await api.knex('incidents').where({ title }).first()).id as string;
+      const overviewOf = async (team: string) =>
+        (await api.get(`/teams/${encodeURIComponent(team)}/overview?${PERIOD}`))
+          .body;
+      const before = await overviewOf('group:default/commerce');
+
+      for (const [title, incident] of [
+        ['Review the pool size', 'A: checkout failing'],
+        ['Share the alert runbook', 'B: alerts delayed'],
+      ]) {
+        await actionItem(api, await incidentId(incident), {
+          title,
+          ownerRef: 'group:default/payments',
+          dueAt: '2026-12-15T12:00:00Z',
+          createdAt: '2026-10-22T09:00:00Z',
+        });
+      }
+
+      const commerce = await overviewOf('group:default/commerce');
+      expect(commerce.followups.totalCount).toBe(
+        before.followups.totalCount + 2,
+      );
+      const titles = commerce.followups.items.map((f: any) => f.title);
+      expect(
+        titles.filter((t: string) => t === 'Review the pool size'),
+      ).toEqual(['Review the pool size']);
+      expect(titles).toContain('Share the alert runbook');
+      expect(commerce.weeks.map((w: any) => w.openActionItems)).toEqual(
+        before.weeks.map(
+          (w: any) => w.openActionItems + (w.weekStart >= '2026-10-19' ? 2 : 0),
+        ),
+      );
+      // SRE sees the item of its incident, whoever owns it.
+      expect(
+        (await overviewOf('group:default/sre')).followups.items.map(
+          (f: any) => f.title,
+        ),
+      ).toEqual([
+        'Check on the post-mortem',
+        'Tune alert thresholds',
+        'Share the alert runbook',
+      ]);
+    });
+
     it('exports the followups as CSV', async () => {
       const api = await startBackend();
       await organisationWithHistory(api);
