@@ -120,6 +120,7 @@ export async function scenarios(
       path: `${API}/followups?${new URLSearchParams({
         assigneeRef: `user:default/${subjects.userName}`,
         status: 'open,in-progress',
+        order: 'urgency',
         limit: '500',
       })}`,
       catalogPath: catalog('user', subjects.userName),

@@ -375,6 +375,19 @@ export class DatabaseFollowupStore implements FollowupStore {
     }
     whereReadable(this.db, filtered, query.readable, 'followups.incident_id');
     const [{ count }] = await filtered.clone().count({ count: '*' });
+    if (query.order === 'urgency') {
+      // The page's ids first: reading whole rows before the limit reads every one.
+      const page = await filtered
+        .clone()
+        .select('followups.id')
+        .orderByRaw(MOST_URGENT_FIRST)
+        .limit(query.limit);
+      return {
+        items: await this.listByIds(page.map(r => r.id)),
+        totalCount: Number(count),
+        nextCursor: null,
+      };
+    }
     const { rows, nextCursor } = await readPage<FollowupRow>(
       this.joinIncident(filtered.clone()),
       {

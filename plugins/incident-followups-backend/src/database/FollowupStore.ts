@@ -47,6 +47,12 @@ export interface FollowupListQuery {
   readable?: IncidentReadFilter;
   limit: number;
   cursor?: string;
+  /**
+   * `created` (the default): oldest first, page by page through `cursor`.
+   * `urgency`: the `limit` most urgent at once (soonest due first, those
+   * without a due date last), without a cursor.
+   */
+  order?: 'created' | 'urgency';
 }
 
 /** The one place that reads and writes followups. */

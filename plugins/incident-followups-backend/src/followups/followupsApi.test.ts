@@ -101,6 +101,31 @@ describe.each(databases.eachSupportedId())(
       const bob = (await api.get('/followups?assigneeRef=user:default/bob'))
         .body;
       expect(bob.totalCount).toBe(3);
+
+      // The most urgent first, however old: soonest due, undated last.
+      const urgent = (
+        await api.get(
+          '/followups?assigneeRef=user:default/dave&status=open,in-progress&order=urgency&limit=4',
+        )
+      ).body;
+      expect(urgent.totalCount).toBe(6);
+      expect(urgent.items).toHaveLength(4);
+      expect(urgent.nextCursor).toBeNull();
+      const byDue = [...dave.items].sort(
+        (a: any, b: any) =>
+          (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+          a.id.localeCompare(b.id),
+      );
+      expect(urgent.items.map((f: any) => f.id)).toEqual(
+        byDue.slice(0, 4).map((f: any) => f.id),
+      );
+      const paged = await api.get(
+        `/followups?assigneeRef=user:default/dave&order=urgency&cursor=${encodeURIComponent(
+          'x',
+        )}`,
+      );
+      expect(paged.status).toBe(400);
+      expect(paged.body.error.message).toContain('cursor');
       expect(
         (await api.get('/followups?assigneeRef=group:default/payments')).status,
       ).toBe(400);

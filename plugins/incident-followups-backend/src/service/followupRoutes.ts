@@ -28,8 +28,14 @@ const listFollowupsQuerySchema = z
     overdue: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(500).optional(),
+    order: z.enum(['created', 'urgency']).default('created'),
   })
-  .strict();
+  .strict()
+  .refine(q => !(q.cursor && q.order === 'urgency'), {
+    message:
+      'only order=created pages with a cursor; order=urgency answers the most urgent `limit` at once',
+    path: ['cursor'],
+  });
 
 /** The followup endpoints: an incident's followups, one person's, and changes to one. */
 export function addFollowupRoutes(
@@ -95,6 +101,7 @@ export function addFollowupRoutes(
           readable: await readAccess.filter(caller),
           limit: query.limit,
           cursor: query.cursor,
+          order: query.order,
         },
         caller,
       ),

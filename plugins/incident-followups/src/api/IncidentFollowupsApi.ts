@@ -95,6 +95,8 @@ export interface ListFollowupsOptions {
   overdue?: boolean;
   limit?: number;
   cursor?: string;
+  /** `urgency`: the `limit` most urgent at once, no cursor; default oldest first, paged. */
+  order?: 'created' | 'urgency';
 }
 
 /** What a team overview covers. @public */

@@ -120,6 +120,7 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     if (options.overdue) params.set('overdue', 'true');
     if (options.limit) params.set('limit', String(options.limit));
     if (options.cursor) params.set('cursor', options.cursor);
+    if (options.order) params.set('order', options.order);
     return this.call('GET', `/followups?${params}`);
   }
 

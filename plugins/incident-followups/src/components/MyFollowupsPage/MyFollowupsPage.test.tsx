@@ -5,7 +5,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { rootRouteRef } from '../../routes';
 import { testFollowup } from '../../testFollowup';
@@ -77,8 +77,10 @@ describe('MyFollowupsPage', () => {
     expect(listFollowups).toHaveBeenCalledWith({
       assigneeRef: 'user:default/bob',
       statuses: ['open', 'in-progress'],
+      order: 'urgency',
       limit: 500,
     });
+    expect(screen.queryByText(/most urgent of/)).toBeNull();
     const titles = screen
       .getAllByTestId('my-followup')
       .map(el => el.textContent);
@@ -90,6 +92,47 @@ describe('MyFollowupsPage', () => {
     expect(titles[3]).toContain('Add a latency alert');
     expect(titles[3]).toContain('for you to hand out as incident commander');
     expect(screen.getByText('Slow checkout')).toBeInTheDocument();
+  });
+
+  it('says how many of a long list it shows, and renders them 50 at a time', async () => {
+    const items = Array.from({ length: 120 }, (_, i) =>
+      testFollowup({
+        id: `7a000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        title: `Step ${i + 1}`,
+        dueAt: new Date(Date.UTC(2099, 0, 1 + i)).toISOString(),
+      }),
+    );
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            incidentFollowupsApiRef,
+            {
+              listFollowups: jest
+                .fn()
+                .mockResolvedValue({
+                  items,
+                  totalCount: 1916,
+                  nextCursor: null,
+                }),
+            },
+          ],
+          [identityApiRef, identityApi],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <MyFollowupsPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/incident-followups': rootRouteRef } },
+    );
+    expect(
+      await screen.findByText('The 120 most urgent of 1916.'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId('my-followup')).toHaveLength(50);
+    expect(screen.getByText('Step 50')).toBeInTheDocument();
+    expect(screen.queryByText('Step 51')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more of 70' }));
+    expect(screen.getAllByTestId('my-followup')).toHaveLength(100);
   });
 
   it('says so when nothing is owed', async () => {

@@ -23,14 +23,18 @@ import CardContent from '@material-ui/core/CardContent';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupRow } from '../followups/FollowupRow';
 import { followupKind } from '../followups/followupText';
 import { useFollowups } from '../followups/useFollowups';
+import { useRenderedSlice } from '../followups/useRenderedSlice';
 import { SeverityChip } from '../SeverityChip';
+
+/** The most urgent followups the page lists, rendered 50 at a time. */
+const LISTED = 500;
 
 const URGENCY = { overdue: 0, 'due-soon': 1, 'on-time': 2, 'no-due-date': 3 };
 
@@ -54,15 +58,21 @@ function ownership(ownerRef: string | null) {
 
 function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
   const incidentLink = useRouteRef(incidentRouteRef);
-  const { followups, error, busy, setStatus } = useFollowups(
+  const { followups, totalCount, error, busy, setStatus } = useFollowups(
     api =>
       api.listFollowups({
         assigneeRef: props.userRef,
         statuses: props.showClosed ? undefined : ['open', 'in-progress'],
-        limit: 500,
+        order: 'urgency',
+        limit: LISTED,
       }),
     `${props.userRef} ${props.showClosed}`,
   );
+  const sorted = useMemo(
+    () => [...(followups ?? [])].sort(byUrgency),
+    [followups],
+  );
+  const { visible, showMore } = useRenderedSlice(sorted);
   if (error && !followups) return <ResponseErrorPanel error={error} />;
   if (!followups) return <Progress />;
   if (followups.length === 0) {
@@ -74,16 +84,17 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
       />
     );
   }
-  const incidents = [
-    ...new Set([...followups].sort(byUrgency).map(f => f.incidentId)),
-  ];
+  const incidents = [...new Set(visible.map(f => f.incidentId))];
   return (
     <>
       {error && <ResponseErrorPanel error={error} />}
+      {totalCount !== undefined && totalCount > followups.length && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          The {followups.length} most urgent of {totalCount}.
+        </Typography>
+      )}
       {incidents.map(incidentId => {
-        const items = followups
-          .filter(f => f.incidentId === incidentId)
-          .sort(byUrgency);
+        const items = visible.filter(f => f.incidentId === incidentId);
         const first = items[0];
         return (
           <Box mb={2} key={incidentId}>
@@ -125,6 +136,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
           </Box>
         );
       })}
+      {showMore}
     </>
   );
 }

@@ -6,7 +6,6 @@ import {
   FollowupStatus,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
@@ -14,13 +13,11 @@ import { useState } from 'react';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupRow } from '../followups/FollowupRow';
+import { useRenderedSlice } from '../followups/useRenderedSlice';
 import { followupKind } from '../followups/followupText';
 import { SeverityChip } from '../SeverityChip';
 
 type Grouping = 'incident' | 'owner';
-
-/** Followups rendered at first and per "Show more": a long backlog must not hold up the page. */
-export const FOLLOWUPS_PER_PAGE = 50;
 
 function ownerName(ownerRef: string | null) {
   return ownerRef ? parseEntityRef(ownerRef).name : 'Unassigned';
@@ -49,11 +46,9 @@ export function TeamFollowupsList(props: {
   ) => void;
 }) {
   const [by, setBy] = useState<Grouping>('incident');
-  const [rendered, setRendered] = useState(FOLLOWUPS_PER_PAGE);
   const incidentLink = useRouteRef(incidentRouteRef);
   const shown = props.followups.length;
-  const visible = props.followups.slice(0, rendered);
-  const more = Math.min(FOLLOWUPS_PER_PAGE, shown - visible.length);
+  const { visible, showMore } = useRenderedSlice(props.followups);
   return (
     <InfoCard
       title="Followups"
@@ -127,14 +122,7 @@ export function TeamFollowupsList(props: {
           ))}
         </Box>
       ))}
-      {more > 0 && (
-        <Button
-          variant="outlined"
-          onClick={() => setRendered(rendered + FOLLOWUPS_PER_PAGE)}
-        >
-          Show {more} more of {shown - visible.length}
-        </Button>
-      )}
+      {showMore}
     </InfoCard>
   );
 }

@@ -15,17 +15,23 @@ import { statusChange } from './followupText';
  * loads again when it changes (an incident's version, say).
  */
 export function useFollowups(
-  load: (api: IncidentFollowupsApi) => Promise<{ items: Followup[] }>,
+  load: (
+    api: IncidentFollowupsApi,
+  ) => Promise<{ items: Followup[]; totalCount?: number }>,
   reloadKey: unknown,
 ) {
   const api = useApi(incidentFollowupsApiRef);
   const [followups, setFollowups] = useState<Followup[]>();
+  /** How many the loader says there are, when it lists only some. */
+  const [totalCount, setTotalCount] = useState<number>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
     try {
-      setFollowups((await load(api)).items);
+      const loaded = await load(api);
+      setFollowups(loaded.items);
+      setTotalCount(loaded.totalCount);
       setError(undefined);
     } catch (e) {
       setError(e as Error);
@@ -64,5 +70,14 @@ export function useFollowups(
     [api],
   );
 
-  return { api, followups, error, busy, reload, setStatus, setFollowups };
+  return {
+    api,
+    followups,
+    totalCount,
+    error,
+    busy,
+    reload,
+    setStatus,
+    setFollowups,
+  };
 }
