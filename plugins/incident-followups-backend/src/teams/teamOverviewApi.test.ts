@@ -406,11 +406,11 @@ describe.each(databases.eachSupportedId())(
           .body;
       const before = await overviewOf('group:default/commerce');
 
-      for (const [title, incident] of [
+      for (const [title, incidentTitle] of [
         ['Review the pool size', 'A: checkout failing'],
         ['Share the alert runbook', 'B: alerts delayed'],
       ]) {
-        await actionItem(api, await incidentId(incident), {
+        await actionItem(api, await incidentId(incidentTitle), {
           title,
           ownerRef: 'group:default/payments',
           dueAt: '2026-12-15T12:00:00Z',
