@@ -21,6 +21,22 @@ const identityApi = {
   }),
 };
 
+/** The page as Bob sees it, his followups from `listFollowups`. */
+function renderPage(listFollowups: jest.Mock) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [incidentFollowupsApiRef, { listFollowups }],
+        [identityApiRef, identityApi],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
+      <MyFollowupsPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/incident-followups': rootRouteRef } },
+  );
+}
+
 describe('MyFollowupsPage', () => {
   it("lists the signed-in user's open followups by incident, overdue first", async () => {
     const listFollowups = jest.fn().mockResolvedValue({
@@ -58,18 +74,7 @@ describe('MyFollowupsPage', () => {
       totalCount: 4,
       nextCursor: null,
     });
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [incidentFollowupsApiRef, { listFollowups }],
-          [identityApiRef, identityApi],
-          [permissionApiRef, mockApis.permission()],
-        ]}
-      >
-        <MyFollowupsPage />
-      </TestApiProvider>,
-      { mountedRoutes: { '/incident-followups': rootRouteRef } },
-    );
+    await renderPage(listFollowups);
 
     expect(
       await screen.findByText('Checkout failing for card payments'),
@@ -102,28 +107,10 @@ describe('MyFollowupsPage', () => {
         dueAt: new Date(Date.UTC(2099, 0, 1 + i)).toISOString(),
       }),
     );
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [
-            incidentFollowupsApiRef,
-            {
-              listFollowups: jest
-                .fn()
-                .mockResolvedValue({
-                  items,
-                  totalCount: 1916,
-                  nextCursor: null,
-                }),
-            },
-          ],
-          [identityApiRef, identityApi],
-          [permissionApiRef, mockApis.permission()],
-        ]}
-      >
-        <MyFollowupsPage />
-      </TestApiProvider>,
-      { mountedRoutes: { '/incident-followups': rootRouteRef } },
+    await renderPage(
+      jest
+        .fn()
+        .mockResolvedValue({ items, totalCount: 1916, nextCursor: null }),
     );
     expect(
       await screen.findByText('The 120 most urgent of 1916.'),
@@ -136,26 +123,10 @@ describe('MyFollowupsPage', () => {
   });
 
   it('says so when nothing is owed', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [
-            incidentFollowupsApiRef,
-            {
-              listFollowups: jest.fn().mockResolvedValue({
-                items: [],
-                totalCount: 0,
-                nextCursor: null,
-              }),
-            },
-          ],
-          [identityApiRef, identityApi],
-          [permissionApiRef, mockApis.permission()],
-        ]}
-      >
-        <MyFollowupsPage />
-      </TestApiProvider>,
-      { mountedRoutes: { '/incident-followups': rootRouteRef } },
+    await renderPage(
+      jest
+        .fn()
+        .mockResolvedValue({ items: [], totalCount: 0, nextCursor: null }),
     );
     expect(await screen.findByText('Nothing owed')).toBeInTheDocument();
   });
