@@ -376,6 +376,28 @@ describe.each(databases.eachSupportedId())(
         (await store.listIncidents({ limit: 50, includeGrouped: true }))
           .totalCount,
       ).toBe(4);
+      // A service tab counts its incidents without those grouped under another.
+      const checkout = 'component:default/checkout-api';
+      const tab = await store.listIncidents({ limit: 2, entityRef: checkout });
+      expect(tab.totalCount).toBe(3);
+      expect(tab.items).toHaveLength(2);
+      expect(
+        (
+          await store.listIncidents({
+            limit: 2,
+            entityRef: checkout,
+            includeGrouped: true,
+          })
+        ).totalCount,
+      ).toBe(4);
+      expect(
+        (
+          await store.listIncidents({
+            limit: 2,
+            entityRef: 'component:default/payment-gateway',
+          })
+        ).totalCount,
+      ).toBe(0);
 
       // Grouping again under the same primary changes nothing.
       await store.groupIncidents(primary.id, [child.id], 'user:default/dave');
