@@ -1,28 +1,14 @@
-import {
-  BackendFeature,
-  createServiceFactory,
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { BackendFeature, ServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import { startIncidentFollowupsTestBackend } from '@incident-followups/plugin-incident-followups-node/testUtils';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
 import request from 'supertest';
 import { incidentFollowupsPlugin } from '../plugin';
 import { demoCatalog } from './demoCatalog';
-
-/** A scheduler whose tasks run when a test triggers them. */
-export type TestScheduler = SchedulerService & { factory(): ServiceFactory };
 
 /**
  * The plugin on a test backend: the given database, the demo catalog (or the
@@ -43,31 +29,21 @@ export async function startApiTestBackend(options: {
   /** More features, such as modules that add ticket trackers. */
   features?: BackendFeature[];
 }) {
-  const scheduler = mockServices.scheduler() as TestScheduler;
   const catalog = options.catalog ?? demoCatalog();
-  const { server } = await startTestBackend({
+  const { server, scheduler } = await startIncidentFollowupsTestBackend({
     features: [
       incidentFollowupsPlugin,
-      scheduler.factory(),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.database.factory({ knex: options.knex }),
       options.permissions ??
         mockServices.permissions.factory({
           result: options.permission ?? AuthorizeResult.ALLOW,
         }),
-      catalogServiceMock.factory({ entities: catalog }) as ServiceFactory,
-      createServiceFactory({
-        service: signalsServiceRef,
-        deps: {},
-        factory: () => ({ publish: options.publish ?? (async () => {}) }),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: options.send ?? (async () => {}) }),
-      }),
       ...(options.features ?? []),
     ],
+    config: options.config ?? {},
+    entities: catalog,
+    send: options.send,
+    publish: options.publish,
   });
   const call =
     (method: 'get' | 'post' | 'patch' | 'put' | 'delete') =>

@@ -29,6 +29,10 @@ export interface IncidentFollowupsTestBackendOptions {
   config: JsonObject;
   /** What the catalog holds. */
   entities: Entity[];
+  /** Receives the notifications the plugin sends; none go anywhere by default. */
+  send?: (notification: any) => Promise<void>;
+  /** Receives the signals the plugin publishes; none go anywhere by default. */
+  publish?: (signal: any) => Promise<void>;
 }
 
 /**
@@ -54,7 +58,8 @@ export interface IncidentFollowupsTestBackend {
 
 /**
  * Starts a test backend with the features given, a mock catalog, signals and
- * notifications that go nowhere, and a scheduler that the test triggers.
+ * notifications that go to the given mocks (or nowhere), and a scheduler that
+ * the test triggers.
  *
  * @public
  */
@@ -75,12 +80,12 @@ export async function startIncidentFollowupsTestBackend(
       createServiceFactory({
         service: signalsServiceRef,
         deps: {},
-        factory: () => ({ publish: async () => {} }),
+        factory: () => ({ publish: options.publish ?? (async () => {}) }),
       }),
       createServiceFactory({
         service: notificationService,
         deps: {},
-        factory: () => ({ send: async () => {} }),
+        factory: () => ({ send: options.send ?? (async () => {}) }),
       }),
     ],
   });
