@@ -6,6 +6,30 @@ jest.setTimeout(120_000);
 const databases = createTestDatabases();
 const WRITERS = 20;
 
+/**
+ * The writers whose first save lost (409) read again and save on top of what
+ * is there, as the editor's merge does, until their save goes through.
+ */
+async function retryLosers(
+  first: { status: number }[],
+  saveAgain: (writer: number) => Promise<{ status: number }>,
+) {
+  const losers = first
+    .map((response, writer) => ({ response, writer }))
+    .filter(({ response }) => response.status === 409)
+    .map(({ writer }) => writer);
+  await Promise.all(
+    losers.map(async writer => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const saved = await saveAgain(writer);
+        if (saved.status === 200) return;
+        expect(saved.status).toBe(409);
+      }
+      throw new Error(`writer ${writer} never got through`);
+    }),
+  );
+}
+
 describe.each(databases.eachSupportedId())(
   'concurrent writers on %p',
   databaseId => {
@@ -54,30 +78,13 @@ describe.each(databases.eachSupportedId())(
       expect(statuses.filter(s => s === 200)).toHaveLength(1);
       expect(statuses.filter(s => s === 409)).toHaveLength(WRITERS - 1);
 
-      // The others read again and add their row to what is there, as the
-      // editor's merge does, until their save goes through.
-      const losers = first
-        .map((response, writer) => ({ response, writer }))
-        .filter(({ response }) => response.status === 409)
-        .map(({ writer }) => writer);
-      await Promise.all(
-        losers.map(async writer => {
-          for (let attempt = 0; attempt < 100; attempt++) {
-            const { body: current } = await api.get(
-              `/postmortems/${created.id}`,
-            );
-            const saved = await api.patch(`/postmortems/${created.id}`, {
-              version: current.version,
-              content: {
-                timeline: [...current.content.timeline, rowOf(writer)],
-              },
-            });
-            if (saved.status === 200) return;
-            expect(saved.status).toBe(409);
-          }
-          throw new Error(`writer ${writer} never got through`);
-        }),
-      );
+      await retryLosers(first, async writer => {
+        const { body: current } = await api.get(`/postmortems/${created.id}`);
+        return api.patch(`/postmortems/${created.id}`, {
+          version: current.version,
+          content: { timeline: [...current.content.timeline, rowOf(writer)] },
+        });
+      });
 
       const { body: final } = await api.get(`/postmortems/${created.id}`);
       const rows = final.content.timeline
@@ -139,27 +146,16 @@ describe.each(databases.eachSupportedId())(
       expect(statuses.filter(s => s === 200)).toHaveLength(1);
       expect(statuses.filter(s => s === 409)).toHaveLength(WRITERS - 1);
 
-      const losers = first
-        .map((response, writer) => ({ response, writer }))
-        .filter(({ response }) => response.status === 409)
-        .map(({ writer }) => writer);
-      await Promise.all(
-        losers.map(async writer => {
-          for (let attempt = 0; attempt < 100; attempt++) {
-            const { body: list } = await api.get(
-              `/incidents/${incident.id}/followups`,
-            );
-            const current = list.items.find((f: any) => f.id === step.id);
-            const saved = await api.patch(`/followups/${step.id}`, {
-              version: current.version,
-              description: withNote(current.description, writer),
-            });
-            if (saved.status === 200) return;
-            expect(saved.status).toBe(409);
-          }
-          throw new Error(`writer ${writer} never got through`);
-        }),
-      );
+      await retryLosers(first, async writer => {
+        const { body: list } = await api.get(
+          `/incidents/${incident.id}/followups`,
+        );
+        const current = list.items.find((f: any) => f.id === step.id);
+        return api.patch(`/followups/${step.id}`, {
+          version: current.version,
+          description: withNote(current.description, writer),
+        });
+      });
 
       const { body: after } = await api.get(
         `/incidents/${incident.id}/followups`,
