@@ -30,7 +30,7 @@ export async function startApiTestBackend(options: {
   features?: BackendFeature[];
 }) {
   const catalog = options.catalog ?? demoCatalog();
-  const { server, scheduler } = await startIncidentFollowupsTestBackend({
+  const { server, scheduler, stop } = await startIncidentFollowupsTestBackend({
     features: [
       incidentFollowupsPlugin,
       mockServices.database.factory({ knex: options.knex }),
@@ -58,6 +58,7 @@ export async function startApiTestBackend(options: {
     knex: options.knex,
     catalog,
     scheduler,
+    stop,
     get: (path: string, userRef?: string) =>
       call('get')(path, undefined, userRef),
     post: call('post'),

@@ -1,20 +1,9 @@
-import {
-  SchedulerService,
-  ServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
-import { incidentFollowupsPlugin } from '../plugin';
+import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -65,36 +54,22 @@ describe('the demo data in examples/', () => {
   it('loads through every seeder, once, with post-mortems in every status and a team history to chart', async () => {
     const knex = await databases.init('SQLITE_3');
     const start = async () => {
-      const scheduler = mockServices.scheduler() as SchedulerService & {
-        factory(): ServiceFactory;
-      };
-      const backend = await startTestBackend({
-        features: [
-          incidentFollowupsPlugin,
-          scheduler.factory(),
-          mockServices.rootConfig.factory({
-            data: {
-              incidentFollowups: {
-                demoData: {
-                  enabled: true,
-                  incidentsFile: resolve(examples, 'incidents.yaml'),
-                },
-              },
+      const backend = await startApiTestBackend({
+        knex,
+        config: {
+          incidentFollowups: {
+            demoData: {
+              enabled: true,
+              incidentsFile: resolve(examples, 'incidents.yaml'),
             },
-          }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: exampleCatalog(),
-          }) as ServiceFactory,
-        ],
+          },
+        },
+        catalog: exampleCatalog(),
       });
-      await scheduler.triggerTask('incident-followups-refresh-ownership');
-      const get = async (path: string) =>
-        (
-          await request(backend.server)
-            .get(`/api/incident-followups${path}`)
-            .set('Authorization', mockCredentials.user.header())
-        ).body;
+      await backend.scheduler.triggerTask(
+        'incident-followups-refresh-ownership',
+      );
+      const get = async (path: string) => (await backend.get(path)).body;
       return { backend, get };
     };
 

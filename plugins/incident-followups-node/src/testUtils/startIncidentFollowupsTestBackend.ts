@@ -54,6 +54,8 @@ export interface IncidentFollowupsTestBackend {
   scheduler: SchedulerService;
   /** Requests as the user, to paths below basePath. */
   callAs(userRef: string, basePath?: string): IncidentFollowupsTestCall;
+  /** Stops the backend, as a portal restart does. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function startIncidentFollowupsTestBackend(
   const scheduler = mockServices.scheduler() as SchedulerService & {
     factory(): ServiceFactory;
   };
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       ...options.features,
       scheduler.factory(),
@@ -89,9 +91,11 @@ export async function startIncidentFollowupsTestBackend(
       }),
     ],
   });
+  const { server } = backend;
   return {
     server,
     scheduler,
+    stop: () => backend.stop(),
     callAs:
       (userRef, basePath = '/api/incident-followups') =>
       (method, path, body) => {
