@@ -353,6 +353,69 @@ describe.each(databases.eachSupportedId())(
       expect(detail?.history).toHaveLength(1);
     });
 
+    it('reads a page of incidents, and one incident, in the same number of statements however many there are', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseIncidentStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const statements = async (read: () => Promise<unknown>) => {
+        let count = 0;
+        const onQuery = () => {
+          count += 1;
+        };
+        knex.on('query', onQuery);
+        try {
+          await read();
+        } finally {
+          knex.off('query', onQuery);
+        }
+        return count;
+      };
+      const checkout = {
+        limit: 50,
+        entityRef: 'component:default/checkout-api',
+      };
+      const first = await create(store, {
+        responders: [{ role: 'scribe', userRef: 'user:default/bob' }],
+      });
+      const one = await statements(() => store.listIncidents(checkout));
+      const oneDetail = await statements(() =>
+        store.getIncidentDetail(first.id),
+      );
+      for (let i = 0; i < 4; i++) {
+        await create(store, {
+          title: `incident ${i}`,
+          responders: [
+            { role: 'incident-commander', userRef: 'user:default/dave' },
+            { role: 'scribe', userRef: `user:default/scribe-${i}` },
+          ],
+        });
+      }
+      const page = await store.listIncidents(checkout);
+      expect(page.items).toHaveLength(5);
+      expect(
+        page.items.find(i => i.title === 'incident 0')?.responders,
+      ).toHaveLength(2);
+      // A count, the page, and one statement for the parts of its incidents.
+      expect(one).toBe(3);
+      expect(await statements(() => store.listIncidents(checkout))).toBe(one);
+      // The row, its parts with every owning group, its grouped incidents and its history.
+      expect(oneDetail).toBe(4);
+      expect(
+        await statements(() => store.getIncidentDetail(page.items[0].id)),
+      ).toBe(oneDetail);
+      const detail = await store.getIncidentDetail(first.id);
+      expect(detail?.owningGroupRefs).toEqual([
+        'group:default/commerce',
+        'group:default/engineering',
+        'group:default/payments',
+      ]);
+      expect(detail?.ownerRefs).toEqual(['group:default/payments']);
+      expect(detail?.responders).toEqual([
+        { role: 'scribe', userRef: 'user:default/bob' },
+      ]);
+    });
+
     it('groups related incidents one level deep and rejects cycles and chains', async () => {
       const store = await createStore();
       const primary = await create(store, { title: 'primary' });

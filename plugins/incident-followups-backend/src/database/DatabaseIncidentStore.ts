@@ -22,7 +22,7 @@ import {
   ResolvedHook,
 } from './IncidentStore';
 import { migrateToLatest } from './migrateToLatest';
-import { readIncidents } from './readIncidents';
+import { readIncidents, readIncidentWithGroups } from './readIncidents';
 import {
   IncidentHistoryRow,
   IncidentOwnerRow,
@@ -180,39 +180,39 @@ export class DatabaseIncidentStore implements IncidentStore {
   }
 
   async getIncidentDetail(id: string): Promise<IncidentDetail | undefined> {
-    const incident = await this.getIncident(id);
-    if (!incident) {
+    const row = await this.db<IncidentRow>('incidents').where({ id }).first();
+    if (!row) {
       return undefined;
     }
-    const [owners, relatedRows, historyRows, primary] = await Promise.all([
-      this.db<IncidentOwnerRow>('incident_owners')
-        .where({ incident_id: id })
-        .orderBy('owner_ref'),
-      this.db<IncidentRow>('incidents')
-        .where({ primary_incident_id: id })
-        .orderBy([
-          { column: 'started_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ]),
-      this.db<IncidentHistoryRow>('incident_history')
-        .where({ incident_id: id })
-        .orderBy('id'),
-      incident.primaryIncidentId
-        ? this.getIncident(incident.primaryIncidentId)
-        : Promise.resolve(undefined),
-    ]);
+    const [{ incident, owningGroupRefs }, relatedRows, historyRows, primary] =
+      await Promise.all([
+        readIncidentWithGroups(this.db, row),
+        this.db<IncidentRow>('incidents')
+          .where({ primary_incident_id: id })
+          .orderBy([
+            { column: 'started_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ]),
+        this.db<IncidentHistoryRow>('incident_history')
+          .where({ incident_id: id })
+          .orderBy('id'),
+        row.primary_incident_id
+          ? this.getIncident(row.primary_incident_id)
+          : undefined,
+      ]);
     return {
       ...incident,
-      owningGroupRefs: owners.map(o => o.owner_ref),
+      owningGroupRefs,
       primaryIncident: primary ?? null,
       relatedIncidents: await readIncidents(this.db, relatedRows),
       history: historyRows.map(
-        (row): IncidentChange => ({
-          at: toIsoString(row.changed_at),
-          actorRef: row.actor_ref,
-          field: row.field,
-          from: row.from_value === null ? null : JSON.parse(row.from_value),
-          to: row.to_value === null ? null : JSON.parse(row.to_value),
+        (change): IncidentChange => ({
+          at: toIsoString(change.changed_at),
+          actorRef: change.actor_ref,
+          field: change.field,
+          from:
+            change.from_value === null ? null : JSON.parse(change.from_value),
+          to: change.to_value === null ? null : JSON.parse(change.to_value),
         }),
       ),
     };

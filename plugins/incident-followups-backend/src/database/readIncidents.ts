@@ -8,26 +8,127 @@ import {
   Severity,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
-import {
-  IncidentEntityRow,
-  IncidentOwnerRow,
-  IncidentResponderRow,
-  IncidentRow,
-  toIsoString,
-  toIsoStringOrNull,
-} from './tables';
+import { IncidentRow, toIsoString, toIsoStringOrNull } from './tables';
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row)) ?? [];
-    list.push(row);
-    map.set(key(row), list);
-  }
-  return map;
+/** One row of `incidentParts`: what `kind` it is says what `a`, `b`, `c` and `n` hold. */
+interface PartRow {
+  kind:
+    | 'entity'
+    | 'responder'
+    | 'owner'
+    | 'related'
+    | 'open'
+    | 'postmortem'
+    | 'group';
+  incident_id: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  n: number | string | null;
 }
 
-/** Turns incident rows into incidents, with their entities, responders, owners and post-mortems, in six queries. */
+/**
+ * What an incident is made of beside its row, for many incidents in one
+ * statement: its entities, responders, owners, grouped incidents, open
+ * followups and post-mortem, as rows of one shape (a UNION ALL) in the order
+ * each list is shown. With `allOwners`, every owning group too, rolled-up
+ * ones included (kind `group`).
+ */
+async function incidentParts(
+  db: Knex | Knex.Transaction,
+  ids: string[],
+  options: { allOwners?: boolean } = {},
+): Promise<PartRow[]> {
+  const part = (
+    kind: PartRow['kind'],
+    table: string,
+    idColumn: string,
+    columns: string[],
+    n: string | null = null,
+  ) =>
+    db(table)
+      .select(
+        db.raw('? as kind', [kind]),
+        db.raw('?? as incident_id', [idColumn]),
+        ...['a', 'b', 'c'].map((alias, i) =>
+          columns[i]
+            ? db.raw('?? as ??', [columns[i], alias])
+            : db.raw(`null as ${alias}`),
+        ),
+        db.raw(`${n ?? 'null'} as n`),
+      )
+      .whereIn(idColumn, ids);
+  // knex writes a branch's GROUP BY after the whole UNION, so a count is read
+  // from a subquery.
+  const counted = (query: Knex.QueryBuilder): Knex.QueryBuilder =>
+    db.select('*').from(query.as('counted'));
+  // The counts come first: PostgreSQL types each column of a UNION from the
+  // first branches that give it a type, and a count is no text.
+  const parts: Knex.QueryBuilder[] = [
+    counted(
+      part(
+        'related',
+        'incidents',
+        'primary_incident_id',
+        [],
+        'count(*)',
+      ).groupBy('primary_incident_id'),
+    ),
+    counted(
+      part('open', 'followups', 'incident_id', [], 'count(*)')
+        .whereIn('status', ['open', 'in-progress'])
+        .groupBy('incident_id'),
+    ),
+    part('entity', 'incident_entities', 'incident_id', ['entity_ref']).where(
+      'direct',
+      true,
+    ),
+    part('responder', 'incident_responders', 'incident_id', [
+      'role',
+      'user_ref',
+    ]),
+    part('owner', 'incident_owners', 'incident_id', ['owner_ref']).where(
+      'direct',
+      true,
+    ),
+    part('postmortem', 'postmortems', 'incident_id', [
+      'id',
+      'status',
+      'owner_ref',
+    ]),
+  ];
+  if (options.allOwners) {
+    parts.push(part('group', 'incident_owners', 'incident_id', ['owner_ref']));
+  }
+  const [first, ...rest] = parts;
+  const rows: PartRow[] = await first
+    .unionAll(rest)
+    .orderBy(['kind', 'a', 'b']);
+  return rows;
+}
+
+function groupParts(rows: PartRow[]) {
+  const byKey = new Map<string, PartRow[]>();
+  for (const row of rows) {
+    const key = `${row.kind} ${row.incident_id}`;
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  return (kind: PartRow['kind'], id: string) =>
+    byKey.get(`${kind} ${id}`) ?? [];
+}
+
+const count = (rows: PartRow[]) => Number(rows[0]?.n ?? 0);
+
+function postmortemOf(rows: PartRow[]): Incident['postmortem'] {
+  const [p] = rows;
+  return p
+    ? { id: p.a!, status: p.b as PostmortemStatus, ownerRef: p.c! }
+    : null;
+}
+
+/** Turns incident rows into incidents, with their entities, responders, owners and post-mortems, in one more query. */
 export async function readIncidents(
   db: Knex | Knex.Transaction,
   rows: IncidentRow[],
@@ -35,60 +136,33 @@ export async function readIncidents(
   if (rows.length === 0) {
     return [];
   }
-  const ids = rows.map(row => row.id);
-  const [entities, responders, owners, relatedCounts, openCounts, postmortems] =
-    await Promise.all([
-      db<IncidentEntityRow>('incident_entities')
-        .whereIn('incident_id', ids)
-        .orderBy('entity_ref'),
-      db<IncidentResponderRow>('incident_responders')
-        .whereIn('incident_id', ids)
-        .orderBy(['role', 'user_ref']),
-      db<IncidentOwnerRow>('incident_owners')
-        .whereIn('incident_id', ids)
-        .where('direct', true)
-        .orderBy('owner_ref'),
-      db<IncidentRow>('incidents')
-        .whereIn('primary_incident_id', ids)
-        .groupBy('primary_incident_id')
-        .select('primary_incident_id', db.raw('count(*) as related_count')),
-      db('followups')
-        .whereIn('incident_id', ids)
-        .whereIn('status', ['open', 'in-progress'])
-        .groupBy('incident_id')
-        .select('incident_id', db.raw('count(*) as open_count')),
-      db('postmortems')
-        .whereIn('incident_id', ids)
-        .select('id', 'incident_id', 'status', 'owner_ref'),
-    ]);
-  const entitiesById = groupBy(
-    entities.filter(e => Boolean(e.direct)),
-    e => e.incident_id,
+  const parts = groupParts(
+    await incidentParts(
+      db,
+      rows.map(row => row.id),
+    ),
   );
-  const respondersById = groupBy(responders, r => r.incident_id);
-  const ownersById = groupBy(owners, o => o.incident_id);
-  const relatedById = new Map<string, number>(
-    (relatedCounts as any[]).map(r => [
-      r.primary_incident_id,
-      Number(r.related_count),
-    ]),
-  );
+  return assemble(rows, parts);
+}
 
-  const openById = new Map<string, number>(
-    (openCounts as any[]).map(r => [r.incident_id, Number(r.open_count)]),
+/** One incident as `readIncidents` reads it, with every group that owns it (rolled-up ones too). */
+export async function readIncidentWithGroups(
+  db: Knex | Knex.Transaction,
+  row: IncidentRow,
+): Promise<{ incident: Incident; owningGroupRefs: string[] }> {
+  const parts = groupParts(
+    await incidentParts(db, [row.id], { allOwners: true }),
   );
+  return {
+    incident: assemble([row], parts)[0],
+    owningGroupRefs: parts('group', row.id).map(p => p.a!),
+  };
+}
 
-  const postmortemById = new Map(
-    postmortems.map(p => [
-      p.incident_id as string,
-      {
-        id: p.id as string,
-        status: p.status as PostmortemStatus,
-        ownerRef: p.owner_ref as string,
-      },
-    ]),
-  );
-
+function assemble(
+  rows: IncidentRow[],
+  parts: ReturnType<typeof groupParts>,
+): Incident[] {
   return rows.map(row => ({
     id: row.id,
     title: row.title,
@@ -104,19 +178,19 @@ export async function readIncidents(
       externalId: row.source_external_id,
       url: row.source_url,
     },
-    entityRefs: (entitiesById.get(row.id) ?? []).map(e => e.entity_ref),
-    responders: (respondersById.get(row.id) ?? []).map(
+    entityRefs: parts('entity', row.id).map(e => e.a!),
+    responders: parts('responder', row.id).map(
       (r): Responder => ({
-        role: r.role as ResponderRole,
-        userRef: r.user_ref,
+        role: r.a as ResponderRole,
+        userRef: r.b!,
       }),
     ),
-    ownerRefs: (ownersById.get(row.id) ?? []).map(o => o.owner_ref),
+    ownerRefs: parts('owner', row.id).map(o => o.a!),
     ownersStale: Boolean(row.owners_stale),
     primaryIncidentId: row.primary_incident_id,
-    relatedIncidentCount: relatedById.get(row.id) ?? 0,
-    openFollowupCount: openById.get(row.id) ?? 0,
-    postmortem: postmortemById.get(row.id) ?? null,
+    relatedIncidentCount: count(parts('related', row.id)),
+    openFollowupCount: count(parts('open', row.id)),
+    postmortem: postmortemOf(parts('postmortem', row.id)),
     postmortemRequired:
       !row.primary_incident_id &&
       isMajorSeverity((row.final_severity ?? row.severity) as Severity),
