@@ -374,20 +374,21 @@ export class DatabaseFollowupStore implements FollowupStore {
         .where('followups.due_at', '<', new Date());
     }
     whereReadable(this.db, filtered, query.readable, 'followups.incident_id');
-    const [{ count }] = await filtered.clone().count({ count: '*' });
     if (query.order === 'urgency') {
-      // The page's ids first: reading whole rows before the limit reads every one.
-      const page = await filtered
+      // The page's ids first, counted before the limit in the same read:
+      // reading whole rows before the limit reads every one.
+      const page: { id: string; total: number | string }[] = await filtered
         .clone()
-        .select('followups.id')
+        .select('followups.id', this.db.raw('count(*) over () as total'))
         .orderByRaw(MOST_URGENT_FIRST)
         .limit(query.limit);
       return {
         items: await this.listByIds(page.map(r => r.id)),
-        totalCount: Number(count),
+        totalCount: Number(page[0]?.total ?? 0),
         nextCursor: null,
       };
     }
+    const [{ count }] = await filtered.clone().count({ count: '*' });
     const { rows, nextCursor } = await readPage<FollowupRow>(
       this.joinIncident(filtered.clone()),
       {

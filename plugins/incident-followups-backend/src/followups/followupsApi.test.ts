@@ -119,6 +119,13 @@ describe.each(databases.eachSupportedId())(
       expect(urgent.items.map((f: any) => f.id)).toEqual(
         byDue.slice(0, 4).map((f: any) => f.id),
       );
+      expect(
+        (
+          await api.get(
+            '/followups?assigneeRef=user:default/nobody&order=urgency',
+          )
+        ).body,
+      ).toMatchObject({ items: [], totalCount: 0 });
       const paged = await api.get(
         `/followups?assigneeRef=user:default/dave&order=urgency&cursor=${encodeURIComponent(
           'x',
