@@ -61,6 +61,20 @@ describe('dueDate', () => {
       '2026-11-30T14:59:59.999Z',
     ],
     [
+      'across the change to daylight saving time in New York',
+      '2026-03-06T15:00:00Z',
+      { businessDays: 5 },
+      { timeZone: 'America/New_York', holidays: [] },
+      '2026-03-14T03:59:59.999Z',
+    ],
+    [
+      'across the end of a month and a year',
+      '2026-12-30T10:00:00Z',
+      { days: 3 },
+      utc,
+      '2027-01-02T23:59:59.999Z',
+    ],
+    [
       'end of day in New York',
       '2026-11-25T10:00:00Z',
       { days: 1 },
