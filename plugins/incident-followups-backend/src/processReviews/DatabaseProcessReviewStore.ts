@@ -258,8 +258,30 @@ export class DatabaseProcessReviewStore {
       );
     const items = await this.oldestFirst(open().limit(limit));
     if (items.length < limit) return { items, count: items.length };
-    const counted = await open().count({ count: '*' }).first();
-    return { items, count: Number(counted?.count ?? items.length) };
+    // Counted as every open process item less those of incidents resolved
+    // since the period began or not resolved yet: two small index reads, where
+    // comparing each open item's incident with the date reads every incident.
+    const openItems = () =>
+      whereReadable(
+        this.db,
+        this.db('followups')
+          .where('followups.type', 'action-item')
+          .where('followups.kind', 'process')
+          .whereIn('followups.status', OPEN),
+        readable,
+        'followups.incident_id',
+      ).count('*');
+    const notBefore = openItems()
+      .join('incidents', 'incidents.id', 'followups.incident_id')
+      .where(recent =>
+        recent
+          .where('incidents.resolved_at', '>=', new Date(since))
+          .orWhereNull('incidents.resolved_at'),
+      );
+    const [counted] = await this.db.select(
+      this.db.raw('(?) - (?) as count', [openItems(), notBefore]),
+    );
+    return { items, count: Number(counted.count) };
   }
 
   async feedbackOf(incidentIds: string[]): Promise<FeedbackRow[]> {

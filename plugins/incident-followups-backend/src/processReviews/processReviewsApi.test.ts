@@ -303,6 +303,18 @@ describe.each(databases.eachSupportedId())(
         })),
       );
 
+      // Open items of incidents resolved in the period, or not resolved, are
+      // not carried over, nor counted as such.
+      const during = await resolved(api, 'During', '2026-11-01T00:00:00Z');
+      await processItem(api, during.id, 'Of the period');
+      const { body: ongoing } = await api.post('/incidents', {
+        title: 'Ongoing',
+        severity: 'SEV-2',
+        startedAt: '2026-10-01T00:00:00Z',
+        entityRefs: ['component:default/checkout-api'],
+      });
+      await processItem(api, ongoing.id, 'Of an ongoing incident');
+
       const { body: review } = await api.post('/process-reviews', {
         scheduledFor: '2026-11-15T00:00:00Z',
         periodSince: '2026-11-01T00:00:00Z',
