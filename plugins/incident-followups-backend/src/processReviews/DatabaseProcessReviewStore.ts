@@ -159,8 +159,13 @@ export class DatabaseProcessReviewStore {
     since: string,
     until: string,
   ): Promise<AgendaIncidentRow[]> {
+    // Each post-mortem column by its incident, through the unique index: a
+    // join makes PostgreSQL read every post-mortem to hash them.
+    const postmortem = (column: string) =>
+      this.db('postmortems')
+        .select(column)
+        .whereRaw('postmortems.incident_id = incidents.id');
     const rows = await this.db('incidents')
-      .leftJoin('postmortems', 'postmortems.incident_id', 'incidents.id')
       .whereNull('incidents.primary_incident_id')
       .where('incidents.resolved_at', '>=', new Date(since))
       .where('incidents.resolved_at', '<', new Date(until))
@@ -174,9 +179,9 @@ export class DatabaseProcessReviewStore {
         'incidents.started_at',
         'incidents.resolved_at',
         this.db.raw(`${SEVERITY} as severity`),
-        'postmortems.id as postmortem_id',
-        'postmortems.status as postmortem_status',
-        'postmortems.content as postmortem_content',
+        postmortem('id').as('postmortem_id'),
+        postmortem('status').as('postmortem_status'),
+        postmortem('content').as('postmortem_content'),
       );
     return rows.map((r: any) => ({
       incidentId: r.id,
