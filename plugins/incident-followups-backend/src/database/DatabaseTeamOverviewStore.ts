@@ -13,7 +13,11 @@ import {
   DatabaseFollowupStore,
   MOST_URGENT_FIRST,
 } from './DatabaseFollowupStore';
-import { secondsBetweenSql, weekStartSql } from './sqlDialect';
+import {
+  secondsBetweenSql,
+  weekStartSql,
+  withMaterialized,
+} from './sqlDialect';
 import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
 
 /** What a team overview covers. */
@@ -415,8 +419,7 @@ export class DatabaseTeamOverviewStore {
         : query.where('flow.type', 'action-item');
     };
     const rows = await openAt(
-      this.db
-        .with('flow', items)
+      withMaterialized(this.db, 'flow', items)
         .from('flow')
         .where('flow.type', 'action-item')
         .select(

@@ -45,6 +45,22 @@ export function filterOnly(db: Knex, column: string): Knex.Raw {
     : db.raw('??', [column]);
 }
 
+/**
+ * A common table expression computed once however often the statement reads
+ * it: SQLite otherwise expands it into every place that reads it (PostgreSQL
+ * computes one that is read more than once only once anyway). MySQL has no
+ * such hint.
+ */
+export function withMaterialized(
+  db: Knex,
+  name: string,
+  query: Knex.QueryBuilder,
+): Knex.QueryBuilder {
+  return dialectOf(db) === 'mysql'
+    ? db.with(name, query)
+    : db.withMaterialized(name, query);
+}
+
 /** The seconds from one timestamp column to another. */
 export function secondsBetweenSql(db: Knex, from: string, to: string) {
   switch (dialectOf(db)) {
