@@ -453,27 +453,21 @@ export class DatabaseProcessReviewStore {
         filterOnly(this.db, 'incidents.primary_incident_id'),
       ])
       .where('incident_responders.role', 'incident-commander')
-      // Each commander once per meeting before the union, which then sorts little.
-      .distinct(
+      .select(
         'process_reviews.id as review_id',
         'incident_responders.user_ref',
       );
     const attendees = this.db('process_review_attendees')
       .whereIn('review_id', ids)
       .select('review_id', 'user_ref');
-    // UNION, not UNION ALL: an attendee who is also a commander counts once.
-    const rows: { id: string; count: number | string }[] = await this.db(
-      'process_reviews',
-    )
-      .leftJoin(
-        commanders.union(attendees).as('people'),
-        'people.review_id',
-        'process_reviews.id',
-      )
-      .whereIn('process_reviews.id', ids)
-      .groupBy('process_reviews.id')
-      .select('process_reviews.id')
-      .count({ count: 'people.user_ref' });
+    // A person counts once per meeting, whether commander, attendee or both:
+    // one distinct count over both lists, which sorts once (distinct lists
+    // joined by UNION sorted each, and their union again: twice the time).
+    const rows: { id: string; count: number | string }[] = await this.db
+      .from(commanders.unionAll(attendees).as('people'))
+      .groupBy('people.review_id')
+      .select('people.review_id as id')
+      .countDistinct({ count: 'people.user_ref' });
     return new Map(rows.map(r => [r.id, Number(r.count)]));
   }
 
