@@ -33,6 +33,18 @@ const FIRST_PERIOD_DAYS = 30;
 export const CARRIED_OVER_LIMIT = 100;
 const ALL: IncidentReadFilter = { kind: 'all' };
 
+function groupByIncident<T extends { incidentId: string }>(
+  rows: T[],
+): Map<string, T[]> {
+  const byIncident = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byIncident.get(row.incidentId);
+    if (list) list.push(row);
+    else byIncident.set(row.incidentId, [row]);
+  }
+  return byIncident;
+}
+
 function summarize(rows: FeedbackRow[]): FeedbackSummary {
   const total = rows.reduce((sum, r) => sum + r.rating, 0);
   return {
@@ -141,32 +153,32 @@ export class ProcessReviewService {
     readable: IncidentReadFilter,
   ): Promise<ProcessReview> {
     const { store } = this.options;
-    const rows = await store.agendaIncidents(
-      review.periodSince,
-      review.periodUntil,
-    );
-    const ids = rows.map(r => r.incidentId);
-    const [commanders, processItems, carriedOver, feedback, items, visible] =
+    const [rows, carriedOver, items, attendees, joinRequests, decisions] =
       await Promise.all([
-        store.commanders(ids),
-        store.processItemsOf(ids),
+        store.agendaIncidents(review.periodSince, review.periodUntil),
         store.openProcessItemsBefore(
           review.periodSince,
           CARRIED_OVER_LIMIT,
           readable,
         ),
-        store.feedbackOf(ids),
         store.items(review.id),
-        store.readableIncidents(ids, readable),
+        store.attendees(review.id),
+        store.joinRequests(review.id),
+        store.decisions(review.id),
       ]);
-    const [attendees, joinRequests, decisions] = await Promise.all([
-      store.attendees(review.id),
-      store.joinRequests(review.id),
-      store.decisions(review.id),
+    const ids = rows.map(r => r.incidentId);
+    const [commanders, processItems, feedback, visible] = await Promise.all([
+      store.commanders(ids),
+      store.processItemsOf(ids),
+      store.feedbackOf(ids),
+      store.readableIncidents(ids, readable),
     ]);
+    const itemOf = new Map(items.map(i => [i.itemKey, i]));
+    const processItemsOf = groupByIncident(processItems);
+    const feedbackOf = groupByIncident(feedback);
     const agenda: AgendaIncident[] = rows.flatMap(row => {
       if (!visible.has(row.incidentId)) return [];
-      const item = items.find(i => i.itemKey === row.incidentId);
+      const item = itemOf.get(row.incidentId);
       return {
         incidentId: row.incidentId,
         title: row.title,
@@ -184,10 +196,8 @@ export class ProcessReviewService {
         whatDidntGoWell: row.postmortemContent
           ? parsePostmortemContent(row.postmortemContent).whatDidntGoWell
           : '',
-        processItems: processItems.filter(p => p.incidentId === row.incidentId),
-        feedback: summarize(
-          feedback.filter(f => f.incidentId === row.incidentId),
-        ),
+        processItems: processItemsOf.get(row.incidentId) ?? [],
+        feedback: summarize(feedbackOf.get(row.incidentId) ?? []),
         notes: item?.notes ?? '',
         discussed: item?.discussed ?? false,
         itemVersion: item?.version ?? 0,
