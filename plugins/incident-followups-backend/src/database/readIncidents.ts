@@ -58,26 +58,27 @@ async function incidentParts(
         db.raw(`${n ?? 'null'} as n`),
       )
       .whereIn(idColumn, ids);
-  // knex writes a branch's GROUP BY after the whole UNION, so a count is read
-  // from a subquery.
-  const counted = (query: Knex.QueryBuilder): Knex.QueryBuilder =>
-    db.select('*').from(query.as('counted'));
+  // A count per incident, read from a subquery: knex writes a branch's
+  // GROUP BY after the whole UNION.
+  const counted = (
+    kind: PartRow['kind'],
+    table: string,
+    idColumn: string,
+    where: (query: Knex.QueryBuilder) => Knex.QueryBuilder = query => query,
+  ): Knex.QueryBuilder =>
+    db
+      .select('*')
+      .from(
+        where(part(kind, table, idColumn, [], 'count(*)'))
+          .groupBy(idColumn)
+          .as('counted'),
+      );
   // The counts come first: PostgreSQL types each column of a UNION from the
   // first branches that give it a type, and a count is no text.
   const parts: Knex.QueryBuilder[] = [
-    counted(
-      part(
-        'related',
-        'incidents',
-        'primary_incident_id',
-        [],
-        'count(*)',
-      ).groupBy('primary_incident_id'),
-    ),
-    counted(
-      part('open', 'followups', 'incident_id', [], 'count(*)')
-        .whereIn('status', ['open', 'in-progress'])
-        .groupBy('incident_id'),
+    counted('related', 'incidents', 'primary_incident_id'),
+    counted('open', 'followups', 'incident_id', query =>
+      query.whereIn('status', ['open', 'in-progress']),
     ),
     part('entity', 'incident_entities', 'incident_id', ['entity_ref']).where(
       'direct',

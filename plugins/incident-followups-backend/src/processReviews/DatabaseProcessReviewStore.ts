@@ -216,8 +216,16 @@ export class DatabaseProcessReviewStore {
 
   /** Process action items, with their incident. */
   private processItems() {
+    return this.processItemRows().join(
+      'incidents',
+      'incidents.id',
+      'followups.incident_id',
+    );
+  }
+
+  /** Process action items, the followups' rows alone. */
+  private processItemRows() {
     return this.db('followups')
-      .join('incidents', 'incidents.id', 'followups.incident_id')
       .where('followups.type', 'action-item')
       .where('followups.kind', 'process');
   }
@@ -269,10 +277,7 @@ export class DatabaseProcessReviewStore {
     const openItems = () =>
       whereReadable(
         this.db,
-        this.db('followups')
-          .where('followups.type', 'action-item')
-          .where('followups.kind', 'process')
-          .whereIn('followups.status', OPEN),
+        this.processItemRows().whereIn('followups.status', OPEN),
         readable,
         'followups.incident_id',
       ).count('*');
