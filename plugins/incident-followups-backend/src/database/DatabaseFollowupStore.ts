@@ -298,13 +298,24 @@ export class DatabaseFollowupStore implements FollowupStore {
     return row ? toFollowup(row) : undefined;
   }
 
-  /** These followups with their incidents, the most urgent first. */
-  async listByIds(ids: string[]): Promise<Followup[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.joinIncident(
-      this.db('followups').whereIn('followups.id', ids),
-    ).orderByRaw(MOST_URGENT_FIRST);
-    return rows.map(toFollowup);
+  /**
+   * A page of followups chosen by `page` (a read of narrow index rows, ordered
+   * and limited, with an `id` column), read whole with their incidents in the
+   * same statement, each beside its row of `page`: reading whole rows before
+   * the limit would read every one.
+   */
+  async readChosenPage<PageRow extends { id: string }>(
+    page: Knex.QueryBuilder,
+    order: { sql: string; bindings?: Knex.ValueDict | any[] },
+  ): Promise<{ followup: Followup; page: PageRow }[]> {
+    const rows: any[] = await this.joinIncident(
+      this.db
+        .from(page.as('page'))
+        .join('followups', 'followups.id', 'page.id'),
+    )
+      .select(this.db.raw('page.*'))
+      .orderByRaw(order.sql, order.bindings ?? []);
+    return rows.map(row => ({ followup: toFollowup(row), page: row }));
   }
 
   /**
@@ -377,14 +388,17 @@ export class DatabaseFollowupStore implements FollowupStore {
     if (query.order === 'urgency') {
       // The page's ids first, counted before the limit in the same read:
       // reading whole rows before the limit reads every one.
-      const page: { id: string; total: number | string }[] = await filtered
-        .clone()
-        .select('followups.id', this.db.raw('count(*) over () as total'))
-        .orderByRaw(MOST_URGENT_FIRST)
-        .limit(query.limit);
+      const page = await this.readChosenPage<{ id: string; total: unknown }>(
+        filtered
+          .clone()
+          .select('followups.id', this.db.raw('count(*) over () as total'))
+          .orderByRaw(MOST_URGENT_FIRST)
+          .limit(query.limit),
+        { sql: MOST_URGENT_FIRST },
+      );
       return {
-        items: await this.listByIds(page.map(r => r.id)),
-        totalCount: Number(page[0]?.total ?? 0),
+        items: page.map(r => r.followup),
+        totalCount: Number(page[0]?.page.total ?? 0),
         nextCursor: null,
       };
     }

@@ -58,6 +58,14 @@ export interface Period {
   until: Date;
 }
 
+export interface PeriodIncidentRow {
+  severity: Severity;
+  postmortemStatus: PostmortemStatus | null;
+  incidents: number;
+  resolved: number;
+  resolvedSeconds: number;
+}
+
 export interface PostmortemDeadlineRow {
   resolvedAt: string;
   severity: Severity;
@@ -196,7 +204,8 @@ export class DatabaseTeamOverviewStore {
   /**
    * The team's followups in `statuses`, the most urgent first, up to `limit`,
    * and the figures of its open backlog: one read of the team's followups,
-   * counted by window sums before the limit, then the page's whole rows by id.
+   * counted by window sums before the limit, the page's whole rows read by id
+   * in the same statement.
    * Rows outside `statuses` are read for the counts and sorted after the
    * listed ones, so the page never holds one.
    */
@@ -211,34 +220,43 @@ export class DatabaseTeamOverviewStore {
       .map(() => '?')
       .join(', ')}) then 1 else 0 end`;
     const open = `followups.status in ('open', 'in-progress')`;
-    const rows: any[] = await this.followupsInScope(
-      scope,
-      q => q.whereIn('followups.status', [...new Set([...statuses, ...OPEN])]),
-      BACKLOG_COLUMNS,
-    )
-      .select(
-        'followups.id',
-        this.db.raw(`${listed} as listed`, statuses),
-        this.db.raw(`sum(${listed}) over () as listed_count`, statuses),
-        this.db.raw(
-          `sum(case when ${open} and followups.due_at < ? then 1 else 0 end) over () as overdue`,
-          [now],
-        ),
-        this.db.raw(
-          `sum(case when ${open} and followups.due_at >= ? and followups.due_at < ? then 1 else 0 end) over () as due_soon`,
-          [now, dueSoonUntil],
-        ),
-        this.db.raw(
-          `sum(case when ${open} and followups.owner_ref is null then 1 else 0 end) over () as unassigned`,
-        ),
+    const rows = await this.followups.readChosenPage<{
+      id: string;
+      listed: unknown;
+      listed_count: unknown;
+      overdue: unknown;
+      due_soon: unknown;
+      unassigned: unknown;
+    }>(
+      this.followupsInScope(
+        scope,
+        q =>
+          q.whereIn('followups.status', [...new Set([...statuses, ...OPEN])]),
+        BACKLOG_COLUMNS,
       )
-      .orderByRaw(`${listed} desc, ${MOST_URGENT_FIRST}`, statuses)
-      .limit(limit);
-    const figures = rows[0];
+        .select(
+          'followups.id',
+          this.db.raw(`${listed} as listed`, statuses),
+          this.db.raw(`sum(${listed}) over () as listed_count`, statuses),
+          this.db.raw(
+            `sum(case when ${open} and followups.due_at < ? then 1 else 0 end) over () as overdue`,
+            [now],
+          ),
+          this.db.raw(
+            `sum(case when ${open} and followups.due_at >= ? and followups.due_at < ? then 1 else 0 end) over () as due_soon`,
+            [now, dueSoonUntil],
+          ),
+          this.db.raw(
+            `sum(case when ${open} and followups.owner_ref is null then 1 else 0 end) over () as unassigned`,
+          ),
+        )
+        .orderByRaw(`${listed} desc, ${MOST_URGENT_FIRST}`, statuses)
+        .limit(limit),
+      { sql: `page.listed desc, ${MOST_URGENT_FIRST}` },
+    );
+    const figures = rows[0]?.page;
     return {
-      items: await this.followups.listByIds(
-        rows.filter(r => Number(r.listed) === 1).map(r => r.id),
-      ),
+      items: rows.filter(r => Number(r.page.listed) === 1).map(r => r.followup),
       totalCount: Number(figures?.listed_count ?? 0),
       overdue: Number(figures?.overdue ?? 0),
       dueSoon: Number(figures?.due_soon ?? 0),
@@ -246,35 +264,45 @@ export class DatabaseTeamOverviewStore {
     };
   }
 
-  /** Incidents that started in the period, by final severity. */
-  async incidentsBySeverity(
+  /**
+   * The incidents that started in the period, counted by final severity and
+   * by their post-mortem's status (null without one; with a member chosen, the
+   * member's post-mortems only), with how many were resolved and their time to
+   * resolve in all: one read for the severity, post-mortem and MTTR figures.
+   */
+  async periodIncidents(
     scope: TeamScope,
     period: Period,
-  ): Promise<Map<Severity, number>> {
+  ): Promise<PeriodIncidentRow[]> {
     const rows = await this.incidents(scope)
+      .leftJoin('postmortems', join => {
+        join.on('postmortems.incident_id', 'incidents.id');
+        if (scope.memberRef) {
+          join.andOnVal('postmortems.owner_ref', scope.memberRef);
+        }
+      })
       .whereBetween('incidents.started_at', [period.since, period.until])
-      .groupBy(this.db.raw(SEVERITY))
+      .groupByRaw(`${SEVERITY}, postmortems.status`)
       .select(
         this.db.raw(`${SEVERITY} as severity`),
+        'postmortems.status as postmortem_status',
         this.db.raw('count(*) as count'),
+        this.db.raw('count(incidents.resolved_at) as resolved'),
+        this.db.raw('sum(?) as resolved_seconds', [
+          secondsBetweenSql(
+            this.db,
+            'incidents.started_at',
+            'incidents.resolved_at',
+          ),
+        ]),
       );
-    return new Map(rows.map((r: any) => [r.severity, Number(r.count)]));
-  }
-
-  /** Post-mortems of the incidents that started in the period, by status. */
-  async postmortemsByStatus(
-    scope: TeamScope,
-    period: Period,
-  ): Promise<Map<PostmortemStatus, number>> {
-    const query = this.db('postmortems')
-      .join('incidents', 'incidents.id', 'postmortems.incident_id')
-      .whereIn('postmortems.incident_id', this.incidentIds(scope))
-      .whereBetween('incidents.started_at', [period.since, period.until]);
-    if (scope.memberRef) query.where('postmortems.owner_ref', scope.memberRef);
-    const rows = await query
-      .groupBy('postmortems.status')
-      .select('postmortems.status', this.db.raw('count(*) as count'));
-    return new Map(rows.map((r: any) => [r.status, Number(r.count)]));
+    return rows.map((r: any) => ({
+      severity: r.severity as Severity,
+      postmortemStatus: r.postmortem_status ?? null,
+      incidents: Number(r.count),
+      resolved: Number(r.resolved),
+      resolvedSeconds: Number(r.resolved_seconds ?? 0),
+    }));
   }
 
   /** Post-mortems in Draft or In review, whatever their incident's date. */
@@ -454,32 +482,5 @@ export class DatabaseTeamOverviewStore {
           ]),
       ),
     };
-  }
-
-  /** Mean time to resolve the incidents that started in the period, by final severity. */
-  async mttrBySeverity(
-    scope: TeamScope,
-    period: Period,
-  ): Promise<{ severity: Severity; incidents: number; meanSeconds: number }[]> {
-    const rows = await this.incidents(scope)
-      .whereNotNull('incidents.resolved_at')
-      .whereBetween('incidents.started_at', [period.since, period.until])
-      .groupBy(this.db.raw(SEVERITY))
-      .select(
-        this.db.raw(`${SEVERITY} as severity`),
-        this.db.raw('count(*) as count'),
-        this.db.raw('avg(?) as mean_seconds', [
-          secondsBetweenSql(
-            this.db,
-            'incidents.started_at',
-            'incidents.resolved_at',
-          ),
-        ]),
-      );
-    return rows.map((r: any) => ({
-      severity: r.severity as Severity,
-      incidents: Number(r.count),
-      meanSeconds: Number(r.mean_seconds),
-    }));
   }
 }

@@ -8,12 +8,13 @@ import {
   meetingDeadline,
   meetingState,
   POSTMORTEM_STATUSES,
+  PostmortemStatus,
   SEVERITIES,
   Severity,
   TeamOverview,
   TeamWeek,
 } from '@incident-followups/plugin-incident-followups-common';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import {
   CatalogOwnershipResolver,
   CatalogUnavailableError,
@@ -21,6 +22,7 @@ import {
 import {
   DatabaseTeamOverviewStore,
   Period,
+  PeriodIncidentRow,
   PostmortemDeadlineRow,
   TeamScope,
 } from '../database/DatabaseTeamOverviewStore';
@@ -43,19 +45,49 @@ export interface TeamOverviewQuery {
   readable?: IncidentReadFilter;
 }
 
-function weekOf(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).startOf('week').toISODate()!;
+const WEEK_MS = Duration.fromObject({ weeks: 1 }).toMillis();
+
+/** The period's weeks (their Mondays in UTC), and the week a moment in the period falls in. */
+function weeksOf(period: Period) {
+  const first = DateTime.fromJSDate(period.since, { zone: 'utc' }).startOf(
+    'week',
+  );
+  const end = DateTime.fromJSDate(period.until, { zone: 'utc' });
+  const mondays: string[] = [];
+  for (let week = first; week <= end; week = week.plus({ weeks: 1 })) {
+    mondays.push(week.toISODate()!);
+  }
+  // UTC has no daylight saving time: every week is as long as any other.
+  const weekOf = (ms: number) =>
+    mondays[Math.floor((ms - first.toMillis()) / WEEK_MS)];
+  return { mondays, weekOf };
 }
 
-function mondays(period: Period): string[] {
-  const result: string[] = [];
-  let week = DateTime.fromJSDate(period.since, { zone: 'utc' }).startOf('week');
-  const end = DateTime.fromJSDate(period.until, { zone: 'utc' });
-  while (week <= end) {
-    result.push(week.toISODate()!);
-    week = week.plus({ weeks: 1 });
+/** The severity, post-mortem and time-to-resolve figures of the period's incidents. */
+function periodFigures(rows: PeriodIncidentRow[]) {
+  const bySeverity = new Map<Severity, number>();
+  const byStatus = new Map<PostmortemStatus, number>();
+  const resolvedBySeverity = new Map<
+    Severity,
+    { incidents: number; seconds: number }
+  >();
+  const add = <K>(map: Map<K, number>, key: K, n: number) =>
+    map.set(key, (map.get(key) ?? 0) + n);
+  for (const row of rows) {
+    add(bySeverity, row.severity, row.incidents);
+    if (row.postmortemStatus)
+      add(byStatus, row.postmortemStatus, row.incidents);
+    if (row.resolved > 0) {
+      const resolved = resolvedBySeverity.get(row.severity) ?? {
+        incidents: 0,
+        seconds: 0,
+      };
+      resolved.incidents += row.resolved;
+      resolved.seconds += row.resolvedSeconds;
+      resolvedBySeverity.set(row.severity, resolved);
+    }
   }
-  return result;
+  return { bySeverity, byStatus, resolvedBySeverity };
 }
 
 /** A team's overview: what it owes after incidents now, and how the period went. */
@@ -117,13 +149,11 @@ export class TeamOverviewService {
     };
     const [
       followups,
-      bySeverity,
-      byStatus,
+      periodIncidents,
       openPostmortems,
       missing,
       deadlines,
       flow,
-      mttr,
     ] = await Promise.all([
       store.followupBacklog(
         scope,
@@ -132,18 +162,24 @@ export class TeamOverviewService {
         now,
         new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000),
       ),
-      store.incidentsBySeverity(scope, period),
-      store.postmortemsByStatus(scope, period),
+      store.periodIncidents(scope, period),
       store.openPostmortems(scope),
       store.missingPostmortems(scope),
       store.postmortemDeadlines(scope, deadlineWindow),
       store.followupFlow(scope, period),
-      store.mttrBySeverity(scope, period),
     ]);
+    const { bySeverity, byStatus, resolvedBySeverity } =
+      periodFigures(periodIncidents);
 
-    const postmortemsDue = this.postmortemsDueByWeek(deadlines, period, now);
+    const weeksOfPeriod = weeksOf(period);
+    const postmortemsDue = this.postmortemsDueByWeek(
+      deadlines,
+      period,
+      weeksOfPeriod.weekOf,
+      now,
+    );
     let backlog = flow.openAtStart;
-    const weeks: TeamWeek[] = mondays(period).map(weekStart => {
+    const weeks: TeamWeek[] = weeksOfPeriod.mondays.map(weekStart => {
       backlog +=
         (flow.opened.get(weekStart) ?? 0) - (flow.closed.get(weekStart) ?? 0);
       return {
@@ -197,13 +233,15 @@ export class TeamOverviewService {
       },
       weeks,
       mttrBySeverity: SEVERITIES.flatMap(severity => {
-        const row = mttr.find(m => m.severity === severity);
-        return row
+        const resolved = resolvedBySeverity.get(severity);
+        return resolved
           ? [
               {
                 severity,
-                incidents: row.incidents,
-                meanMinutes: Math.round(row.meanSeconds / 60),
+                incidents: resolved.incidents,
+                meanMinutes: Math.round(
+                  resolved.seconds / resolved.incidents / 60,
+                ),
               },
             ]
           : [];
@@ -215,6 +253,7 @@ export class TeamOverviewService {
   private postmortemsDueByWeek(
     rows: PostmortemDeadlineRow[],
     period: Period,
+    weekOf: (ms: number) => string,
     now: Date,
   ) {
     const weeks = new Map<string, { due: number; onTime: number }>();
@@ -232,7 +271,7 @@ export class TeamOverviewService {
       ) {
         continue;
       }
-      const week = weekOf(deadline);
+      const week = weekOf(due);
       const entry = weeks.get(week) ?? { due: 0, onTime: 0 };
       entry.due++;
       if (row.reviewedAt && Date.parse(row.reviewedAt) <= due) entry.onTime++;

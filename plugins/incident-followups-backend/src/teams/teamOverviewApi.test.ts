@@ -366,6 +366,28 @@ describe.each(databases.eachSupportedId())(
           (f: any) => f.title,
         ),
       ).toEqual(['Tune alert thresholds']);
+      // A member's post-mortems only; the incidents count whoever owns them.
+      const commerceOf = async (member: string) =>
+        overviewOf(
+          'group:default/commerce',
+          `&memberRef=user:default/${member}`,
+        );
+      for (const [member, reviewed] of [
+        ['alice', 1],
+        ['dave', 0],
+      ] as const) {
+        const overview = await commerceOf(member);
+        expect(overview.postmortems.countsByStatus.reviewed).toBe(reviewed);
+        expect(overview.incidents.bySeverity).toMatchObject({
+          'SEV-1': 1,
+          'SEV-2': 1,
+          'SEV-3': 1,
+        });
+        expect(overview.mttrBySeverity).toEqual([
+          { severity: 'SEV-1', incidents: 1, meanMinutes: 120 },
+          { severity: 'SEV-2', incidents: 1, meanMinutes: 60 },
+        ]);
+      }
 
       // The top of the hierarchy sees everything; without its child groups,
       // Commerce owns no service itself.
