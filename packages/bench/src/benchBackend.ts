@@ -19,6 +19,8 @@ export interface RunningBackend {
   baseUrl: string;
   /** A token of the signed-in bench user (the guest provider). */
   token: string;
+  /** The backend's process, whose CPU time the bench reads. */
+  pid: number;
   /** Records the SQL and the inner HTTP requests that `run` causes. */
   capture(
     run: () => Promise<void>,
@@ -178,6 +180,7 @@ export async function startBackend(options: {
     return {
       baseUrl,
       token,
+      pid: child.pid!,
       stop,
       async capture(run) {
         const reply = (type: string) =>

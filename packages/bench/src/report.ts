@@ -1,3 +1,4 @@
+import { CpuPerRequest } from './cpuTime';
 import { DatasetResult, RequestResult } from './runDataset';
 
 export interface TargetCheck {
@@ -65,6 +66,30 @@ export function checkTargets(datasets: DatasetResult[]): TargetCheck[] {
   return checks;
 }
 
+/** CPU milliseconds per request: the backend's + the database server's. */
+function cpuCell(cpu: CpuPerRequest | undefined): string {
+  return cpu
+    ? `${cpu.backendMs.toFixed(1)} + ${cpu.databaseMs.toFixed(1)}`
+    : 'n/a';
+}
+
+/** One request's figures on a line of the bench's log. */
+export function requestLine(r: RequestResult): string {
+  const ms1 = (n: number) => n.toFixed(1);
+  return (
+    `${r.name}: p50 ${ms1(r.endpoint.p50)} p99 ${ms1(r.endpoint.p99)} ms, ` +
+    `${r.endpoint.requestsPerSecond.toFixed(0)} req/s, CPU ${cpuCell(
+      r.endpointCpu,
+    )} ms/req; floor p99 ${ms1(r.floor.p99)}; catalog p99 ${ms1(
+      r.catalog.p99,
+    )}, CPU ${cpuCell(r.catalogCpu)}; ${r.pluginQueries}+${
+      r.otherQueries
+    } queries${
+      r.fullScans.length ? `; full scans: ${r.fullScans.join(', ')}` : ''
+    }`
+  );
+}
+
 function requestRow(r: RequestResult): string {
   return [
     r.name,
@@ -76,6 +101,8 @@ function requestRow(r: RequestResult): string {
     ms(r.floor.p99),
     ms(r.catalog.p50),
     ms(r.catalog.p99),
+    cpuCell(r.endpointCpu),
+    cpuCell(r.catalogCpu),
     ratio(r.endpoint.p99, r.floor.p99),
     ratio(r.endpoint.p99, r.catalog.p99),
     `${r.pluginQueries} + ${r.otherQueries}`,
@@ -124,7 +151,10 @@ export function markdownReport(run: {
     'replayed in order straight against the databases at the same concurrency.',
     "*catalog*: `GET /api/catalog/entities/by-name/...` of the same page's entity on the",
     "same backend. Queries: on the plugin's database + on the other plugins' (catalog);",
-    'inner: HTTP calls inside the backend (catalog, permissions).',
+    'inner: HTTP calls inside the backend (catalog, permissions). *CPU ms/req*: CPU time',
+    "per request of the backend process + the PostgreSQL server's processes (from /proc,",
+    'while the load ran; SQLite runs inside the backend). Unlike the latencies, it',
+    'hardly moves with what else the machine runs.',
   ];
   for (const d of run.datasets) {
     lines.push(
@@ -135,8 +165,8 @@ export function markdownReport(run: {
       '',
       datasetLine(d),
       '',
-      '| request | p50 | p95 | p99 | req/s | floor p50 | floor p99 | catalog p50 | catalog p99 | p99 / floor | p99 / catalog | queries | inner | full scans | errors |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| request | p50 | p95 | p99 | req/s | floor p50 | floor p99 | catalog p50 | catalog p99 | CPU ms/req | catalog CPU ms/req | p99 / floor | p99 / catalog | queries | inner | full scans | errors |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...d.requests.map(r => `| ${requestRow(r)} |`),
     );
   }

@@ -5,8 +5,10 @@ import { CapturedQuery, startBackend, waitForCatalog } from './benchBackend';
 import { BrowserResult, browserSubjects, measurePages } from './browser';
 import { pluginChunks } from './bundleSizes';
 import { REPO_ROOT } from './paths';
+import { requestLine } from './report';
 import { fullScans } from './explain';
 import { FloorStatement, loadHttp, loadSql } from './load';
+import { cpuPerRequest, cpuTime, CpuPerRequest } from './cpuTime';
 import { Organisation } from './organisation';
 import { Latency } from './percentiles';
 import { Scale } from './scale';
@@ -21,6 +23,9 @@ export interface RequestResult {
   endpoint: Latency;
   floor: Latency;
   catalog: Latency;
+  /** CPU per request of the backend and the database server, where /proc tells. */
+  endpointCpu?: CpuPerRequest;
+  catalogCpu?: CpuPerRequest;
   /** Queries per request: on the plugin's database, and on the others (the catalog's). */
   pluginQueries: number;
   otherQueries: number;
@@ -298,22 +303,36 @@ export async function runDataset(options: {
         continue;
       }
       const load = { connections: options.connections, seconds: scale.seconds };
-      const endpoint = await loadHttp({ url, token: backend.token, ...load });
+      const measure = async (measuredUrl: string) => {
+        const before = cpuTime(backend.pid);
+        const latency = await loadHttp({
+          url: measuredUrl,
+          token: backend.token,
+          ...load,
+        });
+        const cpu = cpuPerRequest(
+          before,
+          cpuTime(backend.pid),
+          latency.samples + latency.errors,
+        );
+        return { latency, cpu };
+      };
+      const endpoint = await measure(url);
       const floor = await loadSql({ statements, ...load });
-      const catalog = await loadHttp({
-        url: `${backend.baseUrl}${scenario.catalogPath}`,
-        token: backend.token,
-        ...load,
-      });
+      const catalog = await measure(
+        `${backend.baseUrl}${scenario.catalogPath}`,
+      );
       const pluginQueries = captured.queries.filter(
         q => q.database === pluginDatabase,
       ).length;
       const result: RequestResult = {
         name: scenario.name,
         path: scenario.path,
-        endpoint,
+        endpoint: endpoint.latency,
         floor,
-        catalog,
+        catalog: catalog.latency,
+        endpointCpu: endpoint.cpu,
+        catalogCpu: catalog.cpu,
         pluginQueries,
         otherQueries: captured.queries.length - pluginQueries,
         innerRequests: Math.max(0, captured.requests.length - 1),
@@ -323,19 +342,7 @@ export async function runDataset(options: {
           q => `[${path.basename(q.database)}] ${q.sql}`,
         ),
       };
-      log(
-        `  ${scenario.name}: p50 ${endpoint.p50.toFixed(
-          1,
-        )} p99 ${endpoint.p99.toFixed(
-          1,
-        )} ms, ${endpoint.requestsPerSecond.toFixed(
-          0,
-        )} req/s; floor p99 ${floor.p99.toFixed(
-          1,
-        )}; catalog p99 ${catalog.p99.toFixed(1)}; ${pluginQueries}+${
-          result.otherQueries
-        } queries${scans.size ? `; full scans: ${[...scans].join(', ')}` : ''}`,
-      );
+      log(`  ${requestLine(result)}`);
       results.push(result);
     }
     return {
