@@ -1,4 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /** Who is in which team, as the catalog's relations say (a mock catalog computes none). */
 const MEMBERS: Record<string, string[]> = {
@@ -6,7 +10,7 @@ const MEMBERS: Record<string, string[]> = {
   sre: ['bob', 'alice'],
 };
 
-/** Child groups, as the catalog's parentOf relations say. */
+/** Child groups, as the catalog's parentOf and childOf relations say. */
 const CHILDREN: Record<string, string[]> = {
   engineering: ['commerce', 'platform'],
   commerce: ['payments'],
@@ -28,6 +32,19 @@ function group(name: string, parent?: string): Entity {
         type: 'parentOf',
         targetRef: `group:default/${child}`,
       })),
+      ...(parent
+        ? [
+            {
+              type: 'childOf',
+              targetRef: stringifyEntityRef(
+                parseEntityRef(parent, {
+                  defaultKind: 'group',
+                  defaultNamespace: 'default',
+                }),
+              ),
+            },
+          ]
+        : []),
     ],
   };
 }

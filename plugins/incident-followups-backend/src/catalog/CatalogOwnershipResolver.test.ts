@@ -34,6 +34,54 @@ describe('CatalogOwnershipResolver', () => {
     });
   });
 
+  it('finds the groups below a group, all the way down, and stops at a cycle', async () => {
+    const resolver = new CatalogOwnershipResolver(
+      catalogServiceMock({ entities: demoCatalog() }),
+      1000,
+    );
+    expect(
+      await resolver.descendantsOf('group:default/engineering', credentials),
+    ).toEqual([
+      'group:default/commerce',
+      'group:default/payments',
+      'group:default/platform',
+      'group:default/sre',
+    ]);
+    expect(
+      await resolver.descendantsOf('group:default/payments', credentials),
+    ).toEqual([]);
+    expect(
+      await resolver.descendantsOf('group:default/nobody', credentials),
+    ).toBeUndefined();
+    expect(
+      await resolver.descendantsOf('user:default/alice', credentials),
+    ).toBeUndefined();
+
+    // Engineering made a child of its own grandchild, SRE.
+    const cyclic = demoCatalog().map(e =>
+      e.metadata.name === 'engineering'
+        ? {
+            ...e,
+            relations: [
+              ...(e.relations ?? []),
+              { type: 'childOf', targetRef: 'group:default/sre' },
+            ],
+          }
+        : e,
+    );
+    expect(
+      await new CatalogOwnershipResolver(
+        catalogServiceMock({ entities: cyclic }),
+        1000,
+      ).descendantsOf('group:default/platform', credentials),
+    ).toEqual([
+      'group:default/commerce',
+      'group:default/engineering',
+      'group:default/payments',
+      'group:default/sre',
+    ]);
+  });
+
   it('follows a service that moved to another team', async () => {
     const entities = demoCatalog();
     const catalog = catalogServiceMock({ entities });
