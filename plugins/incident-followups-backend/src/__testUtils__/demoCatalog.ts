@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 
 /** Who is in which team, as the catalog's relations say (a mock catalog computes none). */
 const MEMBERS: Record<string, string[]> = {
@@ -10,7 +6,7 @@ const MEMBERS: Record<string, string[]> = {
   sre: ['bob', 'alice'],
 };
 
-/** Child groups, as the catalog's parentOf and childOf relations say. */
+/** Child groups, as the catalog's parentOf relations say. */
 const CHILDREN: Record<string, string[]> = {
   engineering: ['commerce', 'platform'],
   commerce: ['payments'],
@@ -32,19 +28,6 @@ function group(name: string, parent?: string): Entity {
         type: 'parentOf',
         targetRef: `group:default/${child}`,
       })),
-      ...(parent
-        ? [
-            {
-              type: 'childOf',
-              targetRef: stringifyEntityRef(
-                parseEntityRef(parent, {
-                  defaultKind: 'group',
-                  defaultNamespace: 'default',
-                }),
-              ),
-            },
-          ]
-        : []),
     ],
   };
 }

@@ -57,14 +57,14 @@ describe('CatalogOwnershipResolver', () => {
       await resolver.descendantsOf('user:default/alice', credentials),
     ).toBeUndefined();
 
-    // Engineering made a child of its own grandchild, SRE.
+    // SRE made the parent of its own grandparent, Engineering.
     const cyclic = demoCatalog().map(e =>
-      e.metadata.name === 'engineering'
+      e.metadata.name === 'sre'
         ? {
             ...e,
             relations: [
               ...(e.relations ?? []),
-              { type: 'childOf', targetRef: 'group:default/sre' },
+              { type: 'parentOf', targetRef: 'group:default/engineering' },
             ],
           }
         : e,

@@ -11,9 +11,6 @@ import { Ownership } from '../database/IncidentStore';
 /** Group hierarchies deeper than this are cut off (and cycles in them stopped). */
 const MAX_HIERARCHY_DEPTH = 20;
 
-/** What a group's ref is made of: all a walk of the hierarchy needs. */
-const REF_FIELDS = ['kind', 'metadata.name', 'metadata.namespace'];
-
 /** Annotations that name the managers of an entity, its system or its team. */
 export const MANAGER_ANNOTATIONS = [
   'incident-followups/engineering-manager',
@@ -167,39 +164,35 @@ export class CatalogOwnershipResolver {
   }
 
   /**
-   * The groups below a group (`childOf` relations, all the way down, cycle-safe);
-   * undefined when the catalog has no such group. Each level is one query for
-   * the refs of the children only: the groups themselves, with their members
-   * and what they own, are many times larger.
+   * The groups below a group (`parentOf` relations, all the way down, cycle-safe);
+   * undefined when the catalog has no such group.
    */
   async descendantsOf(
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
-    const [group] = await this.fetch([groupRef], credentials, REF_FIELDS);
+    const [group] = await this.fetch([groupRef], credentials);
     if (!group || group.kind.toLocaleLowerCase('en-US') !== 'group') {
       return undefined;
     }
     const seen = new Set<string>([groupRef]);
-    let frontier = [groupRef];
+    let frontier = [group];
     for (
       let depth = 0;
       depth < MAX_HIERARCHY_DEPTH && frontier.length;
       depth++
     ) {
-      const children = await this.withTimeout(
-        this.catalog.getEntities(
-          {
-            filter: { kind: 'group', 'relations.childOf': frontier },
-            fields: REF_FIELDS,
-          },
-          { credentials },
-        ),
-      );
-      frontier = children.items
-        .map(child => stringifyEntityRef(child).toLocaleLowerCase('en-US'))
+      const children = frontier
+        .flatMap(entity => entity.relations ?? [])
+        .filter(relation => relation.type === 'parentOf')
+        .map(relation => relation.targetRef.toLocaleLowerCase('en-US'))
         .filter(ref => !seen.has(ref));
-      frontier.forEach(ref => seen.add(ref));
+      children.forEach(ref => seen.add(ref));
+      frontier = children.length
+        ? (await this.fetch(children, credentials)).filter(
+            (e): e is Entity => !!e,
+          )
+        : [];
     }
     seen.delete(groupRef);
     return [...seen].sort();
@@ -263,23 +256,11 @@ export class CatalogOwnershipResolver {
   private async fetch(
     refs: string[],
     credentials: BackstageCredentials,
-    fields?: string[],
   ): Promise<(Entity | undefined)[]> {
-    const response = await this.withTimeout(
-      this.catalog.getEntitiesByRefs(
-        { entityRefs: refs, ...(fields ? { fields } : {}) },
-        { credentials },
-      ),
-    );
-    return refs.map((_, i) => response.items[i] ?? undefined);
-  }
-
-  /** The catalog's answer, or a CatalogUnavailableError when it fails or is slow. */
-  private async withTimeout<T>(request: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        request,
+      const response = await Promise.race([
+        this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () =>
@@ -292,6 +273,7 @@ export class CatalogOwnershipResolver {
           );
         }),
       ]);
+      return refs.map((_, i) => response.items[i] ?? undefined);
     } catch (error) {
       if (error instanceof CatalogUnavailableError) throw error;
       throw new CatalogUnavailableError(
