@@ -301,12 +301,13 @@ export class DatabaseFollowupStore implements FollowupStore {
   /**
    * A page of followups chosen by `page` (a read of narrow index rows, ordered
    * and limited, with an `id` column), read whole with their incidents in the
-   * same statement, each beside its row of `page`: reading whole rows before
-   * the limit would read every one.
+   * same statement, each beside its row of `page`, in the order `orderBy`
+   * (SQL; `page.` names the page's columns): reading whole rows before the
+   * limit would read every one.
    */
   async readChosenPage<PageRow extends { id: string }>(
     page: Knex.QueryBuilder,
-    order: { sql: string; bindings?: Knex.ValueDict | any[] },
+    orderBy: string,
   ): Promise<{ followup: Followup; page: PageRow }[]> {
     const rows: any[] = await this.joinIncident(
       this.db
@@ -314,7 +315,7 @@ export class DatabaseFollowupStore implements FollowupStore {
         .join('followups', 'followups.id', 'page.id'),
     )
       .select(this.db.raw('page.*'))
-      .orderByRaw(order.sql, order.bindings ?? []);
+      .orderByRaw(orderBy);
     return rows.map(row => ({ followup: toFollowup(row), page: row }));
   }
 
@@ -394,7 +395,7 @@ export class DatabaseFollowupStore implements FollowupStore {
           .select('followups.id', this.db.raw('count(*) over () as total'))
           .orderByRaw(MOST_URGENT_FIRST)
           .limit(query.limit),
-        { sql: MOST_URGENT_FIRST },
+        MOST_URGENT_FIRST,
       );
       return {
         items: page.map(r => r.followup),

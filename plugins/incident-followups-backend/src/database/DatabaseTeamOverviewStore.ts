@@ -252,7 +252,7 @@ export class DatabaseTeamOverviewStore {
         )
         .orderByRaw(`${listed} desc, ${MOST_URGENT_FIRST}`, statuses)
         .limit(limit),
-      { sql: `page.listed desc, ${MOST_URGENT_FIRST}` },
+      `page.listed desc, ${MOST_URGENT_FIRST}`,
     );
     const figures = rows[0]?.page;
     return {
