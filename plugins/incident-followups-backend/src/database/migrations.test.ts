@@ -73,6 +73,16 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await schemaOf(knex)).toEqual(schema);
   });
 
+  it('give PostgreSQL statistics of the final severity, which most reads filter by', async () => {
+    const knex = await databases.init(databaseId);
+    if (!String(knex.client.config.client).includes('pg')) return;
+    await knex.migrate.latest({ directory });
+    const rows = await knex('pg_statistic_ext').where({
+      stxname: 'incidents_final_severity_stats',
+    });
+    expect(rows).toHaveLength(1);
+  });
+
   it('migrate a new database when two replicas start on it together', async () => {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({
