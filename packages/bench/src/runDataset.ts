@@ -124,6 +124,16 @@ async function explainStatements(
       ? result.rows.map((r: any) => r['QUERY PLAN'])
       : result.map((r: any) => r.detail);
     log(lines.map((l: string) => `    ${l}`).join('\n'));
+    if (!pg) {
+      // SQLite's plan has no timings: the median of three runs stands in.
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        await plugin.raw(q.sql, q.bindings as Knex.RawBinding[]);
+        runs.push(performance.now() - started);
+      }
+      log(`    Run in ${runs.sort((a, b) => a - b)[1].toFixed(1)} ms`);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { lockIncident } from './sqlDialect';
 import { writeHistory } from './writeHistory';
 import { followupHistory } from './followupHistory';
 import { whereReadable } from './incidentReadFilter';
+import { whereStatusIn } from './whereStatusIn';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ActionItemKind,
@@ -343,8 +344,8 @@ export class DatabaseFollowupStore implements FollowupStore {
       .where('incident_responders.user_ref', userRef)
       .whereNull('followups.owner_ref');
     if (statuses?.length) {
-      owned.whereIn('followups.status', statuses);
-      unassigned.whereIn('followups.status', statuses);
+      whereStatusIn(owned, statuses);
+      whereStatusIn(unassigned, statuses);
     }
     return owned.unionAll(unassigned);
   }
@@ -378,12 +379,10 @@ export class DatabaseFollowupStore implements FollowupStore {
       );
     }
     if (query.statuses?.length) {
-      filtered.whereIn('followups.status', query.statuses);
+      whereStatusIn(filtered, query.statuses);
     }
     if (query.overdue) {
-      filtered
-        .whereIn('followups.status', OPEN)
-        .where('followups.due_at', '<', new Date());
+      whereStatusIn(filtered, OPEN).where('followups.due_at', '<', new Date());
     }
     whereReadable(this.db, filtered, query.readable, 'followups.incident_id');
     if (query.order === 'urgency') {
@@ -424,8 +423,10 @@ export class DatabaseFollowupStore implements FollowupStore {
 
   /** Open followups due before `until`, soonest first. */
   async listOpenDueBefore(until: Date): Promise<Followup[]> {
-    const rows = await this.joinIncident(this.db('followups'))
-      .whereIn('followups.status', OPEN)
+    const rows = await whereStatusIn(
+      this.joinIncident(this.db('followups')),
+      OPEN,
+    )
       .where('followups.due_at', '<', until)
       .orderBy('followups.due_at');
     return rows.map(toFollowup);

@@ -1,4 +1,5 @@
 import { IncidentReadFilter, whereReadable } from './incidentReadFilter';
+import { whereStatusIn } from './whereStatusIn';
 import {
   Followup,
   FollowupStatus,
@@ -230,8 +231,7 @@ export class DatabaseTeamOverviewStore {
     }>(
       this.followupsInScope(
         scope,
-        q =>
-          q.whereIn('followups.status', [...new Set([...statuses, ...OPEN])]),
+        q => whereStatusIn(q, [...new Set([...statuses, ...OPEN])]),
         BACKLOG_COLUMNS,
       )
         .select(
