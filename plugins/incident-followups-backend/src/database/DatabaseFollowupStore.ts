@@ -321,17 +321,19 @@ export class DatabaseFollowupStore implements FollowupStore {
   }
 
   /**
-   * The ids of the followups a person has to do: theirs, their groups', and the
-   * unassigned ones of incidents they commanded. A union of index lookups: one
-   * OR across them makes the database walk every followup in page order.
+   * The followups a person has to do that meet `conditions`, as `columns`:
+   * theirs, their groups', and the unassigned ones of incidents they
+   * commanded. A union of index lookups that never find the same followup:
+   * one OR across them makes the database walk every followup in page order.
    */
   private assignedTo(
     userRef: string,
     groupRefs: string[],
-    statuses: FollowupStatus[] | undefined,
+    conditions: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    columns: string[],
   ) {
     const owned = this.db('followups')
-      .select('followups.id')
+      .select(columns)
       .whereIn('followups.owner_ref', [userRef, ...groupRefs]);
     const unassigned = this.db('incident_responders')
       .join(
@@ -339,36 +341,22 @@ export class DatabaseFollowupStore implements FollowupStore {
         'followups.incident_id',
         'incident_responders.incident_id',
       )
-      .select('followups.id')
+      .select(columns)
       .where('incident_responders.role', 'incident-commander')
       .where('incident_responders.user_ref', userRef)
       .whereNull('followups.owner_ref');
-    if (statuses?.length) {
-      whereStatusIn(owned, statuses);
-      whereStatusIn(unassigned, statuses);
-    }
-    return owned.unionAll(unassigned);
+    return conditions(owned).unionAll(conditions(unassigned));
   }
 
-  async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
-    const filtered = this.db<FollowupRow>('followups');
+  /** The list's conditions other than its assignee, on a read of `followups`. */
+  private whereListed(q: Knex.QueryBuilder, query: FollowupListQuery) {
     if (query.incidentId) {
-      filtered.where('followups.incident_id', query.incidentId);
-    }
-    if (query.assigneeRef) {
-      filtered.whereIn(
-        'followups.id',
-        this.assignedTo(
-          query.assigneeRef,
-          query.assigneeGroupRefs ?? [],
-          query.statuses,
-        ),
-      );
+      q.where('followups.incident_id', query.incidentId);
     }
     if (query.teamRef) {
       const team = query.teamRef;
-      filtered.where(q =>
-        q
+      q.where(ofTeam =>
+        ofTeam
           .where('followups.owner_ref', team)
           .orWhereIn(
             'followups.incident_id',
@@ -379,18 +367,35 @@ export class DatabaseFollowupStore implements FollowupStore {
       );
     }
     if (query.statuses?.length) {
-      whereStatusIn(filtered, query.statuses);
+      whereStatusIn(q, query.statuses);
     }
     if (query.overdue) {
-      whereStatusIn(filtered, OPEN).where('followups.due_at', '<', new Date());
+      whereStatusIn(q, OPEN).where('followups.due_at', '<', new Date());
     }
-    whereReadable(this.db, filtered, query.readable, 'followups.incident_id');
+    whereReadable(this.db, q, query.readable, 'followups.incident_id');
+    return q;
+  }
+
+  async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
+    const listed = (q: Knex.QueryBuilder) => this.whereListed(q, query);
+    const assigned = (columns: string[]) =>
+      this.assignedTo(
+        query.assigneeRef!,
+        query.assigneeGroupRefs ?? [],
+        listed,
+        columns,
+      );
     if (query.order === 'urgency') {
-      // The page's ids first, counted before the limit in the same read:
-      // reading whole rows before the limit reads every one.
+      // The page's ids first, counted before the limit in the same read, from
+      // the index rows that chose them (a person's followups carry their due
+      // date there): reading whole rows before the limit reads every one.
+      const chosen: Knex.QueryBuilder = query.assigneeRef
+        ? this.db.from(
+            assigned(['followups.id', 'followups.due_at']).as('followups'),
+          )
+        : listed(this.db('followups'));
       const page = await this.readChosenPage<{ id: string; total: unknown }>(
-        filtered
-          .clone()
+        chosen
           .select('followups.id', this.db.raw('count(*) over () as total'))
           .orderByRaw(MOST_URGENT_FIRST)
           .limit(query.limit),
@@ -401,6 +406,10 @@ export class DatabaseFollowupStore implements FollowupStore {
         totalCount: Number(page[0]?.page.total ?? 0),
         nextCursor: null,
       };
+    }
+    const filtered = listed(this.db('followups'));
+    if (query.assigneeRef) {
+      filtered.whereIn('followups.id', assigned(['followups.id']));
     }
     const [{ count }] = await filtered.clone().count({ count: '*' });
     const { rows, nextCursor } = await readPage<FollowupRow>(

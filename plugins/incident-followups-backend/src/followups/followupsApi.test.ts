@@ -126,6 +126,39 @@ describe.each(databases.eachSupportedId())(
           )
         ).body,
       ).toMatchObject({ items: [], totalCount: 0 });
+      // The list's other conditions hold for each kind of followup of theirs:
+      // one of their own done, one unassigned step of their incident done.
+      const doneOfDave = async () =>
+        (
+          await api.get(
+            '/followups?assigneeRef=user:default/dave&status=done&order=urgency',
+          )
+        ).body;
+      const doneBefore = await doneOfDave();
+      expect(doneBefore.items.every((f: any) => f.status === 'done')).toBe(
+        true,
+      );
+      const ownDone = dave.items.find((f: any) => f.ownerRef);
+      const stepDone = dave.items.find((f: any) => !f.ownerRef);
+      for (const f of [ownDone, stepDone]) {
+        expect(
+          (
+            await api.patch(`/followups/${f.id}`, {
+              version: f.version,
+              status: 'done',
+            })
+          ).status,
+        ).toBe(200);
+      }
+      const done = await doneOfDave();
+      expect(done.items.map((f: any) => f.id).sort()).toEqual(
+        [
+          ...doneBefore.items.map((f: any) => f.id),
+          ownDone.id,
+          stepDone.id,
+        ].sort(),
+      );
+      expect(done.totalCount).toBe(doneBefore.totalCount + 2);
       const paged = await api.get(
         `/followups?assigneeRef=user:default/dave&order=urgency&cursor=${encodeURIComponent(
           'x',
