@@ -378,11 +378,14 @@ export class DatabaseFollowupStore implements FollowupStore {
 
   async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
     const listed = (q: Knex.QueryBuilder) => this.whereListed(q, query);
-    const assigned = (columns: string[]) =>
+    const assigned = (
+      columns: string[],
+      conditions: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+    ) =>
       this.assignedTo(
         query.assigneeRef!,
         query.assigneeGroupRefs ?? [],
-        listed,
+        conditions,
         columns,
       );
     if (query.order === 'urgency') {
@@ -391,7 +394,9 @@ export class DatabaseFollowupStore implements FollowupStore {
       // date there): reading whole rows before the limit reads every one.
       const chosen: Knex.QueryBuilder = query.assigneeRef
         ? this.db.from(
-            assigned(['followups.id', 'followups.due_at']).as('followups'),
+            assigned(['followups.id', 'followups.due_at'], listed).as(
+              'followups',
+            ),
           )
         : listed(this.db('followups'));
       const page = await this.readChosenPage<{ id: string; total: unknown }>(
@@ -409,7 +414,14 @@ export class DatabaseFollowupStore implements FollowupStore {
     }
     const filtered = listed(this.db('followups'));
     if (query.assigneeRef) {
-      filtered.whereIn('followups.id', assigned(['followups.id']));
+      // The statuses in each branch too, for the indexes of open followups.
+      const statuses = query.statuses ?? [];
+      filtered.whereIn(
+        'followups.id',
+        assigned(['followups.id'], q =>
+          statuses.length ? whereStatusIn(q, statuses) : q,
+        ),
+      );
     }
     const [{ count }] = await filtered.clone().count({ count: '*' });
     const { rows, nextCursor } = await readPage<FollowupRow>(
