@@ -16,6 +16,7 @@ import {
   whereReadable,
 } from '../database/incidentReadFilter';
 import { filterOnly } from '../database/sqlDialect';
+import { whereStatusIn } from '../database/whereStatusIn';
 import {
   DbTimestamp,
   toIsoString,
@@ -223,11 +224,15 @@ export class DatabaseProcessReviewStore {
     );
   }
 
-  /** Process action items, the followups' rows alone. */
+  /**
+   * Process action items, the followups' rows alone. The condition is that of
+   * the partial indexes of process items word for word: SQLite uses a partial
+   * index only then, never for values bound to parameters.
+   */
   private processItemRows() {
-    return this.db('followups')
-      .where('followups.type', 'action-item')
-      .where('followups.kind', 'process');
+    return this.db('followups').whereRaw(
+      "followups.type = 'action-item' and followups.kind = 'process'",
+    );
   }
 
   private async oldestFirst(
@@ -263,9 +268,11 @@ export class DatabaseProcessReviewStore {
     const open = () =>
       whereReadable(
         this.db,
-        this.processItems()
-          .whereIn('followups.status', OPEN)
-          .where('incidents.resolved_at', '<', new Date(since)),
+        whereStatusIn(this.processItems(), OPEN).where(
+          'incidents.resolved_at',
+          '<',
+          new Date(since),
+        ),
         readable,
         'incidents.id',
       );
@@ -277,7 +284,7 @@ export class DatabaseProcessReviewStore {
     const openItems = () =>
       whereReadable(
         this.db,
-        this.processItemRows().whereIn('followups.status', OPEN),
+        whereStatusIn(this.processItemRows(), OPEN),
         readable,
         'followups.incident_id',
       ).count('*');
