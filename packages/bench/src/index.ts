@@ -26,7 +26,8 @@ const USAGE = `npm run bench [-- options]
                      Chromium on the app's production build, and check that the
                      catalog page loads none of the plugin's lazy chunks
   --explain          print each request's SQL with its plan (EXPLAIN ANALYZE on
-                     PostgreSQL) instead of measuring
+                     PostgreSQL; on SQLite the plan and the median of three runs)
+                     instead of measuring
   --connections <n>  concurrent connections of the load (default 8)
   --seconds <n>      seconds of load per measurement (default 5; smoke 0.5)
   --port <n>         the bench backend's port (default 7107)
