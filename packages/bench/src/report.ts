@@ -153,7 +153,7 @@ export function markdownReport(run: {
     "same backend. Queries: on the plugin's database + on the other plugins' (catalog);",
     'inner: HTTP calls inside the backend (catalog, permissions). *CPU ms/req*: CPU time',
     "per request of the backend process + the PostgreSQL server's processes (from /proc,",
-    "while the load ran; SQLite runs inside the backend). It moves less than the latencies",
+    'while the load ran; SQLite runs inside the backend). It moves less than the latencies',
     "with what else the machine runs; the catalog's own CPU per request is the yardstick.",
   ];
   for (const d of run.datasets) {
