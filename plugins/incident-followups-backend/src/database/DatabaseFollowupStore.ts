@@ -2,7 +2,7 @@ import { lockIncident } from './sqlDialect';
 import { writeHistory } from './writeHistory';
 import { followupHistory } from './followupHistory';
 import { whereReadable } from './incidentReadFilter';
-import { whereStatusIn } from './whereStatusIn';
+import { OPEN_STATUSES as OPEN, whereStatusIn } from './whereStatusIn';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ActionItemKind,
@@ -56,8 +56,6 @@ interface FollowupRow {
   updated_at: DbTimestamp;
   version: number;
 }
-
-const OPEN: FollowupStatus[] = ['open', 'in-progress'];
 
 /** A new action item's row: open, or done when it comes with a completion. */
 function actionItemRow(

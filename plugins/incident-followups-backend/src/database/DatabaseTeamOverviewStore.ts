@@ -1,5 +1,5 @@
 import { IncidentReadFilter, whereReadable } from './incidentReadFilter';
-import { whereStatusIn } from './whereStatusIn';
+import { OPEN_STATUSES as OPEN, whereStatusIn } from './whereStatusIn';
 import {
   Followup,
   FollowupStatus,
@@ -84,7 +84,6 @@ export interface OpenPostmortemRow {
   meetingScheduledFor: string | null;
 }
 
-const OPEN: FollowupStatus[] = ['open', 'in-progress'];
 /**
  * The followup columns the overview's figures read: few enough that the
  * covering indexes answer them without reading the followups themselves.

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES, whereStatusIn } from './whereStatusIn';
 import {
   Incident,
   isMajorSeverity,
@@ -78,7 +79,7 @@ async function incidentParts(
   const parts: Knex.QueryBuilder[] = [
     counted('related', 'incidents', 'primary_incident_id'),
     counted('open', 'followups', 'incident_id', query =>
-      query.whereIn('status', ['open', 'in-progress']),
+      whereStatusIn(query, OPEN_STATUSES),
     ),
     part('entity', 'incident_entities', 'incident_id', ['entity_ref']).where(
       'direct',

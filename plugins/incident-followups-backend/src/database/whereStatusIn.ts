@@ -1,7 +1,8 @@
 import { FollowupStatus } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 
-const OPEN: FollowupStatus[] = ['open', 'in-progress'];
+/** The statuses of a followup still to be done. */
+export const OPEN_STATUSES: FollowupStatus[] = ['open', 'in-progress'];
 
 /**
  * Keeps the followups in these statuses. The open ones are asked for with the
@@ -14,7 +15,10 @@ export function whereStatusIn(
   statuses: FollowupStatus[],
 ): Knex.QueryBuilder {
   const wanted = new Set(statuses);
-  if (wanted.size === OPEN.length && OPEN.every(s => wanted.has(s))) {
+  if (
+    wanted.size === OPEN_STATUSES.length &&
+    OPEN_STATUSES.every(s => wanted.has(s))
+  ) {
     return query.whereRaw(`followups.status in ('open', 'in-progress')`);
   }
   return query.whereIn('followups.status', statuses);

@@ -1,6 +1,5 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  FollowupStatus,
   JoinRequest,
   JoinRequestStatus,
   PostmortemStatus,
@@ -16,7 +15,10 @@ import {
   whereReadable,
 } from '../database/incidentReadFilter';
 import { filterOnly } from '../database/sqlDialect';
-import { whereStatusIn } from '../database/whereStatusIn';
+import {
+  OPEN_STATUSES as OPEN,
+  whereStatusIn,
+} from '../database/whereStatusIn';
 import {
   DbTimestamp,
   toIsoString,
@@ -59,7 +61,6 @@ export interface FeedbackRow {
   comment: string;
 }
 
-const OPEN: FollowupStatus[] = ['open', 'in-progress'];
 const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
 
 function toReview(row: any): ProcessReviewRecord {

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES, whereStatusIn } from '../database/whereStatusIn';
 import { TrackedTicket } from '@incident-followups/plugin-incident-followups-node';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -189,14 +190,13 @@ export class TicketStore {
     limit: number,
   ): Promise<string[]> {
     if (priorities.length === 0) return [];
-    const rows = await this.db('followups')
+    const rows = await whereStatusIn(this.db('followups'), OPEN_STATUSES)
       .leftJoin(
         'followup_tickets',
         'followup_tickets.followup_id',
         'followups.id',
       )
       .where('followups.type', 'action-item')
-      .whereIn('followups.status', ['open', 'in-progress'])
       .whereIn('followups.priority', priorities)
       .whereNull('followups.ticket_url')
       .whereNull('followup_tickets.followup_id')
@@ -204,7 +204,7 @@ export class TicketStore {
       .orderBy('followups.created_at')
       .limit(limit)
       .select('followups.id');
-    return rows.map(row => row.id as string);
+    return rows.map((row: { id: string }) => row.id);
   }
 
   /** Linked tickets, those checked longest ago first. */
