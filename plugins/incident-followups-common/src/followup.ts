@@ -75,9 +75,15 @@ export interface Followup {
   version: number;
 }
 
+/** The statuses of a followup still owed: not done and not dropped. @public */
+export const OPEN_FOLLOWUP_STATUSES: readonly FollowupStatus[] = [
+  'open',
+  'in-progress',
+];
+
 /** Open means not done and not dropped. @public */
 export function isFollowupOpen(followup: Pick<Followup, 'status'>): boolean {
-  return followup.status === 'open' || followup.status === 'in-progress';
+  return OPEN_FOLLOWUP_STATUSES.includes(followup.status);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   followupUpdatePermission,
   FOLLOWUP_PRIORITIES,
   Followup,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { FollowupService } from '../followups/FollowupService';
 import { Authorize } from '../service/authorize';
@@ -73,7 +74,7 @@ export function registerFollowupActions(
         {
           assigneeRef: input.userRef?.toLocaleLowerCase('en-US'),
           teamRef: input.teamRef?.toLocaleLowerCase('en-US'),
-          statuses: ['open', 'in-progress'],
+          statuses: [...OPEN_FOLLOWUP_STATUSES],
           readable: await readAccess.filter(credentials),
           limit: 500,
         },

@@ -2,7 +2,7 @@ import { lockIncident } from './sqlDialect';
 import { writeHistory } from './writeHistory';
 import { followupHistory } from './followupHistory';
 import { whereReadable } from './incidentReadFilter';
-import { OPEN_STATUSES as OPEN, whereStatusIn } from './whereStatusIn';
+import { whereStatusIn } from './whereStatusIn';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ActionItemKind,
@@ -14,6 +14,7 @@ import {
   PlannedRoleFollowup,
   ResponderRole,
   Severity,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -233,7 +234,7 @@ export class DatabaseFollowupStore implements FollowupStore {
     const at = new Date(completedAt);
     return this.db('followups')
       .where({ incident_id: incidentId, type: 'role-step', version: 1 })
-      .whereIn('status', OPEN)
+      .whereIn('status', OPEN_FOLLOWUP_STATUSES)
       .update({
         status: 'done',
         completed_at: at,
@@ -252,7 +253,7 @@ export class DatabaseFollowupStore implements FollowupStore {
     const now = new Date();
     const completing = await tx('followups')
       .where({ incident_id: incidentId, auto_completion: completion })
-      .whereIn('status', OPEN)
+      .whereIn('status', OPEN_FOLLOWUP_STATUSES)
       .select('title', 'status');
     await writeHistory(
       tx,
@@ -267,7 +268,7 @@ export class DatabaseFollowupStore implements FollowupStore {
     );
     return tx('followups')
       .where({ incident_id: incidentId, auto_completion: completion })
-      .whereIn('status', OPEN)
+      .whereIn('status', OPEN_FOLLOWUP_STATUSES)
       .update({
         status: 'done',
         completed_at: now,
@@ -368,7 +369,11 @@ export class DatabaseFollowupStore implements FollowupStore {
       whereStatusIn(q, query.statuses);
     }
     if (query.overdue) {
-      whereStatusIn(q, OPEN).where('followups.due_at', '<', new Date());
+      whereStatusIn(q, OPEN_FOLLOWUP_STATUSES).where(
+        'followups.due_at',
+        '<',
+        new Date(),
+      );
     }
     whereReadable(this.db, q, query.readable, 'followups.incident_id');
     return q;
@@ -444,7 +449,7 @@ export class DatabaseFollowupStore implements FollowupStore {
   async listOpenDueBefore(until: Date): Promise<Followup[]> {
     const rows = await whereStatusIn(
       this.joinIncident(this.db('followups')),
-      OPEN,
+      OPEN_FOLLOWUP_STATUSES,
     )
       .where('followups.due_at', '<', until)
       .orderBy('followups.due_at');
@@ -482,7 +487,8 @@ export class DatabaseFollowupStore implements FollowupStore {
         CLOSED.includes(status) &&
         !CLOSED.includes(row.status as FollowupStatus);
       const reopening =
-        OPEN.includes(status) && CLOSED.includes(row.status as FollowupStatus);
+        OPEN_FOLLOWUP_STATUSES.includes(status) &&
+        CLOSED.includes(row.status as FollowupStatus);
       const update: Record<string, unknown> = {
         updated_at: now,
         version: row.version + 1,

@@ -1,5 +1,5 @@
 import { IncidentReadFilter, whereReadable } from './incidentReadFilter';
-import { OPEN_STATUSES as OPEN, whereStatusIn } from './whereStatusIn';
+import { whereStatusIn } from './whereStatusIn';
 import {
   Followup,
   FollowupStatus,
@@ -8,6 +8,7 @@ import {
   PostmortemStatus,
   SEVERITIES,
   Severity,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import {
@@ -230,7 +231,10 @@ export class DatabaseTeamOverviewStore {
     }>(
       this.followupsInScope(
         scope,
-        q => whereStatusIn(q, [...new Set([...statuses, ...OPEN])]),
+        q =>
+          whereStatusIn(q, [
+            ...new Set([...statuses, ...OPEN_FOLLOWUP_STATUSES]),
+          ]),
         BACKLOG_COLUMNS,
       )
         .select(

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, whereStatusIn } from './whereStatusIn';
+import { whereStatusIn } from './whereStatusIn';
 import {
   Incident,
   isMajorSeverity,
@@ -7,6 +7,7 @@ import {
   Responder,
   ResponderRole,
   Severity,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { IncidentRow, toIsoString, toIsoStringOrNull } from './tables';
@@ -79,7 +80,7 @@ async function incidentParts(
   const parts: Knex.QueryBuilder[] = [
     counted('related', 'incidents', 'primary_incident_id'),
     counted('open', 'followups', 'incident_id', query =>
-      whereStatusIn(query, OPEN_STATUSES),
+      whereStatusIn(query, OPEN_FOLLOWUP_STATUSES),
     ),
     part('entity', 'incident_entities', 'incident_id', ['entity_ref']).where(
       'direct',

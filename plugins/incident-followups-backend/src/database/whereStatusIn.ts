@@ -1,8 +1,8 @@
-import { FollowupStatus } from '@incident-followups/plugin-incident-followups-common';
+import {
+  FollowupStatus,
+  OPEN_FOLLOWUP_STATUSES,
+} from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
-
-/** The statuses of a followup still to be done. */
-export const OPEN_STATUSES: FollowupStatus[] = ['open', 'in-progress'];
 
 /**
  * Keeps the followups in these statuses. The open ones are asked for with the
@@ -12,14 +12,14 @@ export const OPEN_STATUSES: FollowupStatus[] = ['open', 'in-progress'];
  */
 export function whereStatusIn(
   query: Knex.QueryBuilder,
-  statuses: FollowupStatus[],
+  statuses: readonly FollowupStatus[],
 ): Knex.QueryBuilder {
   const wanted = new Set(statuses);
   if (
-    wanted.size === OPEN_STATUSES.length &&
-    OPEN_STATUSES.every(s => wanted.has(s))
+    wanted.size === OPEN_FOLLOWUP_STATUSES.length &&
+    OPEN_FOLLOWUP_STATUSES.every(s => wanted.has(s))
   ) {
     return query.whereRaw(`followups.status in ('open', 'in-progress')`);
   }
-  return query.whereIn('followups.status', statuses);
+  return query.whereIn('followups.status', [...statuses]);
 }

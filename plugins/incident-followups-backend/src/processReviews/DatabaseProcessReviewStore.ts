@@ -6,6 +6,7 @@ import {
   ProcessDecision,
   ProcessItemSummary,
   Severity,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -15,10 +16,7 @@ import {
   whereReadable,
 } from '../database/incidentReadFilter';
 import { filterOnly } from '../database/sqlDialect';
-import {
-  OPEN_STATUSES as OPEN,
-  whereStatusIn,
-} from '../database/whereStatusIn';
+import { whereStatusIn } from '../database/whereStatusIn';
 import {
   DbTimestamp,
   toIsoString,
@@ -269,7 +267,7 @@ export class DatabaseProcessReviewStore {
     const open = () =>
       whereReadable(
         this.db,
-        whereStatusIn(this.processItems(), OPEN).where(
+        whereStatusIn(this.processItems(), OPEN_FOLLOWUP_STATUSES).where(
           'incidents.resolved_at',
           '<',
           new Date(since),
@@ -285,7 +283,7 @@ export class DatabaseProcessReviewStore {
     const openItems = () =>
       whereReadable(
         this.db,
-        whereStatusIn(this.processItemRows(), OPEN),
+        whereStatusIn(this.processItemRows(), OPEN_FOLLOWUP_STATUSES),
         readable,
         'followups.incident_id',
       ).count('*');

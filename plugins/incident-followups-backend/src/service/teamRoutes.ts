@@ -5,6 +5,7 @@ import {
   dueState,
   Followup,
   RESPONDER_ROLE_TITLES,
+  isFollowupOpen,
 } from '@incident-followups/plugin-incident-followups-common';
 import { stringify } from 'csv-stringify/sync';
 import { Request, Router } from 'express';
@@ -47,8 +48,7 @@ function csvRow(followup: Followup, appBaseUrl: string) {
     followup.ownerRef ?? 'unassigned',
     followup.status,
     followup.dueAt ?? '',
-    dueState(followup.dueAt) === 'overdue' &&
-    ['open', 'in-progress'].includes(followup.status)
+    dueState(followup.dueAt) === 'overdue' && isFollowupOpen(followup)
       ? 'yes'
       : 'no',
     followup.completedAt ?? '',

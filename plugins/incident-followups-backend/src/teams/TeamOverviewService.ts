@@ -13,6 +13,7 @@ import {
   Severity,
   TeamOverview,
   TeamWeek,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { DateTime, Duration } from 'luxon';
 import {
@@ -157,7 +158,7 @@ export class TeamOverviewService {
     ] = await Promise.all([
       store.followupBacklog(
         scope,
-        query.statuses ?? ['open', 'in-progress'],
+        query.statuses ?? [...OPEN_FOLLOWUP_STATUSES],
         query.followupLimit ?? FOLLOWUP_LIST_LIMIT,
         now,
         new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000),

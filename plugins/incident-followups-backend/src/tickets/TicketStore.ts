@@ -1,4 +1,5 @@
-import { OPEN_STATUSES, whereStatusIn } from '../database/whereStatusIn';
+import { OPEN_FOLLOWUP_STATUSES } from '@incident-followups/plugin-incident-followups-common';
+import { whereStatusIn } from '../database/whereStatusIn';
 import { TrackedTicket } from '@incident-followups/plugin-incident-followups-node';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -190,7 +191,10 @@ export class TicketStore {
     limit: number,
   ): Promise<string[]> {
     if (priorities.length === 0) return [];
-    const rows = await whereStatusIn(this.db('followups'), OPEN_STATUSES)
+    const rows = await whereStatusIn(
+      this.db('followups'),
+      OPEN_FOLLOWUP_STATUSES,
+    )
       .leftJoin(
         'followup_tickets',
         'followup_tickets.followup_id',

@@ -16,6 +16,7 @@ import {
 import {
   dueState,
   Followup,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
@@ -62,7 +63,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
     api =>
       api.listFollowups({
         assigneeRef: props.userRef,
-        statuses: props.showClosed ? undefined : ['open', 'in-progress'],
+        statuses: props.showClosed ? undefined : [...OPEN_FOLLOWUP_STATUSES],
         order: 'urgency',
         limit: LISTED,
       }),

@@ -3,6 +3,7 @@ import {
   FollowupStatus,
   SEVERITIES,
   Severity,
+  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 
 /** The periods to choose from, in days back from today. */
@@ -20,8 +21,6 @@ export interface TeamFilters {
   includeChildren: boolean;
 }
 
-const OPEN: FollowupStatus[] = ['open', 'in-progress'];
-
 export function readTeamFilters(params: URLSearchParams): TeamFilters {
   const days = Number(params.get('days'));
   const list = <T extends string>(key: string, allowed: readonly T[]) =>
@@ -30,7 +29,7 @@ export function readTeamFilters(params: URLSearchParams): TeamFilters {
       .filter((v): v is T => (allowed as readonly string[]).includes(v));
   const status = params.get('status');
   let statuses: FollowupStatus[] = list('status', FOLLOWUP_STATUSES);
-  if (statuses.length === 0) statuses = OPEN;
+  if (statuses.length === 0) statuses = [...OPEN_FOLLOWUP_STATUSES];
   return {
     teamRef: params.get('team'),
     days: (PERIOD_DAYS as readonly number[]).includes(days)
@@ -51,7 +50,7 @@ export function writeTeamFilters(filters: TeamFilters): URLSearchParams {
   if (filters.severities.length)
     params.set('severity', filters.severities.join(','));
   if (filters.statuses === 'all') params.set('status', 'all');
-  else if (filters.statuses.join(',') !== OPEN.join(','))
+  else if (filters.statuses.join(',') !== OPEN_FOLLOWUP_STATUSES.join(','))
     params.set('status', filters.statuses.join(','));
   if (filters.memberRef) params.set('member', filters.memberRef);
   if (!filters.includeChildren) params.set('children', 'false');
