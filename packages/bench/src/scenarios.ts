@@ -70,6 +70,9 @@ const catalog = (kind: string, name: string) =>
   `/api/catalog/entities/by-name/${kind}/default/${name}`;
 const teamOverview = (group: string) =>
   `${API}/teams/${encodeURIComponent(`group:default/${group}`)}/overview`;
+/** What the card on a group's page asks for: the figures, no list, no weeks. */
+const teamCard = (group: string) =>
+  `${teamOverview(group)}?followupLimit=0&weeks=false`;
 
 /** The page loads, with what the pages ask for (the frontend client's queries). */
 export async function scenarios(
@@ -113,6 +116,16 @@ export async function scenarios(
     {
       name: 'team overview, top-level group',
       path: teamOverview(subjects.topGroup),
+      catalogPath: catalog('group', subjects.topGroup),
+    },
+    {
+      name: 'team card, leaf team',
+      path: teamCard(subjects.leafTeam),
+      catalogPath: catalog('group', subjects.leafTeam),
+    },
+    {
+      name: 'team card, top-level group',
+      path: teamCard(subjects.topGroup),
       catalogPath: catalog('group', subjects.topGroup),
     },
     {

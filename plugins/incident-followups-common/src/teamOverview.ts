@@ -58,7 +58,7 @@ export interface TeamOverview {
   since: string;
   until: string;
   followups: {
-    /** Open and in-progress followups (or those of the requested statuses), overdue first; at most 500. */
+    /** Open and in-progress followups (or those of the requested statuses), overdue first; at most 500, or the `followupLimit` asked for. */
     items: Followup[];
     totalCount: number;
     overdueCount: number;
@@ -76,6 +76,7 @@ export interface TeamOverview {
     bySeverity: Record<Severity, number>;
     total: number;
   };
+  /** The period's weeks, oldest first; empty when asked with `weeks=false`. */
   weeks: TeamWeek[];
   mttrBySeverity: SeverityMttr[];
 }

@@ -254,12 +254,16 @@ export class DatabaseTeamOverviewStore {
           ),
         )
         .orderByRaw(`${listed} desc, ${MOST_URGENT_FIRST}`, statuses)
-        .limit(limit),
+        // The figures ride on the page's rows: one row at least carries them.
+        .limit(Math.max(limit, 1)),
       `page.listed desc, ${MOST_URGENT_FIRST}`,
     );
     const figures = rows[0]?.page;
     return {
-      items: rows.filter(r => Number(r.page.listed) === 1).map(r => r.followup),
+      items: rows
+        .filter(r => Number(r.page.listed) === 1)
+        .slice(0, limit)
+        .map(r => r.followup),
       totalCount: Number(figures?.listed_count ?? 0),
       overdue: Number(figures?.overdue ?? 0),
       dueSoon: Number(figures?.due_soon ?? 0),

@@ -75,35 +75,72 @@ export const teamParamsSchema = z.object({
 const MAX_PERIOD_DAYS = 3 * 366;
 const DEFAULT_PERIOD_DAYS = 90;
 
-export const teamOverviewQuerySchema = z
-  .object({
-    since: isoDateTimeSchema.optional(),
-    until: isoDateTimeSchema.optional(),
-    severity: listOf([...SEVERITIES]).optional(),
-    status: listOf([...FOLLOWUP_STATUSES]).optional(),
-    memberRef: userRefSchema.optional(),
-    includeChildren: z.enum(['true', 'false']).default('true'),
-  })
-  .strict()
-  .transform(q => {
-    const until = q.until ? new Date(q.until) : new Date();
-    const since = q.since
-      ? new Date(q.since)
-      : new Date(until.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
-    return {
-      since,
-      until,
-      severities: q.severity,
-      statuses: q.status,
-      memberRef: q.memberRef?.toLocaleLowerCase('en-US'),
-      includeChildren: q.includeChildren === 'true',
-    };
-  })
-  .refine(q => q.since.getTime() <= q.until.getTime(), {
-    message: 'the period must not end before it starts',
-    path: ['until'],
-  })
-  .refine(
-    q => q.until.getTime() - q.since.getTime() <= MAX_PERIOD_DAYS * 86_400_000,
-    { message: 'the period may cover at most 3 years', path: ['since'] },
-  );
+/** The filters of a team's overview and of its CSV export. */
+const teamFilters = {
+  since: isoDateTimeSchema.optional(),
+  until: isoDateTimeSchema.optional(),
+  severity: listOf([...SEVERITIES]).optional(),
+  status: listOf([...FOLLOWUP_STATUSES]).optional(),
+  memberRef: userRefSchema.optional(),
+  includeChildren: z.enum(['true', 'false']).default('true'),
+};
+
+function teamFilterValues(q: z.infer<z.ZodObject<typeof teamFilters>>): {
+  since: Date;
+  until: Date;
+  severities?: (typeof SEVERITIES)[number][];
+  statuses?: (typeof FOLLOWUP_STATUSES)[number][];
+  memberRef?: string;
+  includeChildren: boolean;
+} {
+  const until = q.until ? new Date(q.until) : new Date();
+  const since = q.since
+    ? new Date(q.since)
+    : new Date(until.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
+  return {
+    since,
+    until,
+    severities: q.severity,
+    statuses: q.status,
+    memberRef: q.memberRef?.toLocaleLowerCase('en-US'),
+    includeChildren: q.includeChildren === 'true',
+  };
+}
+
+function checkPeriod<T extends { since: Date; until: Date }>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+) {
+  return schema
+    .refine(q => q.since.getTime() <= q.until.getTime(), {
+      message: 'the period must not end before it starts',
+      path: ['until'],
+    })
+    .refine(
+      q =>
+        q.until.getTime() - q.since.getTime() <= MAX_PERIOD_DAYS * 86_400_000,
+      { message: 'the period may cover at most 3 years', path: ['since'] },
+    );
+}
+
+export const teamExportQuerySchema = checkPeriod(
+  z.object(teamFilters).strict().transform(teamFilterValues),
+);
+
+/**
+ * The overview's query: the filters, how many followups to list (0 for the
+ * counts alone), and whether to count the period's weeks (the trend charts).
+ */
+export const teamOverviewQuerySchema = checkPeriod(
+  z
+    .object({
+      ...teamFilters,
+      followupLimit: z.coerce.number().int().min(0).max(500).default(500),
+      weeks: z.enum(['true', 'false']).default('true'),
+    })
+    .strict()
+    .transform(({ followupLimit, weeks, ...filters }) => ({
+      ...teamFilterValues(filters),
+      followupLimit,
+      weeks: weeks === 'true',
+    })),
+);

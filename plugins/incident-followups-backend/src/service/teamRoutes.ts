@@ -9,9 +9,16 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { stringify } from 'csv-stringify/sync';
 import { Request, Router } from 'express';
-import { TeamOverviewService } from '../teams/TeamOverviewService';
+import {
+  TeamOverviewQuery,
+  TeamOverviewService,
+} from '../teams/TeamOverviewService';
 import { parseRequest } from './parse';
-import { teamOverviewQuerySchema, teamParamsSchema } from './querySchemas';
+import {
+  teamExportQuerySchema,
+  teamOverviewQuerySchema,
+  teamParamsSchema,
+} from './querySchemas';
 
 /** Followups in one export at most; `X-Total-Count` says how many there are. */
 const CSV_ROW_LIMIT = 10_000;
@@ -68,17 +75,18 @@ export function addTeamRoutes(
 ) {
   const { httpAuth, teams, appBaseUrl, readAccess } = options;
 
-  async function overviewOf(req: Request, followupLimit?: number) {
+  async function overviewOf(
+    req: Request,
+    readQuery: () => Omit<TeamOverviewQuery, 'teamRef' | 'readable'>,
+  ) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     const { groupRef } = parseRequest(teamParamsSchema, req.params, 'path');
-    const query = parseRequest(teamOverviewQuerySchema, req.query, 'query');
     return teams.overview(
       {
-        ...query,
+        ...readQuery(),
         teamRef: groupRef.toLocaleLowerCase('en-US'),
-        followupLimit,
         readable: await readAccess.filter(credentials),
       },
       credentials,
@@ -86,11 +94,19 @@ export function addTeamRoutes(
   }
 
   router.get('/teams/:groupRef/overview', async (req, res) => {
-    res.json(await overviewOf(req));
+    res.json(
+      await overviewOf(req, () =>
+        parseRequest(teamOverviewQuerySchema, req.query, 'query'),
+      ),
+    );
   });
 
   router.get('/teams/:groupRef/followups.csv', async (req, res) => {
-    const overview = await overviewOf(req, CSV_ROW_LIMIT);
+    const overview = await overviewOf(req, () => ({
+      ...parseRequest(teamExportQuerySchema, req.query, 'query'),
+      followupLimit: CSV_ROW_LIMIT,
+      weeks: false,
+    }));
     const team = parseEntityRef(overview.teamRef).name;
     res
       .type('text/csv')

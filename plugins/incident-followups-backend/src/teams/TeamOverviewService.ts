@@ -40,8 +40,10 @@ export interface TeamOverviewQuery {
   severities?: Severity[];
   statuses?: FollowupStatus[];
   memberRef?: string;
-  /** How many followups to list; default 500. */
+  /** How many followups to list; default 500, 0 for the counts alone. */
   followupLimit?: number;
+  /** Count the period's weeks (the trend); default true, else `weeks` is empty. */
+  weeks?: boolean;
   /** Only the incidents the caller may read, in every figure and list. */
   readable?: IncidentReadFilter;
 }
@@ -142,56 +144,22 @@ export class TeamOverviewService {
       readable: query.readable,
     };
     const period: Period = { since: query.since, until: query.until };
-    const deadlineWindow: Period = {
-      since: DateTime.fromJSDate(period.since)
-        .minus({ days: DEADLINE_REACH_DAYS })
-        .toJSDate(),
-      until: period.until,
-    };
-    const [
-      followups,
-      periodIncidents,
-      openPostmortems,
-      missing,
-      deadlines,
-      flow,
-    ] = await Promise.all([
-      store.followupBacklog(
-        scope,
-        query.statuses ?? [...OPEN_FOLLOWUP_STATUSES],
-        query.followupLimit ?? FOLLOWUP_LIST_LIMIT,
-        now,
-        new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000),
-      ),
-      store.periodIncidents(scope, period),
-      store.openPostmortems(scope),
-      store.missingPostmortems(scope),
-      store.postmortemDeadlines(scope, deadlineWindow),
-      store.followupFlow(scope, period),
-    ]);
+    const [followups, periodIncidents, openPostmortems, missing, weeks] =
+      await Promise.all([
+        store.followupBacklog(
+          scope,
+          query.statuses ?? [...OPEN_FOLLOWUP_STATUSES],
+          query.followupLimit ?? FOLLOWUP_LIST_LIMIT,
+          now,
+          new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000),
+        ),
+        store.periodIncidents(scope, period),
+        store.openPostmortems(scope),
+        store.missingPostmortems(scope),
+        query.weeks === false ? [] : this.weeks(scope, period, now),
+      ]);
     const { bySeverity, byStatus, resolvedBySeverity } =
       periodFigures(periodIncidents);
-
-    const weeksOfPeriod = weeksOf(period);
-    const postmortemsDue = this.postmortemsDueByWeek(
-      deadlines,
-      period,
-      weeksOfPeriod.weekOf,
-      now,
-    );
-    let backlog = flow.openAtStart;
-    const weeks: TeamWeek[] = weeksOfPeriod.mondays.map(weekStart => {
-      backlog +=
-        (flow.opened.get(weekStart) ?? 0) - (flow.closed.get(weekStart) ?? 0);
-      return {
-        weekStart,
-        followupsDue: flow.due.get(weekStart)?.due ?? 0,
-        followupsDoneOnTime: flow.due.get(weekStart)?.doneOnTime ?? 0,
-        postmortemsDue: postmortemsDue.get(weekStart)?.due ?? 0,
-        postmortemsOnTime: postmortemsDue.get(weekStart)?.onTime ?? 0,
-        openActionItems: backlog,
-      };
-    });
 
     return {
       teamRef: query.teamRef,
@@ -248,6 +216,44 @@ export class TeamOverviewService {
           : [];
       }),
     };
+  }
+
+  /** The period's weeks: followups due and done on time, post-mortems due and reviewed on time, open action items. */
+  private async weeks(
+    scope: TeamScope,
+    period: Period,
+    now: Date,
+  ): Promise<TeamWeek[]> {
+    const deadlineWindow: Period = {
+      since: DateTime.fromJSDate(period.since)
+        .minus({ days: DEADLINE_REACH_DAYS })
+        .toJSDate(),
+      until: period.until,
+    };
+    const [deadlines, flow] = await Promise.all([
+      this.options.store.postmortemDeadlines(scope, deadlineWindow),
+      this.options.store.followupFlow(scope, period),
+    ]);
+    const weeksOfPeriod = weeksOf(period);
+    const postmortemsDue = this.postmortemsDueByWeek(
+      deadlines,
+      period,
+      weeksOfPeriod.weekOf,
+      now,
+    );
+    let backlog = flow.openAtStart;
+    return weeksOfPeriod.mondays.map(weekStart => {
+      backlog +=
+        (flow.opened.get(weekStart) ?? 0) - (flow.closed.get(weekStart) ?? 0);
+      return {
+        weekStart,
+        followupsDue: flow.due.get(weekStart)?.due ?? 0,
+        followupsDoneOnTime: flow.due.get(weekStart)?.doneOnTime ?? 0,
+        postmortemsDue: postmortemsDue.get(weekStart)?.due ?? 0,
+        postmortemsOnTime: postmortemsDue.get(weekStart)?.onTime ?? 0,
+        openActionItems: backlog,
+      };
+    });
   }
 
   /** Post-mortems by the week their meeting deadline fell in (deadlines passed only), and those reviewed by it. */

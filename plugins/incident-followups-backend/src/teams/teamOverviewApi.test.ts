@@ -312,7 +312,28 @@ describe.each(databases.eachSupportedId())(
         { severity: 'SEV-2', incidents: 1, meanMinutes: 60 },
       ]);
 
-      // Listing the done ones leaves the open backlog's figures as they are.
+      // The team's card: the counts alone, the same as the page's.
+      const card = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?${PERIOD}&followupLimit=0&weeks=false`,
+      );
+      expect(card.status).toBe(200);
+      const { followups, weeks, ...figures } = card.body;
+      expect(followups).toEqual({ ...overview.followups, items: [] });
+      expect(weeks).toEqual([]);
+      const { followups: _f, weeks: _w, ...pageFigures } = overview;
+      expect(figures).toEqual(pageFigures);
+      const mostUrgent = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?${PERIOD}&followupLimit=2`,
+      );
+      expect(mostUrgent.body.followups.items).toEqual(
+        overview.followups.items.slice(0, 2),
+      );
+      expect(mostUrgent.body.followups.totalCount).toBe(4);
+
       const done = await api.get(
         `/teams/${encodeURIComponent(
           'group:default/commerce',
@@ -503,7 +524,7 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('answers 404 for a group the catalog does not know, and 400 for a period that ends before it starts', async () => {
+    it('answers 404 for a group the catalog does not know, and 400 for a period that ends before it starts or a bad list limit', async () => {
       const api = await startBackend();
       const unknown = await api.get(
         `/teams/${encodeURIComponent('group:default/nobody')}/overview`,
@@ -518,6 +539,28 @@ describe.each(databases.eachSupportedId())(
       );
       expect(backwards.status).toBe(400);
       expect(backwards.body.error.message).toContain('until');
+
+      const tooMany = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?followupLimit=501`,
+      );
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.error.message).toContain('followupLimit');
+      const notABoolean = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/overview?weeks=no`,
+      );
+      expect(notABoolean.status).toBe(400);
+      expect(notABoolean.body.error.message).toContain('weeks');
+      const csvWithLimit = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/followups.csv?followupLimit=5`,
+      );
+      expect(csvWithLimit.status).toBe(400);
+      expect(csvWithLimit.body.error.message).toContain('followupLimit');
 
       const notAGroup = await api.get(
         `/teams/${encodeURIComponent('user:default/dave')}/overview`,

@@ -111,6 +111,10 @@ export interface TeamOverviewOptions {
   statuses?: FollowupStatus[];
   /** Only what this person owns. */
   memberRef?: string;
+  /** How many followups to list (default 500); 0 for the counts alone. */
+  followupLimit?: number;
+  /** Count the period's weeks for the trend charts; default true. */
+  weeks?: boolean;
 }
 
 /** @public */

@@ -284,7 +284,11 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
   }
 
   getTeamOverview(options: TeamOverviewOptions): Promise<TeamOverview> {
-    return this.call('GET', this.teamPath(options, 'overview'));
+    const params = this.teamParams(options);
+    if (options.followupLimit !== undefined)
+      params.set('followupLimit', String(options.followupLimit));
+    if (options.weeks === false) params.set('weeks', 'false');
+    return this.call('GET', this.teamPath(options.teamRef, 'overview', params));
   }
 
   async listProcessReviews(): Promise<ProcessReviewSummary[]> {
@@ -372,10 +376,14 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
   }
 
   teamFollowupsCsvPath(options: TeamOverviewOptions): string {
-    return this.teamPath(options, 'followups.csv');
+    return this.teamPath(
+      options.teamRef,
+      'followups.csv',
+      this.teamParams(options),
+    );
   }
 
-  private teamPath(options: TeamOverviewOptions, resource: string) {
+  private teamParams(options: TeamOverviewOptions) {
     const params = new URLSearchParams();
     const set = (key: string, value: string | undefined) => {
       if (value) params.set(key, value);
@@ -387,9 +395,11 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     set('memberRef', options.memberRef);
     if (options.includeChildren === false)
       params.set('includeChildren', 'false');
-    return `/teams/${encodeURIComponent(
-      options.teamRef,
-    )}/${resource}?${params}`;
+    return params;
+  }
+
+  private teamPath(teamRef: string, resource: string, params: URLSearchParams) {
+    return `/teams/${encodeURIComponent(teamRef)}/${resource}?${params}`;
   }
 
   async download(path: string): Promise<Blob> {

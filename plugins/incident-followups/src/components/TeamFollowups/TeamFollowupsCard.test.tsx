@@ -28,7 +28,11 @@ describe('TeamFollowupsCard', () => {
     );
     const card = await screen.findByTestId('team-followups-card');
     expect(getTeamOverview).toHaveBeenCalledWith(
-      expect.objectContaining({ teamRef: 'group:default/sre' }),
+      expect.objectContaining({
+        teamRef: 'group:default/sre',
+        followupLimit: 0,
+        weeks: false,
+      }),
     );
     expect(card).toHaveTextContent('Open followups2');
     expect(card).toHaveTextContent('Post-mortems late1');

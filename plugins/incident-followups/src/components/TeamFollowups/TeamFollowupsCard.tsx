@@ -42,7 +42,13 @@ export function TeamFollowupsCard() {
   const [since] = useState(() =>
     new Date(Date.now() - 90 * 86_400_000).toISOString(),
   );
-  const { overview, error } = useTeamOverview({ teamRef, since });
+  // The card shows counts only: no followup list, no weekly trend.
+  const { overview, error } = useTeamOverview({
+    teamRef,
+    since,
+    followupLimit: 0,
+    weeks: false,
+  });
   return (
     <InfoCard
       title="Incident followups"

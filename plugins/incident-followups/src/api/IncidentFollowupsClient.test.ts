@@ -1,0 +1,60 @@
+import { IncidentFollowupsClient } from './IncidentFollowupsClient';
+
+function clientAnswering(body: unknown) {
+  const fetch = jest.fn(
+    async (_url: string) =>
+      new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
+  const client = new IncidentFollowupsClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backend/api/if' },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  const requested = () => new URL(fetch.mock.calls[0][0]);
+  return { client, requested };
+}
+
+describe('IncidentFollowupsClient team overview', () => {
+  it('asks for the filters, the followup limit and no weeks when told so', async () => {
+    const { client, requested } = clientAnswering({ teamRef: 'group:x/sre' });
+    await client.getTeamOverview({
+      teamRef: 'group:default/sre',
+      since: '2026-09-01T00:00:00.000Z',
+      severities: ['SEV-1', 'SEV-2'],
+      includeChildren: false,
+      followupLimit: 0,
+      weeks: false,
+    });
+    const url = requested();
+    expect(url.pathname).toBe('/api/if/teams/group%3Adefault%2Fsre/overview');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      since: '2026-09-01T00:00:00.000Z',
+      severity: 'SEV-1,SEV-2',
+      includeChildren: 'false',
+      followupLimit: '0',
+      weeks: 'false',
+    });
+  });
+
+  it('leaves the list and the weeks at their defaults unless asked', async () => {
+    const { client, requested } = clientAnswering({});
+    await client.getTeamOverview({ teamRef: 'group:default/sre' });
+    expect([...requested().searchParams.keys()]).toEqual([]);
+  });
+
+  it('exports the CSV with the filters only', () => {
+    const { client } = clientAnswering({});
+    expect(
+      client.teamFollowupsCsvPath({
+        teamRef: 'group:default/sre',
+        memberRef: 'user:default/ada',
+        followupLimit: 0,
+        weeks: false,
+      }),
+    ).toBe(
+      '/teams/group%3Adefault%2Fsre/followups.csv?memberRef=user%3Adefault%2Fada',
+    );
+  });
+});
