@@ -16,6 +16,10 @@ export const MIGRATIONS = path.join(
   'plugins/incident-followups-backend/migrations',
 );
 
+/** As the plugin's `PAGE_READ_SETTINGS`. */
+const PAGE_READ_SETTINGS =
+  'set max_parallel_workers_per_gather = 0; set random_page_cost = 1.1';
+
 /** Parents before children, for the foreign keys. */
 const TABLE_ORDER = [
   'incidents',
@@ -27,12 +31,27 @@ const TABLE_ORDER = [
   'postmortems',
 ];
 
+/**
+ * The plugin's database, for seeding and for replaying its statements (the
+ * floor): on PostgreSQL, sessions with the settings the plugin gives its own
+ * connections (`PAGE_READ_SETTINGS` in its `database/pageReadSessions.ts`).
+ */
 export function knexFor(target: Target): Knex {
   return target.kind === 'postgres'
     ? knexFactory({
         client: 'pg',
         connection: { ...POSTGRES, database: target.database },
-        pool: { min: 0, max: 20 },
+        pool: {
+          min: 0,
+          max: 20,
+          afterCreate: (
+            connection: { query(sql: string, done: (e?: Error) => void): void },
+            done: (error: Error | undefined, c: unknown) => void,
+          ) =>
+            connection.query(PAGE_READ_SETTINGS, error =>
+              done(error, connection),
+            ),
+        },
       })
     : knexFactory({
         client: 'better-sqlite3',

@@ -1,3 +1,4 @@
+import { withPageReadSettings } from './pageReadSessions';
 import { whereReadable } from './incidentReadFilter';
 import {
   DatabaseService,
@@ -61,7 +62,7 @@ export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseIncidentStore> {
-    const client = await options.database.getClient();
+    const client = withPageReadSettings(await options.database.getClient());
     if (!options.database.migrations?.skip) {
       await migrateToLatest(client, migrationsDir);
     }
