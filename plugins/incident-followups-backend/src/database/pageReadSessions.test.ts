@@ -11,9 +11,16 @@ describe('withPageReadSettings', () => {
     .filter(([id]) => id.startsWith('POSTGRES'));
 
   it.each(postgres)(
-    'gives every connection of the pool the settings on %p',
+    'gives every connection of the pool the settings, old and new, on %p',
     async databaseId => {
-      const knex = withPageReadSettings(await databases.init(databaseId));
+      const knex = await databases.init(databaseId);
+      // Connections opened before, as Backstage's own services do.
+      await Promise.all(
+        Array.from({ length: 2 }, () =>
+          knex.transaction(tx => tx.raw('select 1')),
+        ),
+      );
+      withPageReadSettings(knex);
       const sessions = await Promise.all(
         Array.from({ length: 4 }, () =>
           knex.transaction(async tx => [

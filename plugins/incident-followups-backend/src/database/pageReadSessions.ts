@@ -22,17 +22,21 @@ export const PAGE_READ_SETTINGS =
   'set max_parallel_workers_per_gather = 0; set random_page_cost = 1.1';
 
 /**
- * Gives each new connection of the plugin's own pool the page-read settings,
- * as Backstage sets its `role`; the rest of the database keeps its settings.
- * Call it before the first query.
+ * Gives each connection of the plugin's pool the page-read settings the first
+ * time it is handed out, also those Backstage's own services (the scheduler,
+ * the auth key store) opened on the plugin's database before; the rest of the
+ * database keeps its settings.
  */
 export function withPageReadSettings(db: Knex): Knex {
   if (!String(db.client.config.client).includes('pg')) return db;
+  const set = new WeakSet<PgConnection>();
   db.client.pool.on(
-    'createSuccess',
+    'acquireSuccess',
     (_eventId: number, connection: PgConnection) => {
-      // Queued before any query knex sends on the new connection. A connection
-      // that cannot take it is broken and fails its first query all the same.
+      if (set.has(connection)) return;
+      set.add(connection);
+      // Queued before the query it was handed out for. A connection that
+      // cannot take it is broken and fails that query all the same.
       connection.query(PAGE_READ_SETTINGS).catch(() => undefined);
     },
   );
