@@ -16,9 +16,10 @@ export const MIGRATIONS = path.join(
   'plugins/incident-followups-backend/migrations',
 );
 
-/** As the plugin's `PAGE_READ_SETTINGS`. */
+/** As the plugin's `PAGE_READ_SETTINGS` and `SQLITE_PAGE_CACHE`. */
 const PAGE_READ_SETTINGS =
   'set max_parallel_workers_per_gather = 0; set random_page_cost = 1.1';
+const SQLITE_PAGE_CACHE = 'cache_size = -65536';
 
 /** Parents before children, for the foreign keys. */
 const TABLE_ORDER = [
@@ -33,8 +34,8 @@ const TABLE_ORDER = [
 
 /**
  * The plugin's database, for seeding and for replaying its statements (the
- * floor): on PostgreSQL, sessions with the settings the plugin gives its own
- * connections (`PAGE_READ_SETTINGS` in its `database/pageReadSessions.ts`).
+ * floor): sessions with the settings the plugin gives its own connections
+ * (its `database/pageReadSessions.ts`).
  */
 export function knexFor(target: Target): Knex {
   return target.kind === 'postgres'
@@ -57,6 +58,15 @@ export function knexFor(target: Target): Knex {
         client: 'better-sqlite3',
         connection: { filename: sqliteFile(target) },
         useNullAsDefault: true,
+        pool: {
+          afterCreate: (
+            connection: { pragma(source: string): unknown },
+            done: (error: Error | null, c: unknown) => void,
+          ) => {
+            connection.pragma(SQLITE_PAGE_CACHE);
+            done(null, connection);
+          },
+        },
       });
 }
 

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { withPageReadSettings } from './pageReadSessions';
 
@@ -5,21 +6,22 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-describe('withPageReadSettings', () => {
-  const postgres = databases
-    .eachSupportedId()
-    .filter(([id]) => id.startsWith('POSTGRES'));
+/** Two connections opened before the settings, as Backstage's own services do. */
+async function openConnections(knex: Knex) {
+  await Promise.all(
+    Array.from({ length: 2 }, () => knex.transaction(tx => tx.raw('select 1'))),
+  );
+}
 
-  it.each(postgres)(
+describe('withPageReadSettings', () => {
+  const ids = (prefix: string) =>
+    databases.eachSupportedId().filter(([id]) => id.startsWith(prefix));
+
+  it.each(ids('POSTGRES'))(
     'gives every connection of the pool the settings, old and new, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      // Connections opened before, as Backstage's own services do.
-      await Promise.all(
-        Array.from({ length: 2 }, () =>
-          knex.transaction(tx => tx.raw('select 1')),
-        ),
-      );
+      await openConnections(knex);
       withPageReadSettings(knex);
       const sessions = await Promise.all(
         Array.from({ length: 4 }, () =>
@@ -35,9 +37,18 @@ describe('withPageReadSettings', () => {
     },
   );
 
-  it.each(
-    databases.eachSupportedId().filter(([id]) => !id.startsWith('POSTGRES')),
-  )('leaves %p as it is', async databaseId => {
+  it.each(ids('SQLITE'))(
+    'gives the connection a larger page cache on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await openConnections(knex);
+      withPageReadSettings(knex);
+      const [row] = await knex.raw('pragma cache_size');
+      expect(row.cache_size).toBe(-65536);
+    },
+  );
+
+  it.each(ids('MYSQL'))('leaves %p as it is', async databaseId => {
     const knex = await databases.init(databaseId);
     expect(withPageReadSettings(knex)).toBe(knex);
     await expect(knex.raw('select 1')).resolves.toBeDefined();

@@ -1,9 +1,5 @@
 import { Knex } from 'knex';
 
-interface PgConnection {
-  query(sql: string): Promise<unknown>;
-}
-
 /**
  * PostgreSQL's settings for the plugin's sessions: its reads are index
  * lookups for one page, which the server's defaults plan badly.
@@ -22,23 +18,50 @@ export const PAGE_READ_SETTINGS =
   'set max_parallel_workers_per_gather = 0; set random_page_cost = 1.1';
 
 /**
+ * SQLite's page cache for the plugin's database: up to 64 MiB (the default is
+ * 2 MiB), taken only as pages are read. A team overview reads more pages than
+ * the default holds and read them again from the file on every request: 8
+ * concurrent top-level overviews at 10,000 incidents served 88-97 requests in
+ * 8 s with the default and 111-120 with the larger cache.
+ */
+export const SQLITE_PAGE_CACHE = 'cache_size = -65536';
+
+interface PgConnection {
+  query(sql: string): Promise<unknown>;
+}
+
+interface BetterSqliteConnection {
+  pragma(source: string): unknown;
+}
+
+/**
  * Gives each connection of the plugin's pool the page-read settings the first
  * time it is handed out, also those Backstage's own services (the scheduler,
  * the auth key store) opened on the plugin's database before; the rest of the
  * database keeps its settings.
  */
 export function withPageReadSettings(db: Knex): Knex {
-  if (!String(db.client.config.client).includes('pg')) return db;
-  const set = new WeakSet<PgConnection>();
-  db.client.pool.on(
-    'acquireSuccess',
-    (_eventId: number, connection: PgConnection) => {
-      if (set.has(connection)) return;
-      set.add(connection);
+  const apply = settingsFor(String(db.client.config.client));
+  if (!apply) return db;
+  const set = new WeakSet<object>();
+  db.client.pool.on('acquireSuccess', (_eventId: number, connection: any) => {
+    if (set.has(connection)) return;
+    set.add(connection);
+    apply(connection);
+  });
+  return db;
+}
+
+function settingsFor(client: string) {
+  if (client.includes('pg')) {
+    return (connection: PgConnection) =>
       // Queued before the query it was handed out for. A connection that
       // cannot take it is broken and fails that query all the same.
       connection.query(PAGE_READ_SETTINGS).catch(() => undefined);
-    },
-  );
-  return db;
+  }
+  if (client === 'better-sqlite3') {
+    return (connection: BetterSqliteConnection) =>
+      connection.pragma(SQLITE_PAGE_CACHE);
+  }
+  return undefined;
 }
