@@ -1,12 +1,14 @@
 import {
   entityRefSchema,
   FOLLOWUP_STATUSES,
+  FollowupStatus,
   groupRefSchema,
   INCIDENT_STATUSES,
   isoDateTimeSchema,
   POSTMORTEM_STATUSES,
   userRefSchema,
   SEVERITIES,
+  Severity,
 } from '@incident-followups/plugin-incident-followups-common';
 import { z } from 'zod';
 
@@ -88,8 +90,8 @@ const teamFilters = {
 function teamFilterValues(q: z.infer<z.ZodObject<typeof teamFilters>>): {
   since: Date;
   until: Date;
-  severities?: (typeof SEVERITIES)[number][];
-  statuses?: (typeof FOLLOWUP_STATUSES)[number][];
+  severities?: Severity[];
+  statuses?: FollowupStatus[];
   memberRef?: string;
   includeChildren: boolean;
 } {
