@@ -1,3 +1,4 @@
+import { OPEN_FOLLOWUP_STATUSES } from '@incident-followups/plugin-incident-followups-common';
 import { chromium } from '@playwright/test';
 import { Knex } from 'knex';
 
@@ -41,7 +42,7 @@ export async function browserSubjects(db: Knex) {
       'incident_owners.incident_id',
       'followups.incident_id',
     )
-    .whereIn('followups.status', ['open', 'in-progress'])
+    .whereIn('followups.status', [...OPEN_FOLLOWUP_STATUSES])
     .groupBy('incident_owners.owner_ref')
     .select('incident_owners.owner_ref', db.raw('count(*) as count'))
     .orderByRaw('abs(count(*) - 2000)')
