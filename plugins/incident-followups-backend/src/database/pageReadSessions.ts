@@ -20,7 +20,7 @@ export const PAGE_READ_SETTINGS =
 /**
  * SQLite's page cache for the plugin's database: up to 64 MiB (the default is
  * 2 MiB), taken only as pages are read. A team overview reads more pages than
- * the default holds and read them again from the file on every request: 8
+ * the default holds, which then came from the file again on every request: 8
  * concurrent top-level overviews at 10,000 incidents served 88-97 requests in
  * 8 s with the default and 111-120 with the larger cache.
  */
