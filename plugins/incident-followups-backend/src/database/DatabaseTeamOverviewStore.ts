@@ -1,5 +1,5 @@
 import { IncidentReadFilter, whereReadable } from './incidentReadFilter';
-import { whereStatusIn } from './whereStatusIn';
+import { OPEN_FOLLOWUPS_SQL, whereStatusIn } from './whereStatusIn';
 import {
   Followup,
   FollowupStatus,
@@ -220,7 +220,7 @@ export class DatabaseTeamOverviewStore {
     const listed = `case when followups.status in (${statuses
       .map(() => '?')
       .join(', ')}) then 1 else 0 end`;
-    const open = `followups.status in ('open', 'in-progress')`;
+    const open = OPEN_FOLLOWUPS_SQL;
     const rows = await this.followups.readChosenPage<{
       id: string;
       listed: unknown;

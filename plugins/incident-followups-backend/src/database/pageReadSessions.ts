@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { dialectOf } from './sqlDialect';
 
 /**
  * PostgreSQL's settings for the plugin's sessions: its reads are index
@@ -41,7 +42,7 @@ interface BetterSqliteConnection {
  * database keeps its settings.
  */
 export function withPageReadSettings(db: Knex): Knex {
-  const apply = settingsFor(String(db.client.config.client));
+  const apply = settingsFor(db);
   if (!apply) return db;
   const set = new WeakSet<object>();
   db.client.pool.on('acquireSuccess', (_eventId: number, connection: any) => {
@@ -52,16 +53,18 @@ export function withPageReadSettings(db: Knex): Knex {
   return db;
 }
 
-function settingsFor(client: string) {
-  if (client.includes('pg')) {
-    return (connection: PgConnection) =>
-      // Queued before the query it was handed out for. A connection that
-      // cannot take it is broken and fails that query all the same.
-      connection.query(PAGE_READ_SETTINGS).catch(() => undefined);
+function settingsFor(db: Knex) {
+  switch (dialectOf(db)) {
+    case 'pg':
+      return (connection: PgConnection) =>
+        // Queued before the query it was handed out for. A connection that
+        // cannot take it is broken and fails that query all the same.
+        connection.query(PAGE_READ_SETTINGS).catch(() => undefined);
+    case 'sqlite':
+      // better-sqlite3, Backstage's SQLite driver; the older sqlite3 has no pragma().
+      return (connection: Partial<BetterSqliteConnection>) =>
+        connection.pragma?.(SQLITE_PAGE_CACHE);
+    default:
+      return undefined;
   }
-  if (client === 'better-sqlite3') {
-    return (connection: BetterSqliteConnection) =>
-      connection.pragma(SQLITE_PAGE_CACHE);
-  }
-  return undefined;
 }

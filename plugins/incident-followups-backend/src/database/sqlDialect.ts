@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 
 type Dialect = 'sqlite' | 'pg' | 'mysql';
 
-function dialectOf(db: Knex): Dialect {
+export function dialectOf(db: Knex): Dialect {
   const client = String(db.client.config.client);
   if (client.includes('sqlite')) return 'sqlite';
   if (client.includes('mysql')) return 'mysql';

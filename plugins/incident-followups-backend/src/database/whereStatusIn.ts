@@ -5,11 +5,13 @@ import {
 import { Knex } from 'knex';
 
 /**
- * Keeps the followups in these statuses. The open ones are asked for with the
- * literal condition of the partial indexes of open followups: SQLite uses a
- * partial index only when the query holds its condition word for word, and
- * never for values bound to parameters.
+ * The open followups, as the partial indexes of open followups state it:
+ * SQLite uses a partial index only when the query holds its condition word for
+ * word, and never for values bound to parameters.
  */
+export const OPEN_FOLLOWUPS_SQL = `followups.status in ('open', 'in-progress')`;
+
+/** Keeps the followups in these statuses; the open ones as `OPEN_FOLLOWUPS_SQL`. */
 export function whereStatusIn(
   query: Knex.QueryBuilder,
   statuses: readonly FollowupStatus[],
@@ -19,7 +21,7 @@ export function whereStatusIn(
     wanted.size === OPEN_FOLLOWUP_STATUSES.length &&
     OPEN_FOLLOWUP_STATUSES.every(s => wanted.has(s))
   ) {
-    return query.whereRaw(`followups.status in ('open', 'in-progress')`);
+    return query.whereRaw(OPEN_FOLLOWUPS_SQL);
   }
   return query.whereIn('followups.status', [...statuses]);
 }
