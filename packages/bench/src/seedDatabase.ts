@@ -128,12 +128,7 @@ export async function seedDatabase(options: {
 }): Promise<Record<string, number>> {
   const { target, org, scale, now, log } = options;
   await recreate(target);
-  const knex = knexFor(target);
-  try {
-    await knex.migrate.latest({ directory: MIGRATIONS });
-  } finally {
-    await knex.destroy();
-  }
+  await migrate(target, 'before copies');
   const counts: Record<string, number> = {};
   await withInserter(target, async inserter => {
     let done = 0;
@@ -149,6 +144,31 @@ export async function seedDatabase(options: {
     const reviews = processReviews(now);
     await inserter.insert('process_reviews', reviews);
     counts.process_reviews = reviews.length;
+    await migrate(target, 'all');
   });
   return counts;
+}
+
+/**
+ * The first migration that copies rows by trigger (`team_followups`): the
+ * seed fills the tables before it, and the migration copies them in one
+ * statement, as it does on an existing database, instead of row by row.
+ */
+const FIRST_COPYING_MIGRATION = '20261205000000_team_followups.js';
+
+async function migrate(target: Target, until: 'before copies' | 'all') {
+  const knex = knexFor(target);
+  try {
+    if (until === 'all') {
+      await knex.migrate.latest({ directory: MIGRATIONS });
+      return;
+    }
+    const [, pending] = await knex.migrate.list({ directory: MIGRATIONS });
+    for (const migration of pending) {
+      if (migration.file >= FIRST_COPYING_MIGRATION) break;
+      await knex.migrate.up({ directory: MIGRATIONS, name: migration.file });
+    }
+  } finally {
+    await knex.destroy();
+  }
 }

@@ -153,7 +153,7 @@ export class DatabaseTeamOverviewStore {
 
   /**
    * The team's followups that meet `conditions`, as rows named `followups`:
-   * those of its incidents (through `incident_owners`) and those its groups
+   * those of its incidents (their copies in `team_followups`, by team) and those its groups
    * own of other incidents, as two index lookups that never find the same
    * followup, so a UNION ALL joins them without sorting. One OR across both
    * would read the whole followups table.
@@ -168,16 +168,10 @@ export class DatabaseTeamOverviewStore {
       if (!scope.includeChildren) query.where(`${table}.direct`, true);
       return query;
     };
-    const ofIncidents = teamIncident(
-      this.db('followups')
-        .select(columns)
-        .join(
-          'incident_owners',
-          'incident_owners.incident_id',
-          'followups.incident_id',
-        ),
-      'incident_owners',
-    );
+    const ofIncidents = this.db('team_followups as followups')
+      .select(columns)
+      .where('followups.team_ref', scope.teamRef);
+    if (!scope.includeChildren) ofIncidents.where('followups.direct', true);
     const owned = this.db('followups')
       .select(columns)
       .whereIn('followups.owner_ref', scope.groupRefs)

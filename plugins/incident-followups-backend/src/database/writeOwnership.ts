@@ -7,16 +7,42 @@ export async function writeOwnership(
   incidentId: string,
   ownership: Ownership,
 ): Promise<void> {
-  await tx('incident_owners').where({ incident_id: incidentId }).delete();
-  const owners = [
-    ...ownership.ownerRefs.map(owner_ref => ({ owner_ref, direct: true })),
-    ...ownership.ancestorGroupRefs
-      .filter(ref => !ownership.ownerRefs.includes(ref))
-      .map(owner_ref => ({ owner_ref, direct: false })),
-  ];
-  if (owners.length > 0) {
+  const owners = new Map<string, boolean>([
+    ...ownership.ancestorGroupRefs.map(ref => [ref, false] as const),
+    ...ownership.ownerRefs.map(ref => [ref, true] as const),
+  ]);
+  // Only what changed is written: the triggers of `team_followups` copy each
+  // followup of the incident for every owner row written.
+  const current = await tx('incident_owners')
+    .where({ incident_id: incidentId })
+    .select('owner_ref', 'direct');
+  const gone = current
+    .filter(row => !owners.has(row.owner_ref))
+    .map(row => row.owner_ref as string);
+  if (gone.length > 0) {
+    await tx('incident_owners')
+      .where({ incident_id: incidentId })
+      .whereIn('owner_ref', gone)
+      .delete();
+  }
+  const known = new Map<string, boolean>(
+    current.map(row => [row.owner_ref, Boolean(row.direct)]),
+  );
+  for (const [ownerRef, direct] of owners) {
+    if (known.has(ownerRef) && known.get(ownerRef) !== direct) {
+      await tx('incident_owners')
+        .where({ incident_id: incidentId, owner_ref: ownerRef })
+        .update({ direct });
+    }
+  }
+  const added = [...owners].filter(([ownerRef]) => !known.has(ownerRef));
+  if (added.length > 0) {
     await tx('incident_owners').insert(
-      owners.map(owner => ({ incident_id: incidentId, ...owner })),
+      added.map(([owner_ref, direct]) => ({
+        incident_id: incidentId,
+        owner_ref,
+        direct,
+      })),
     );
   }
   await tx('incident_entities')
