@@ -111,7 +111,7 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('team_followups');
 };
 
-/** The copies of the followup `row` (NEW or OLD) for each owner of its incident. */
+/** The copies of the followup NEW, one for each owner of its incident. */
 function copiesOfFollowup() {
   return `insert into team_followups (${COLUMNS.join(', ')})
     select incident_owners.owner_ref, incident_owners.direct, ${FOLLOWUP_COLUMNS.map(
@@ -165,12 +165,7 @@ function triggers(knex) {
          for each row execute function ${name}()`,
       ];
     }
-    if (isMysql(knex)) {
-      return [
-        `create trigger ${name} after ${event} on ${table}
-         for each row begin ${statements.map(s => `${s};`).join(' ')} end`,
-      ];
-    }
+    // SQLite and MySQL share this form.
     return [
       `create trigger ${name} after ${event} on ${table}
        for each row begin ${statements.map(s => `${s};`).join(' ')} end`,
