@@ -29,7 +29,7 @@ describe('whereStatusIn', () => {
 
     expect(
       await planOf(knex, whereStatusIn(ofOwner(), ['in-progress', 'open'])),
-    ).toContain('followups_open_owner_idx');
+    ).toContain('followups_open_owner_incident_idx');
     // The same condition with its values bound: SQLite cannot tell it from
     // any other list of statuses, and reads every followup of the owner.
     expect(
@@ -37,7 +37,7 @@ describe('whereStatusIn', () => {
         knex,
         ofOwner().whereIn('followups.status', ['open', 'in-progress']),
       ),
-    ).not.toContain('followups_open_owner_idx');
+    ).not.toContain('followups_open_owner_incident_idx');
   });
 
   it('keeps the followups in the statuses asked for', async () => {
