@@ -1,5 +1,6 @@
 import { CpuPerRequest } from './cpuTime';
 import { DatasetResult, RequestResult } from './runDataset';
+import { LOADS_PER_PAGE } from './browser';
 
 export interface TargetCheck {
   target: string;
@@ -194,8 +195,11 @@ export function browserMarkdown(
     '# incident-followups in the browser',
     '',
     `Run ${startedAt} on ${machine}. Headless Chromium on the production build of`,
-    'packages/app served by the bench backend; each page timed from navigation (after',
-    'one warm-up load) until its content shows. Target: 1.5 s.',
+    `packages/app served by the bench backend; each page loaded ${LOADS_PER_PAGE} times after one`,
+    'warm-up load, timed from navigation to the animation frame that paints its',
+    'content (the median, and each load; noted inside the page, so neither polling nor',
+    'scripts that run after that paint add to it), and to the frame that paints what',
+    "it draws last (the team overview's charts, below its followups). Target: 1.5 s.",
   ];
   for (const d of datasets) {
     if (!d.browser) continue;
@@ -205,14 +209,17 @@ export function browserMarkdown(
         'en-US',
       )} incidents`,
       '',
-      '| page | ms | within 1.5 s |',
-      '|---|---|---|',
-      ...d.browser.pages.map(
-        p =>
-          `| ${p.name} (${p.path}) | ${p.milliseconds} | ${
-            p.milliseconds <= 1500 ? 'yes' : 'NO'
-          } |`,
-      ),
+      '| page | content shown, ms | within 1.5 s | loads, ms | all drawn, ms | within 1.5 s |',
+      '|---|---|---|---|---|---|',
+      ...d.browser.pages.map(p => {
+        const within = (ms: number) => (ms <= 1500 ? 'yes' : 'NO');
+        const drawn = p.drawnMilliseconds;
+        return `| ${p.name} (${p.path}) | ${p.milliseconds} | ${within(
+          p.milliseconds,
+        )} | ${p.runs.join(', ')} | ${drawn ?? '-'} | ${
+          drawn === undefined ? '-' : within(drawn)
+        } |`;
+      }),
       '',
       `The catalog home page loaded ${
         d.browser.scriptsOnCatalogPage

@@ -255,10 +255,23 @@ export async function runDataset(options: {
             name: `team overview, ${pageSubjects.teamOpenFollowups} open followups`,
             path: `/team-followups?team=${pageSubjects.teamRef}`,
             ready: 'for service-',
+            // The five trend charts below the followups.
+            drawn: {
+              selector: '[data-testid="team-chart"] svg.recharts-surface',
+              count: 5,
+            },
           },
         ],
       });
-      for (const p of result.pages) log(`  ${p.name}: ${p.milliseconds} ms`);
+      for (const p of result.pages) {
+        log(
+          `  ${p.name}: ${p.milliseconds} ms (loads: ${p.runs.join(', ')})${
+            p.drawnMilliseconds === undefined
+              ? ''
+              : `, all drawn ${p.drawnMilliseconds} ms`
+          }`,
+        );
+      }
       log(
         `  catalog home page: ${
           result.scriptsOnCatalogPage
