@@ -212,7 +212,8 @@ export function browserMarkdown(
       '| page | content shown, ms | within 1.5 s | loads, ms | all drawn, ms | within 1.5 s |',
       '|---|---|---|---|---|---|',
       ...d.browser.pages.map(p => {
-        const within = (ms: number) => (ms <= 1500 ? 'yes' : 'NO');
+        const within = (milliseconds: number) =>
+          milliseconds <= 1500 ? 'yes' : 'NO';
         const drawn = p.drawnMilliseconds;
         return `| ${p.name} (${p.path}) | ${p.milliseconds} | ${within(
           p.milliseconds,
