@@ -29,9 +29,10 @@ const WANTED_KEY = 'incident-followups-bench-wanted';
 
 /**
  * Runs first in each document: notes, in milliseconds from its navigation, the
- * first animation frame (the one that paints it) at which the page holds the
- * text and the elements that the bench waits for. Polling from outside would
- * add its own intervals, and wait behind whatever script runs after the paint.
+ * start of the first animation frame at which the page holds the text and the
+ * elements that the bench waits for: the frame that paints them (its own
+ * layout and paint are not counted). Polling from outside would add its own
+ * intervals, and wait behind whatever script runs after the paint.
  */
 function watchFrames(key: string) {
   const wanted = sessionStorage.getItem(key);

@@ -203,13 +203,15 @@ async function main() {
     return;
   }
   const markdown = markdownReport(report);
+  // A run of some datasets leaves the last run of all of them as it was.
+  const file = only ? `${mode}-${chosen.map(d => d.name).join('+')}` : mode;
   fs.writeFileSync(
-    path.join(resultsDir, `${mode}.json`),
+    path.join(resultsDir, `${file}.json`),
     `${JSON.stringify(report, null, 2)}\n`,
   );
-  fs.writeFileSync(path.join(resultsDir, `${mode}.md`), markdown);
+  fs.writeFileSync(path.join(resultsDir, `${file}.md`), markdown);
   log(`\n${markdown}`);
-  log(`Written to ${path.join(resultsDir, `${mode}.md`)} and ${mode}.json`);
+  log(`Written to ${path.join(resultsDir, `${file}.md`)} and ${file}.json`);
   const failed = results.flatMap(d =>
     d.requests
       .filter(r => r.endpoint.errors || r.floor.errors || r.catalog.errors)

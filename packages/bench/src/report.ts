@@ -196,10 +196,11 @@ export function browserMarkdown(
     '',
     `Run ${startedAt} on ${machine}. Headless Chromium on the production build of`,
     `packages/app served by the bench backend; each page loaded ${LOADS_PER_PAGE} times after one`,
-    'warm-up load, timed from navigation to the animation frame that paints its',
-    'content (the median, and each load; noted inside the page, so neither polling nor',
-    'scripts that run after that paint add to it), and to the frame that paints what',
-    "it draws last (the team overview's charts, below its followups). Target: 1.5 s.",
+    'warm-up load, timed from navigation to the start of the animation frame that',
+    "paints its content (that frame's own layout and paint not counted; the median, and",
+    'each load; noted inside the page, so neither polling nor scripts that run after',
+    'that paint add to it), and to the frame that paints what it draws last (the team',
+    "overview's charts, below its followups). Target: 1.5 s.",
   ];
   for (const d of datasets) {
     if (!d.browser) continue;
