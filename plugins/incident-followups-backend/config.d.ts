@@ -29,6 +29,12 @@ export interface Config {
        */
       catalogTimeout?: HumanDuration | string;
       /**
+       * How long the groups below a group, read from the catalog for the team
+       * overviews' roll-up, are kept in the cache service; default 1 minute,
+       * 0 reads them on every request.
+       */
+      groupHierarchyTtl?: HumanDuration | string;
+      /**
        * When to ask the catalog again who owns the open incidents; default every
        * 5 minutes.
        */

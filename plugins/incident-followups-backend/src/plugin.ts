@@ -9,6 +9,7 @@ import { resolve as resolvePath } from 'node:path';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerFollowupActions } from './actions/registerFollowupActions';
 import { readPluginConfig } from './config/readPluginConfig';
+import { GroupHierarchy } from './catalog/GroupHierarchy';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -99,6 +100,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
       deps: {
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -116,6 +118,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         const {
           auditor,
           auth,
+          cache,
           catalog,
           config,
           database,
@@ -199,6 +202,12 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         const teams = new TeamOverviewService({
           store: new DatabaseTeamOverviewStore(store.db, followupStore),
           ownership,
+          hierarchy: new GroupHierarchy({
+            ownership,
+            auth,
+            cache,
+            ttlMs: settings.groupHierarchyTtlMs,
+          }),
           policy: settings.followups.policy,
         });
         const processReviewStore = new DatabaseProcessReviewStore(store.db);

@@ -82,6 +82,22 @@ describe('CatalogOwnershipResolver', () => {
     ]);
   });
 
+  it('tells a group from a user and from a ref the catalog does not know', async () => {
+    const resolver = new CatalogOwnershipResolver(
+      catalogServiceMock({ entities: demoCatalog() }),
+      1000,
+    );
+    expect(await resolver.isGroup('group:default/payments', credentials)).toBe(
+      true,
+    );
+    expect(await resolver.isGroup('user:default/alice', credentials)).toBe(
+      false,
+    );
+    expect(await resolver.isGroup('group:default/nobody', credentials)).toBe(
+      false,
+    );
+  });
+
   it('follows a service that moved to another team', async () => {
     const entities = demoCatalog();
     const catalog = catalogServiceMock({ entities });

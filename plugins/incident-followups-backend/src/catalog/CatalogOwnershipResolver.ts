@@ -163,6 +163,15 @@ export class CatalogOwnershipResolver {
     return [...managers].sort();
   }
 
+  /** Whether the catalog has a group of this ref that the caller may see. */
+  async isGroup(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [entity] = await this.fetch([ref], credentials);
+    return entity?.kind.toLocaleLowerCase('en-US') === 'group';
+  }
+
   /**
    * The groups below a group (`parentOf` relations, all the way down, cycle-safe);
    * undefined when the catalog has no such group.

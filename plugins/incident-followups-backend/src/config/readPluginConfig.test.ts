@@ -7,6 +7,7 @@ describe('readPluginConfig', () => {
     expect(settings).toMatchObject({
       demoIncidentsFile: undefined,
       catalogTimeoutMs: 5000,
+      groupHierarchyTtlMs: 60_000,
       ownershipSchedule: { frequency: { minutes: 5 } },
       reminderHour: 9,
       reminderSchedule: { frequency: { minutes: 30 } },
@@ -20,6 +21,7 @@ describe('readPluginConfig', () => {
           demoData: { enabled: true, incidentsFile: 'incidents.yaml' },
           ownership: {
             catalogTimeout: { seconds: 2 },
+            groupHierarchyTtl: '0s',
             schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
           },
           reminders: { hour: 7 },
@@ -29,6 +31,7 @@ describe('readPluginConfig', () => {
     expect(settings).toMatchObject({
       demoIncidentsFile: 'incidents.yaml',
       catalogTimeoutMs: 2000,
+      groupHierarchyTtlMs: 0,
       ownershipSchedule: {
         frequency: { minutes: 1 },
         timeout: { seconds: 30 },

@@ -21,6 +21,8 @@ export interface PluginConfig {
   /** The demo incidents file to seed, when demo data is on. */
   demoIncidentsFile?: string;
   catalogTimeoutMs: number;
+  /** How long a group's descendants are kept; 0 asks the catalog every time. */
+  groupHierarchyTtlMs: number;
   ownershipSchedule: SchedulerServiceTaskScheduleDefinition;
   followups: FollowupsConfig;
   postmortems: PostmortemsConfig;
@@ -55,6 +57,11 @@ export function readPluginConfig(config: Config): PluginConfig {
           readDurationFromConfig(ownership, { key: 'catalogTimeout' }),
         )
       : 5_000,
+    groupHierarchyTtlMs: ownership?.has('groupHierarchyTtl')
+      ? durationToMilliseconds(
+          readDurationFromConfig(ownership, { key: 'groupHierarchyTtl' }),
+        )
+      : 60_000,
     ownershipSchedule: readSchedule(ownership, {
       frequency: { minutes: 5 },
       timeout: { minutes: 5 },

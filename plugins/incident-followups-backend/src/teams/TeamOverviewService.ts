@@ -20,6 +20,7 @@ import {
   CatalogOwnershipResolver,
   CatalogUnavailableError,
 } from '../catalog/CatalogOwnershipResolver';
+import { GroupHierarchy } from '../catalog/GroupHierarchy';
 import {
   DatabaseTeamOverviewStore,
   Period,
@@ -99,6 +100,7 @@ export class TeamOverviewService {
     private readonly options: {
       store: DatabaseTeamOverviewStore;
       ownership: CatalogOwnershipResolver;
+      hierarchy: GroupHierarchy;
       policy: DueDatePolicy;
     },
   ) {}
@@ -110,14 +112,12 @@ export class TeamOverviewService {
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     try {
-      const descendants = await this.options.ownership.descendantsOf(
-        teamRef,
-        credentials,
-      );
-      if (!descendants) {
+      if (!(await this.options.ownership.isGroup(teamRef, credentials))) {
         throw new NotFoundError(`No group ${teamRef} in the catalog`);
       }
-      return includeChildren ? [teamRef, ...descendants] : [teamRef];
+      return includeChildren
+        ? [teamRef, ...(await this.options.hierarchy.descendantsOf(teamRef))]
+        : [teamRef];
     } catch (error) {
       // Without the catalog, the incidents' stored owners still answer.
       if (error instanceof CatalogUnavailableError) return [teamRef];
