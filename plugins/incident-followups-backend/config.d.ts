@@ -36,7 +36,8 @@ export interface Config {
       groupHierarchyTtl?: HumanDuration | string;
       /**
        * When to ask the catalog again who owns the open incidents; default every
-       * 5 minutes.
+       * 5 minutes. In the first 10 minutes after start, incidents whose entities
+       * the catalog does not have yet are asked about again every 15 seconds.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

@@ -10,6 +10,10 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerFollowupActions } from './actions/registerFollowupActions';
 import { readPluginConfig } from './config/readPluginConfig';
 import { GroupHierarchy } from './catalog/GroupHierarchy';
+import {
+  OWNERSHIP_REFRESH_TASK,
+  ownershipRefreshTask,
+} from './catalog/ownershipRefreshTask';
 import { CatalogOwnershipResolver } from './catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from './database/DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -252,15 +256,14 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         }
 
         await scheduler.scheduleTask({
-          id: 'incident-followups-refresh-ownership',
+          id: OWNERSHIP_REFRESH_TASK,
           scope: 'global',
           ...settings.ownershipSchedule,
-          fn: async () => {
-            const { checked, changed } = await incidents.refreshOwnership();
-            logger.info(
-              `Owning teams refreshed from the catalog: ${checked} incidents checked, ${changed} changed`,
-            );
-          },
+          fn: ownershipRefreshTask({
+            refresh: () => incidents.refreshOwnership(),
+            scheduler,
+            logger,
+          }),
         });
         await scheduler.scheduleTask({
           id: 'incident-followups-reminders',

@@ -69,6 +69,7 @@ describe('IncidentService.refreshOwnership', () => {
     expect(await service.refreshOwnership()).toEqual({
       checked: 1,
       changed: 1,
+      stale: 0,
     });
     expect((await store.getIncident(open.id))?.ownerRefs).toEqual([
       'group:default/sre',
@@ -100,6 +101,7 @@ describe('IncidentService.refreshOwnership', () => {
     expect(await service.refreshOwnership()).toEqual({
       checked: 1,
       changed: 0,
+      stale: 1,
     });
     expect((await store.getIncident(seeded.id))?.ownersStale).toBe(true);
 
@@ -107,6 +109,7 @@ describe('IncidentService.refreshOwnership', () => {
     expect(await service.refreshOwnership()).toEqual({
       checked: 1,
       changed: 1,
+      stale: 0,
     });
     expect(await store.getIncident(seeded.id)).toMatchObject({
       ownerRefs: ['group:default/payments'],
@@ -115,6 +118,7 @@ describe('IncidentService.refreshOwnership', () => {
     expect(await service.refreshOwnership()).toEqual({
       checked: 0,
       changed: 0,
+      stale: 0,
     });
   });
 });

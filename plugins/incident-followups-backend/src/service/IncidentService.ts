@@ -168,10 +168,19 @@ export class IncidentService {
    * catalog was down), with the plugin's own credentials, so that incidents follow
    * a service that moved to another team.
    */
-  async refreshOwnership(): Promise<{ checked: number; changed: number }> {
+  /**
+   * Asks the catalog again who owns the open incidents and those stored
+   * without owners; `stale`: those whose entities the catalog still lacks.
+   */
+  async refreshOwnership(): Promise<{
+    checked: number;
+    changed: number;
+    stale: number;
+  }> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     let checked = 0;
     let changed = 0;
+    let stale = 0;
     let afterId: string | undefined;
     for (;;) {
       const batch = await this.options.store.listIncidentsToRefresh({
@@ -193,11 +202,12 @@ export class IncidentService {
         ) {
           changed++;
         }
+        if (ownership.stale) stale++;
         checked++;
       }
       afterId = batch[batch.length - 1].id;
     }
-    return { checked, changed };
+    return { checked, changed, stale };
   }
 
   private responderRefs(responders: Responder[]) {
