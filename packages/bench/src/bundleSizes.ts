@@ -8,7 +8,7 @@ export interface PluginChunk {
   initial: boolean;
   bytes: number;
   gzipBytes: number;
-  /** The plugin's modules in it, against all its modules. */
+  /** The plugin's source files in it, against all its source files. */
   pluginModules: number;
   modules: number;
 }
@@ -18,57 +18,47 @@ const PLUGIN_SOURCES = [
   /plugins\/incident-followups-common\//,
 ];
 
-interface StatsModule {
-  name?: string;
-  identifier?: string;
-  modules?: StatsModule[];
-}
-
-interface StatsChunk {
-  files?: string[];
-  initial?: boolean;
-  modules?: StatsModule[];
-}
-
-function flatten(modules: StatsModule[] = []): string[] {
-  return modules.flatMap(m => [
-    `${m.identifier ?? ''} ${m.name ?? ''}`,
-    ...flatten(m.modules),
-  ]);
+/** The scripts `index.html` loads: the chunks every page loads. */
+function initialScripts(distDir: string): Set<string> {
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  return new Set(
+    [...html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g)].map(m => m[1]),
+  );
 }
 
 /**
  * The chunks of packages/app's production build that contain the plugin's
- * modules, read from the bundle stats that `backstage-cli package build --stats`
- * writes, with their gzipped sizes.
+ * source files, with their gzipped sizes: each chunk's source map names its
+ * sources, and `index.html` the chunks loaded initially. (The bundle stats of
+ * `build --stats` said as much, but their writer stalls on this app's 130 MB
+ * of stats and never finishes.)
  */
 export function pluginChunks(distDir: string): PluginChunk[] {
-  const statsFile = fs.readdirSync(distDir).find(f => /stats.*\.json$/.test(f));
-  if (!statsFile) {
+  const staticDir = path.join(distDir, 'static');
+  if (!fs.existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(
-      `no bundle stats in ${distDir}: build the app with 'yarn workspace app build --stats'`,
+      `no production build in ${distDir}: build the app with 'yarn workspace app build'`,
     );
   }
-  const stats = JSON.parse(
-    fs.readFileSync(path.join(distDir, statsFile), 'utf8'),
-  );
-  const chunks: StatsChunk[] = stats.chunks ?? [];
+  const initial = initialScripts(distDir);
   const result: PluginChunk[] = [];
-  for (const chunk of chunks) {
-    const modules = flatten(chunk.modules);
-    const plugin = modules.filter(m => PLUGIN_SOURCES.some(p => p.test(m)));
+  for (const name of fs.readdirSync(staticDir).filter(f => f.endsWith('.js'))) {
+    const mapFile = path.join(staticDir, `${name}.map`);
+    if (!fs.existsSync(mapFile)) continue;
+    const sources: string[] =
+      JSON.parse(fs.readFileSync(mapFile, 'utf8')).sources ?? [];
+    const plugin = sources.filter(s => PLUGIN_SOURCES.some(p => p.test(s)));
     if (!plugin.length) continue;
-    for (const file of (chunk.files ?? []).filter(f => f.endsWith('.js'))) {
-      const content = fs.readFileSync(path.join(distDir, file));
-      result.push({
-        file,
-        initial: !!chunk.initial,
-        bytes: content.length,
-        gzipBytes: zlib.gzipSync(content).length,
-        pluginModules: plugin.length,
-        modules: modules.length,
-      });
-    }
+    const file = `static/${name}`;
+    const content = fs.readFileSync(path.join(staticDir, name));
+    result.push({
+      file,
+      initial: initial.has(file),
+      bytes: content.length,
+      gzipBytes: zlib.gzipSync(content).length,
+      pluginModules: plugin.length,
+      modules: sources.length,
+    });
   }
   return result.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }

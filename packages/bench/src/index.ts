@@ -20,7 +20,7 @@ const USAGE = `npm run bench [-- options]
                      pg-smoke, sqlite-smoke (smoke)
   --reseed           seed again even when the databases are current
   --bundle           instead: the gzipped size of the app's chunks that hold the
-                     plugin (build first: yarn workspace app build --stats)
+                     plugin (build first: yarn workspace app build)
   --browser          instead of the API: time the service tab (about 500 incidents)
                      and a team overview (about 2,000 open followups) in headless
                      Chromium on the app's production build, and check that the
@@ -49,14 +49,14 @@ function measureBundle(log: (message: string) => void) {
   const markdown = [
     '# The plugin in the app bundle',
     '',
-    `Production build of packages/app, chunks holding modules of plugins/incident-followups or -common, measured ${new Date().toISOString()}.`,
+    `Production build of packages/app, chunks holding source files of plugins/incident-followups or -common (from their source maps), measured ${new Date().toISOString()}.`,
     `Lazy chunks: ${lazy.length}, ${total(
       lazy,
     )} KB gzipped in all. Initial chunks with plugin modules (loaded on every page): ${
       initial.length
     }.`,
     '',
-    '| chunk | loaded | KB | KB gzipped | plugin modules / modules |',
+    '| chunk | loaded | KB | KB gzipped | plugin source files / source files |',
     '|---|---|---|---|---|',
     ...chunks.map(
       c =>
