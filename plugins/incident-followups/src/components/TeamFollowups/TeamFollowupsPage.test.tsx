@@ -89,6 +89,10 @@ describe('TeamFollowupsPage', () => {
     );
     expect(screen.getByTestId('team-postmortem')).toHaveTextContent('Late');
     expect(screen.getAllByTestId('team-chart')).toHaveLength(5);
+    // Drawn with the page, before any container was measured (jsdom measures none).
+    for (const chart of screen.getAllByTestId('team-chart')) {
+      expect(chart.querySelector('svg.recharts-surface')).not.toBeNull();
+    }
   });
 
   it('groups the followups by owner on request', async () => {

@@ -22,6 +22,9 @@ function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 100);
 }
 
+/** About a chart's size on a laptop's screen, half the page wide. */
+const CHART_SIZE = { width: 520, height: 220 };
+
 function Chart(props: {
   title: string;
   subheader: string;
@@ -31,7 +34,10 @@ function Chart(props: {
     <Grid item xs={12} md={6}>
       <InfoCard title={props.title} subheader={props.subheader}>
         <div style={{ width: '100%', height: 220 }} data-testid="team-chart">
-          <ResponsiveContainer>{props.children}</ResponsiveContainer>
+          {/* Drawn at about its width with the rest of the page, then fitted: measured first, it came a paint later. */}
+          <ResponsiveContainer initialDimension={CHART_SIZE}>
+            {props.children}
+          </ResponsiveContainer>
         </div>
       </InfoCard>
     </Grid>
