@@ -42,6 +42,10 @@ function relativeRef(
   }
 }
 
+function isGroupEntity(entity: Entity | undefined): entity is Entity {
+  return entity?.kind.toLocaleLowerCase('en-US') === 'group';
+}
+
 /**
  * Answers who owns an incident's entities by asking the catalog: each entity's
  * `spec.owner`, then the owners' parent groups up the hierarchy, and the systems
@@ -169,7 +173,7 @@ export class CatalogOwnershipResolver {
     credentials: BackstageCredentials,
   ): Promise<boolean> {
     const [entity] = await this.fetch([ref], credentials);
-    return entity?.kind.toLocaleLowerCase('en-US') === 'group';
+    return isGroupEntity(entity);
   }
 
   /**
@@ -181,9 +185,7 @@ export class CatalogOwnershipResolver {
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
     const [group] = await this.fetch([groupRef], credentials);
-    if (!group || group.kind.toLocaleLowerCase('en-US') !== 'group') {
-      return undefined;
-    }
+    if (!isGroupEntity(group)) return undefined;
     const seen = new Set<string>([groupRef]);
     let frontier = [group];
     for (

@@ -44,6 +44,17 @@ function readSchedule(
     : defaults;
 }
 
+/** An optional duration (`{ seconds: 2 }`, `'2s'`) in milliseconds. */
+function readMilliseconds(
+  config: Config | undefined,
+  key: string,
+  defaultMs: number,
+): number {
+  return config?.has(key)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+    : defaultMs;
+}
+
 export function readPluginConfig(config: Config): PluginConfig {
   const demoData = config.getOptionalConfig('incidentFollowups.demoData');
   const ownership = config.getOptionalConfig('incidentFollowups.ownership');
@@ -52,16 +63,12 @@ export function readPluginConfig(config: Config): PluginConfig {
     demoIncidentsFile: demoData?.getOptionalBoolean('enabled')
       ? demoData.getString('incidentsFile')
       : undefined,
-    catalogTimeoutMs: ownership?.has('catalogTimeout')
-      ? durationToMilliseconds(
-          readDurationFromConfig(ownership, { key: 'catalogTimeout' }),
-        )
-      : 5_000,
-    groupHierarchyTtlMs: ownership?.has('groupHierarchyTtl')
-      ? durationToMilliseconds(
-          readDurationFromConfig(ownership, { key: 'groupHierarchyTtl' }),
-        )
-      : 60_000,
+    catalogTimeoutMs: readMilliseconds(ownership, 'catalogTimeout', 5_000),
+    groupHierarchyTtlMs: readMilliseconds(
+      ownership,
+      'groupHierarchyTtl',
+      60_000,
+    ),
     ownershipSchedule: readSchedule(ownership, {
       frequency: { minutes: 5 },
       timeout: { minutes: 5 },

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
+import { OWNERSHIP_REFRESH_TASK } from '../catalog/ownershipRefreshTask';
 
 jest.setTimeout(60_000);
 
@@ -66,9 +67,7 @@ describe('the demo data in examples/', () => {
         },
         catalog: exampleCatalog(),
       });
-      await backend.scheduler.triggerTask(
-        'incident-followups-refresh-ownership',
-      );
+      await backend.scheduler.triggerTask(OWNERSHIP_REFRESH_TASK);
       const get = async (path: string) => (await backend.get(path)).body;
       return { backend, get };
     };

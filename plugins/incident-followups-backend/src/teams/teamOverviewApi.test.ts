@@ -1,5 +1,6 @@
 import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { OWNERSHIP_REFRESH_TASK } from '../catalog/ownershipRefreshTask';
 
 jest.setTimeout(60_000);
 
@@ -208,7 +209,7 @@ describe.each(databases.eachSupportedId())(
         e => e.metadata.name === 'alerting-pipeline',
       )!;
       pipeline.spec!.owner = 'payments';
-      await api.scheduler.triggerTask('incident-followups-refresh-ownership');
+      await api.scheduler.triggerTask(OWNERSHIP_REFRESH_TASK);
       return { pmD };
     }
 
