@@ -68,11 +68,37 @@ export function chooseSubjects(
 const API = '/api/incident-followups';
 const catalog = (kind: string, name: string) =>
   `/api/catalog/entities/by-name/${kind}/default/${name}`;
+const team = (group: string, resource: string) =>
+  `${API}/teams/${encodeURIComponent(`group:default/${group}`)}/${resource}`;
+/** What the team followups page asks for: the figures, the weeks and the 50 most urgent. */
 const teamOverview = (group: string) =>
-  `${API}/teams/${encodeURIComponent(`group:default/${group}`)}/overview`;
+  `${team(group, 'overview')}?followupLimit=50`;
 /** What the card on a group's page asks for: the figures, no list, no weeks. */
 const teamCard = (group: string) =>
-  `${teamOverview(group)}?followupLimit=0&weeks=false`;
+  `${team(group, 'overview')}?followupLimit=0&weeks=false`;
+
+/**
+ * The cursor the team overview gives for the followups after its 50 most
+ * urgent (the backend's opaque token: the 50th's due date and id).
+ */
+async function afterFiftyMostUrgent(db: Knex, group: string) {
+  const fiftieth = await db('team_followups')
+    .where('team_ref', `group:default/${group}`)
+    .whereIn('status', ['open', 'in-progress'])
+    .orderByRaw('case when due_at is null then 1 else 0 end, due_at, id')
+    .offset(49)
+    .first('id', 'due_at');
+  // A team with fewer (the smoke run's): the undated ones after none.
+  const position = fiftieth
+    ? [
+        fiftieth.due_at === null
+          ? null
+          : new Date(fiftieth.due_at).toISOString(),
+        fiftieth.id,
+      ]
+    : [null, ''];
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
 
 /** The page loads, with what the pages ask for (the frontend client's queries). */
 export async function scenarios(
@@ -119,6 +145,14 @@ export async function scenarios(
       catalogPath: catalog('group', subjects.topGroup),
     },
     {
+      name: 'team followups, next page',
+      path: `${team(subjects.leafTeam, 'followups')}?${new URLSearchParams({
+        limit: '50',
+        cursor: await afterFiftyMostUrgent(db, subjects.leafTeam),
+      })}`,
+      catalogPath: catalog('group', subjects.leafTeam),
+    },
+    {
       name: 'team card, leaf team',
       path: teamCard(subjects.leafTeam),
       catalogPath: catalog('group', subjects.leafTeam),
@@ -134,7 +168,7 @@ export async function scenarios(
         assigneeRef: `user:default/${subjects.userName}`,
         status: 'open,in-progress',
         order: 'urgency',
-        limit: '500',
+        limit: '50',
       })}`,
       catalogPath: catalog('user', subjects.userName),
     },

@@ -61,6 +61,8 @@ export interface TeamOverview {
     /** Open and in-progress followups (or those of the requested statuses), overdue first; at most 500, or the `followupLimit` asked for. */
     items: Followup[];
     totalCount: number;
+    /** Passed as `cursor` to `GET /teams/{groupRef}/followups` for the ones after `items`; null when none follow or none were asked for. */
+    nextCursor: string | null;
     overdueCount: number;
     dueSoonCount: number;
     unassignedCount: number;

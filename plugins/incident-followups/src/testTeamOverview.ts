@@ -24,6 +24,7 @@ export function testOverview(): TeamOverview {
         }),
       ],
       totalCount: 2,
+      nextCursor: null,
       overdueCount: 1,
       dueSoonCount: 0,
       unassignedCount: 0,

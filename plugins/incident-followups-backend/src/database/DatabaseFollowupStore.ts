@@ -20,6 +20,11 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { readPage } from './cursor';
 import {
+  decodeUrgencyCursor,
+  encodeUrgencyCursor,
+  whereAfterUrgency,
+} from './urgencyCursor';
+import {
   FollowupChanges,
   FollowupListQuery,
   FollowupStore,
@@ -320,6 +325,54 @@ export class DatabaseFollowupStore implements FollowupStore {
   }
 
   /**
+   * One page of `chosen` (rows named `followups` with their `id` and
+   * `due_at`) in the most-urgent-first order, after the cursor: counted
+   * before the cursor and the limit in the same read, then read whole.
+   */
+  async readUrgentPage(
+    chosen: Knex.QueryBuilder,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Followup>> {
+    const after = cursor ? decodeUrgencyCursor(cursor) : undefined;
+    const counted = this.db.from(
+      chosen
+        .clone()
+        .select(
+          'followups.id',
+          'followups.due_at',
+          this.db.raw('count(*) over () as total'),
+        )
+        .as('followups'),
+    );
+    if (after) whereAfterUrgency(counted, after);
+    const rows = await this.readChosenPage<{ id: string; total: unknown }>(
+      counted
+        .select('followups.id', 'followups.total')
+        .orderByRaw(MOST_URGENT_FIRST)
+        .limit(limit + 1),
+      MOST_URGENT_FIRST,
+    );
+    const items = rows.slice(0, limit).map(r => r.followup);
+    let totalCount = Number(rows[0]?.page.total ?? 0);
+    if (after && rows.length === 0) {
+      // Past the last page no row carries the count.
+      const [{ count }] = await this.db
+        .from(chosen.clone().select('followups.id').as('followups'))
+        .count({ count: '*' });
+      totalCount = Number(count);
+    }
+    return {
+      items,
+      totalCount,
+      nextCursor:
+        rows.length > limit
+          ? encodeUrgencyCursor(items[items.length - 1])
+          : null,
+    };
+  }
+
+  /**
    * The followups a person has to do that meet `conditions`, as `columns`:
    * theirs, their groups', and the unassigned ones of incidents they
    * commanded. A union of index lookups that never find the same followup:
@@ -392,9 +445,9 @@ export class DatabaseFollowupStore implements FollowupStore {
         columns,
       );
     if (query.order === 'urgency') {
-      // The page's ids first, counted before the limit in the same read, from
-      // the index rows that chose them (a person's followups carry their due
-      // date there): reading whole rows before the limit reads every one.
+      // The page's ids first, from the index rows that chose them (a person's
+      // followups carry their due date there): reading whole rows before the
+      // limit reads every one.
       const chosen: Knex.QueryBuilder = query.assigneeRef
         ? this.db.from(
             assigned(['followups.id', 'followups.due_at'], listed).as(
@@ -402,18 +455,7 @@ export class DatabaseFollowupStore implements FollowupStore {
             ),
           )
         : listed(this.db('followups'));
-      const page = await this.readChosenPage<{ id: string; total: unknown }>(
-        chosen
-          .select('followups.id', this.db.raw('count(*) over () as total'))
-          .orderByRaw(MOST_URGENT_FIRST)
-          .limit(query.limit),
-        MOST_URGENT_FIRST,
-      );
-      return {
-        items: page.map(r => r.followup),
-        totalCount: Number(page[0]?.page.total ?? 0),
-        nextCursor: null,
-      };
+      return this.readUrgentPage(chosen, query.limit, query.cursor);
     }
     const filtered = listed(this.db('followups'));
     if (query.assigneeRef) {

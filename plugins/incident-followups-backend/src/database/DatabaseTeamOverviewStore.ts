@@ -9,6 +9,7 @@ import {
   SEVERITIES,
   Severity,
   OPEN_FOLLOWUP_STATUSES,
+  Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import {
@@ -21,6 +22,7 @@ import {
   withMaterialized,
 } from './sqlDialect';
 import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
+import { encodeUrgencyCursor } from './urgencyCursor';
 
 /** What a team overview covers. */
 export interface TeamScope {
@@ -39,6 +41,7 @@ export interface TeamScope {
 export interface FollowupBacklog {
   items: Followup[];
   totalCount: number;
+  nextCursor: string | null;
   overdue: number;
   dueSoon: number;
   unassigned: number;
@@ -253,16 +256,42 @@ export class DatabaseTeamOverviewStore {
       `page.listed desc, ${MOST_URGENT_FIRST}`,
     );
     const figures = rows[0]?.page;
+    const items = rows
+      .filter(r => Number(r.page.listed) === 1)
+      .slice(0, limit)
+      .map(r => r.followup);
+    const totalCount = Number(figures?.listed_count ?? 0);
     return {
-      items: rows
-        .filter(r => Number(r.page.listed) === 1)
-        .slice(0, limit)
-        .map(r => r.followup),
-      totalCount: Number(figures?.listed_count ?? 0),
+      items,
+      totalCount,
+      nextCursor:
+        items.length > 0 && totalCount > items.length
+          ? encodeUrgencyCursor(items[items.length - 1])
+          : null,
       overdue: Number(figures?.overdue ?? 0),
       dueSoon: Number(figures?.due_soon ?? 0),
       unassigned: Number(figures?.unassigned ?? 0),
     };
+  }
+
+  /**
+   * The team's followups in `statuses` after the cursor, the most urgent
+   * first: the pages after the backlog's first.
+   */
+  followupPage(
+    scope: TeamScope,
+    statuses: FollowupStatus[],
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Followup>> {
+    return this.followups.readUrgentPage(
+      this.followupsInScope(scope, q => whereStatusIn(q, statuses), [
+        'followups.id',
+        'followups.due_at',
+      ]),
+      limit,
+      cursor,
+    );
   }
 
   /**

@@ -49,8 +49,8 @@ export interface FollowupListQuery {
   cursor?: string;
   /**
    * `created` (the default): oldest first, page by page through `cursor`.
-   * `urgency`: the `limit` most urgent at once (soonest due first, those
-   * without a due date last), without a cursor.
+   * `urgency`: the most urgent first (soonest due first, those without a due
+   * date last), page by page through `cursor` too.
    */
   order?: 'created' | 'urgency';
 }

@@ -7,28 +7,42 @@ export interface PageCursor {
   id: string;
 }
 
-export function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString(
-    'base64url',
-  );
+/** A page's last position as an opaque token for the client. */
+export function encodePosition(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(value: string): PageCursor {
+/** The position a token holds, if `accept` takes it; else the client's error. */
+export function decodePosition<T>(
+  value: string,
+  accept: (values: unknown) => T | undefined,
+): T {
+  let accepted: T | undefined;
   try {
-    const [at, id] = JSON.parse(
-      Buffer.from(value, 'base64url').toString('utf8'),
-    );
-    if (
-      typeof at === 'string' &&
-      !Number.isNaN(Date.parse(at)) &&
-      typeof id === 'string'
-    ) {
-      return { at, id };
-    }
+    accepted = accept(JSON.parse(Buffer.from(value, 'base64url').toString()));
   } catch {
     // reported below
   }
-  throw new InputError('cursor: is not a cursor this API returned');
+  if (accepted === undefined) {
+    throw new InputError('cursor: is not a cursor this API returned');
+  }
+  return accepted;
+}
+
+export function encodeCursor(cursor: PageCursor): string {
+  return encodePosition([cursor.at, cursor.id]);
+}
+
+export function decodeCursor(value: string): PageCursor {
+  return decodePosition(value, values => {
+    if (!Array.isArray(values)) return undefined;
+    const [at, id] = values;
+    return typeof at === 'string' &&
+      !Number.isNaN(Date.parse(at)) &&
+      typeof id === 'string'
+      ? { at, id }
+      : undefined;
+  });
 }
 
 /**

@@ -110,15 +110,40 @@ describe.each(databases.eachSupportedId())(
       ).body;
       expect(urgent.totalCount).toBe(6);
       expect(urgent.items).toHaveLength(4);
-      expect(urgent.nextCursor).toBeNull();
       const byDue = [...dave.items].sort(
         (a: any, b: any) =>
           (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
           a.id.localeCompare(b.id),
       );
+      expect(byDue.some((f: any) => f.dueAt === null)).toBe(true);
       expect(urgent.items.map((f: any) => f.id)).toEqual(
         byDue.slice(0, 4).map((f: any) => f.id),
       );
+      const rest = (
+        await api.get(
+          `/followups?assigneeRef=user:default/dave&status=open,in-progress&order=urgency&limit=4&cursor=${urgent.nextCursor}`,
+        )
+      ).body;
+      expect(rest.items.map((f: any) => f.id)).toEqual(
+        byDue.slice(4).map((f: any) => f.id),
+      );
+      expect(rest).toMatchObject({ totalCount: 6, nextCursor: null });
+      // One by one: through the undated ones and ties of due date alike.
+      const oneByOne: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const page: any = (
+          await api.get(
+            `/followups?assigneeRef=user:default/dave&status=open,in-progress&order=urgency&limit=1${
+              cursor ? `&cursor=${cursor}` : ''
+            }`,
+          )
+        ).body;
+        expect(page.totalCount).toBe(6);
+        oneByOne.push(...page.items.map((f: any) => f.id));
+        cursor = page.nextCursor;
+      }
+      expect(oneByOne).toEqual(byDue.map((f: any) => f.id));
       expect(
         (
           await api.get(

@@ -30,12 +30,7 @@ const listFollowupsQuerySchema = z
     cursor: z.string().max(500).optional(),
     order: z.enum(['created', 'urgency']).default('created'),
   })
-  .strict()
-  .refine(q => !(q.cursor && q.order === 'urgency'), {
-    message:
-      'only order=created pages with a cursor; order=urgency answers the most urgent `limit` at once',
-    path: ['cursor'],
-  });
+  .strict();
 
 /** The followup endpoints: an incident's followups, one person's, and changes to one. */
 export function addFollowupRoutes(

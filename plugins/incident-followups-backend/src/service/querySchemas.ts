@@ -77,37 +77,58 @@ export const teamParamsSchema = z.object({
 const MAX_PERIOD_DAYS = 3 * 366;
 const DEFAULT_PERIOD_DAYS = 90;
 
-/** The filters of a team's overview and of its CSV export. */
-const teamFilters = {
-  since: isoDateTimeSchema.optional(),
-  until: isoDateTimeSchema.optional(),
+/** Whose followups, and which: the filters of a team's lists. */
+const teamListFilters = {
   severity: listOf([...SEVERITIES]).optional(),
   status: listOf([...FOLLOWUP_STATUSES]).optional(),
   memberRef: userRefSchema.optional(),
   includeChildren: z.enum(['true', 'false']).default('true'),
 };
 
-function teamFilterValues(q: z.infer<z.ZodObject<typeof teamFilters>>): {
-  since: Date;
-  until: Date;
+/** The filters of a team's overview and of its CSV export. */
+const teamFilters = {
+  since: isoDateTimeSchema.optional(),
+  until: isoDateTimeSchema.optional(),
+  ...teamListFilters,
+};
+
+function teamListFilterValues(
+  q: z.infer<z.ZodObject<typeof teamListFilters>>,
+): {
   severities?: Severity[];
   statuses?: FollowupStatus[];
   memberRef?: string;
   includeChildren: boolean;
 } {
-  const until = q.until ? new Date(q.until) : new Date();
-  const since = q.since
-    ? new Date(q.since)
-    : new Date(until.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
   return {
-    since,
-    until,
     severities: q.severity,
     statuses: q.status,
     memberRef: q.memberRef?.toLocaleLowerCase('en-US'),
     includeChildren: q.includeChildren === 'true',
   };
 }
+
+function teamFilterValues(q: z.infer<z.ZodObject<typeof teamFilters>>) {
+  const until = q.until ? new Date(q.until) : new Date();
+  const since = q.since
+    ? new Date(q.since)
+    : new Date(until.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
+  return { since, until, ...teamListFilterValues(q) };
+}
+
+/** The pages of a team's followups after its overview's, by the overview's `nextCursor`. */
+export const teamFollowupsQuerySchema = z
+  .object({
+    ...teamListFilters,
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict()
+  .transform(({ limit, cursor, ...filters }) => ({
+    ...teamListFilterValues(filters),
+    limit,
+    cursor,
+  }));
 
 function checkPeriod<T extends { since: Date; until: Date }>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,

@@ -16,6 +16,7 @@ import {
 import { parseRequest } from './parse';
 import {
   teamExportQuerySchema,
+  teamFollowupsQuerySchema,
   teamOverviewQuerySchema,
   teamParamsSchema,
 } from './querySchemas';
@@ -75,22 +76,26 @@ export function addTeamRoutes(
 ) {
   const { httpAuth, teams, appBaseUrl, readAccess } = options;
 
-  async function overviewOf(
-    req: Request,
-    readQuery: () => Omit<TeamOverviewQuery, 'teamRef' | 'readable'>,
-  ) {
+  /** Who asks, and the team and incidents they may read, with the request's query. */
+  async function teamQuery<Q>(req: Request, readQuery: () => Q) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     const { groupRef } = parseRequest(teamParamsSchema, req.params, 'path');
-    return teams.overview(
-      {
-        ...readQuery(),
-        teamRef: groupRef.toLocaleLowerCase('en-US'),
-        readable: await readAccess.filter(credentials),
-      },
-      credentials,
-    );
+    const query = {
+      ...readQuery(),
+      teamRef: groupRef.toLocaleLowerCase('en-US'),
+      readable: await readAccess.filter(credentials),
+    };
+    return { query, credentials };
+  }
+
+  async function overviewOf(
+    req: Request,
+    readQuery: () => Omit<TeamOverviewQuery, 'teamRef' | 'readable'>,
+  ) {
+    const { query, credentials } = await teamQuery(req, readQuery);
+    return teams.overview(query, credentials);
   }
 
   router.get('/teams/:groupRef/overview', async (req, res) => {
@@ -99,6 +104,13 @@ export function addTeamRoutes(
         parseRequest(teamOverviewQuerySchema, req.query, 'query'),
       ),
     );
+  });
+
+  router.get('/teams/:groupRef/followups', async (req, res) => {
+    const { query, credentials } = await teamQuery(req, () =>
+      parseRequest(teamFollowupsQuerySchema, req.query, 'query'),
+    );
+    res.json(await teams.followupPage(query, credentials));
   });
 
   router.get('/teams/:groupRef/followups.csv', async (req, res) => {

@@ -4,6 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   DUE_SOON_HOURS,
   DueDatePolicy,
+  Followup,
   FollowupStatus,
   meetingDeadline,
   meetingState,
@@ -14,6 +15,7 @@ import {
   TeamOverview,
   TeamWeek,
   OPEN_FOLLOWUP_STATUSES,
+  Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { DateTime, Duration } from 'luxon';
 import {
@@ -33,20 +35,31 @@ import {
 const DEADLINE_REACH_DAYS = 21;
 const FOLLOWUP_LIST_LIMIT = 500;
 
-export interface TeamOverviewQuery {
+/** Whose followups, and which: the filters a team's lists share. */
+export interface TeamFollowupFilters {
   teamRef: string;
   includeChildren: boolean;
-  since: Date;
-  until: Date;
   severities?: Severity[];
+  /** The followups listed; default open and in progress. */
   statuses?: FollowupStatus[];
   memberRef?: string;
+  /** Only the incidents the caller may read, in every figure and list. */
+  readable?: IncidentReadFilter;
+}
+
+/** One page of a team's followups after the overview's. */
+export interface TeamFollowupPageQuery extends TeamFollowupFilters {
+  limit: number;
+  cursor?: string;
+}
+
+export interface TeamOverviewQuery extends TeamFollowupFilters {
+  since: Date;
+  until: Date;
   /** How many followups to list; default 500, 0 for the counts alone. */
   followupLimit?: number;
   /** Count the period's weeks (the trend); default true, else `weeks` is empty. */
   weeks?: boolean;
-  /** Only the incidents the caller may read, in every figure and list. */
-  readable?: IncidentReadFilter;
 }
 
 const WEEK_MS = Duration.fromObject({ weeks: 1 }).toMillis();
@@ -125,24 +138,44 @@ export class TeamOverviewService {
     }
   }
 
+  private async scopeOf(
+    filters: TeamFollowupFilters,
+    credentials: BackstageCredentials,
+  ): Promise<TeamScope> {
+    return {
+      teamRef: filters.teamRef,
+      includeChildren: filters.includeChildren,
+      groupRefs: await this.groupsOf(
+        filters.teamRef,
+        filters.includeChildren,
+        credentials,
+      ),
+      severities: filters.severities,
+      memberRef: filters.memberRef,
+      readable: filters.readable,
+    };
+  }
+
+  /** The team's followups after the overview's, page by page. */
+  async followupPage(
+    query: TeamFollowupPageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<Page<Followup>> {
+    return this.options.store.followupPage(
+      await this.scopeOf(query, credentials),
+      query.statuses ?? [...OPEN_FOLLOWUP_STATUSES],
+      query.limit,
+      query.cursor,
+    );
+  }
+
   async overview(
     query: TeamOverviewQuery,
     credentials: BackstageCredentials,
     now: Date = new Date(),
   ): Promise<TeamOverview> {
     const { store, policy } = this.options;
-    const scope: TeamScope = {
-      teamRef: query.teamRef,
-      includeChildren: query.includeChildren,
-      groupRefs: await this.groupsOf(
-        query.teamRef,
-        query.includeChildren,
-        credentials,
-      ),
-      severities: query.severities,
-      memberRef: query.memberRef,
-      readable: query.readable,
-    };
+    const scope = await this.scopeOf(query, credentials);
     const period: Period = { since: query.since, until: query.until };
     const [followups, periodIncidents, openPostmortems, missing, weeks] =
       await Promise.all([
@@ -169,6 +202,7 @@ export class TeamOverviewService {
       followups: {
         items: followups.items,
         totalCount: followups.totalCount,
+        nextCursor: followups.nextCursor,
         overdueCount: followups.overdue,
         dueSoonCount: followups.dueSoon,
         unassignedCount: followups.unassigned,

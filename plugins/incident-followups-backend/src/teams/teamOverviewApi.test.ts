@@ -334,6 +334,36 @@ describe.each(databases.eachSupportedId())(
         overview.followups.items.slice(0, 2),
       );
       expect(mostUrgent.body.followups.totalCount).toBe(4);
+      expect(overview.followups.nextCursor).toBeNull();
+
+      // The rest page by page, from the overview's cursor.
+      const pages: any[] = [];
+      for (
+        let cursor = mostUrgent.body.followups.nextCursor;
+        cursor;
+        cursor = pages[pages.length - 1].nextCursor
+      ) {
+        const page = await api.get(
+          `/teams/${encodeURIComponent(
+            'group:default/commerce',
+          )}/followups?limit=1&cursor=${cursor}`,
+        );
+        expect(page.status).toBe(200);
+        pages.push(page.body);
+      }
+      expect(pages.map(p => p.items)).toEqual([
+        overview.followups.items.slice(2, 3),
+        overview.followups.items.slice(3, 4),
+      ]);
+      expect(pages.map(p => p.totalCount)).toEqual([4, 4]);
+      const firstPage = await api.get(
+        `/teams/${encodeURIComponent('group:default/commerce')}/followups`,
+      );
+      expect(firstPage.body).toEqual({
+        items: overview.followups.items,
+        totalCount: 4,
+        nextCursor: null,
+      });
 
       const done = await api.get(
         `/teams/${encodeURIComponent(
@@ -353,6 +383,21 @@ describe.each(databases.eachSupportedId())(
         dueSoonCount: 0,
         unassignedCount: 1,
       });
+      // The pages keep the overview's filters.
+      const doneFirst = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/followups?status=done&limit=1`,
+      );
+      const doneNext = await api.get(
+        `/teams/${encodeURIComponent(
+          'group:default/commerce',
+        )}/followups?status=done&limit=500&cursor=${doneFirst.body.nextCursor}`,
+      );
+      expect([...doneFirst.body.items, ...doneNext.body.items]).toEqual(
+        done.body.followups.items,
+      );
+      expect(doneNext.body.totalCount).toBe(done.body.followups.totalCount);
     });
 
     it('keeps resolved incidents with the team that owned the service, and each action item with its incident', async () => {
@@ -567,6 +612,30 @@ describe.each(databases.eachSupportedId())(
         `/teams/${encodeURIComponent('user:default/dave')}/overview`,
       );
       expect(notAGroup.status).toBe(400);
+
+      const followups = (query: string) =>
+        api.get(
+          `/teams/${encodeURIComponent(
+            'group:default/commerce',
+          )}/followups?${query}`,
+        );
+      expect(
+        (
+          await api.get(
+            `/teams/${encodeURIComponent('group:default/nobody')}/followups`,
+          )
+        ).status,
+      ).toBe(404);
+      for (const [query, named] of [
+        ['cursor=not-one', 'cursor'],
+        ['limit=0', 'limit'],
+        ['since=2026-10-01T00:00:00Z', 'since'],
+        ['status=closed', 'status'],
+      ]) {
+        const bad = await followups(query);
+        expect([query, bad.status]).toEqual([query, 400]);
+        expect(bad.body.error.message).toContain(named);
+      }
     });
   },
 );

@@ -111,7 +111,7 @@ export interface TeamOverviewOptions {
   statuses?: FollowupStatus[];
   /** Only what this person owns. */
   memberRef?: string;
-  /** How many followups to list (default 500); 0 for the counts alone. */
+  /** How many followups to list (default 500); 0 for the counts alone; the rest through `listTeamFollowups`. */
   followupLimit?: number;
   /** Count the period's weeks for the trend charts; default true. */
   weeks?: boolean;
@@ -201,6 +201,11 @@ export interface IncidentFollowupsApi {
     decision: 'accept' | 'drop',
   ): Promise<ChatProposalState>;
   getTeamOverview(options: TeamOverviewOptions): Promise<TeamOverview>;
+  /** The team's followups after the overview's, from its `followups.nextCursor`. */
+  listTeamFollowups(
+    options: TeamOverviewOptions,
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<Followup>>;
   listProcessReviews(): Promise<ProcessReviewSummary[]>;
   createProcessReview(
     request: Partial<CreateProcessReviewRequest> &

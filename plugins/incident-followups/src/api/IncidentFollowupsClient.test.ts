@@ -44,6 +44,28 @@ describe('IncidentFollowupsClient team overview', () => {
     expect([...requested().searchParams.keys()]).toEqual([]);
   });
 
+  it('pages the followups with the filters and the cursor, whatever the period', async () => {
+    const { client, requested } = clientAnswering({ items: [] });
+    await client.listTeamFollowups(
+      {
+        teamRef: 'group:default/sre',
+        since: '2026-09-01T00:00:00.000Z',
+        statuses: ['open'],
+        includeChildren: false,
+        followupLimit: 50,
+      },
+      { cursor: 'WyJhIl0', limit: 50 },
+    );
+    const url = requested();
+    expect(url.pathname).toBe('/api/if/teams/group%3Adefault%2Fsre/followups');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      status: 'open',
+      includeChildren: 'false',
+      cursor: 'WyJhIl0',
+      limit: '50',
+    });
+  });
+
   it('exports the CSV with the filters only', () => {
     const { client } = clientAnswering({});
     expect(

@@ -291,6 +291,19 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     return this.call('GET', this.teamPath(options.teamRef, 'overview', params));
   }
 
+  listTeamFollowups(
+    options: TeamOverviewOptions,
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<Followup>> {
+    const params = this.teamListParams(options);
+    params.set('cursor', page.cursor);
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
+    return this.call(
+      'GET',
+      this.teamPath(options.teamRef, 'followups', params),
+    );
+  }
+
   async listProcessReviews(): Promise<ProcessReviewSummary[]> {
     const { items } = await this.call<{ items: ProcessReviewSummary[] }>(
       'GET',
@@ -383,13 +396,23 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     );
   }
 
+  /** The overview's filters: the period, and which followups. */
   private teamParams(options: TeamOverviewOptions) {
+    const params = new URLSearchParams();
+    if (options.since) params.set('since', options.since);
+    if (options.until) params.set('until', options.until);
+    for (const [key, value] of this.teamListParams(options)) {
+      params.set(key, value);
+    }
+    return params;
+  }
+
+  /** Which followups of the team, whatever the period. */
+  private teamListParams(options: TeamOverviewOptions) {
     const params = new URLSearchParams();
     const set = (key: string, value: string | undefined) => {
       if (value) params.set(key, value);
     };
-    set('since', options.since);
-    set('until', options.until);
     set('severity', options.severities?.join(','));
     set('status', options.statuses?.join(','));
     set('memberRef', options.memberRef);

@@ -42,10 +42,6 @@ describe('MyFollowupsPage', () => {
     const listFollowups = jest.fn().mockResolvedValue({
       items: [
         testFollowup({
-          title: 'Not urgent',
-          dueAt: '2099-01-01T00:00:00.000Z',
-        }),
-        testFollowup({
           id: '7a000000-0000-4000-8000-000000000002',
           title: 'Late already',
           dueAt: '2020-01-01T00:00:00.000Z',
@@ -60,6 +56,10 @@ describe('MyFollowupsPage', () => {
           priority: 'P1',
           title: 'Add a latency alert',
           ownerRef: null,
+        }),
+        testFollowup({
+          title: 'Not urgent',
+          dueAt: '2099-01-01T00:00:00.000Z',
         }),
         testFollowup({
           id: '7a000000-0000-4000-8000-000000000004',
@@ -83,7 +83,7 @@ describe('MyFollowupsPage', () => {
       assigneeRef: 'user:default/bob',
       statuses: ['open', 'in-progress'],
       order: 'urgency',
-      limit: 500,
+      limit: 50,
     });
     expect(screen.queryByText(/most urgent of/)).toBeNull();
     const titles = screen
@@ -99,7 +99,7 @@ describe('MyFollowupsPage', () => {
     expect(screen.getByText('Slow checkout')).toBeInTheDocument();
   });
 
-  it('says how many of a long list it shows, and renders them 50 at a time', async () => {
+  it('says how many of a long list it shows, and loads the next 50 on request', async () => {
     const items = Array.from({ length: 120 }, (_, i) =>
       testFollowup({
         id: `7a000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -107,19 +107,34 @@ describe('MyFollowupsPage', () => {
         dueAt: new Date(Date.UTC(2099, 0, 1 + i)).toISOString(),
       }),
     );
-    await renderPage(
-      jest
-        .fn()
-        .mockResolvedValue({ items, totalCount: 1916, nextCursor: null }),
-    );
+    // The backend's pages: the cursor is how many came before.
+    const listFollowups = jest.fn(async (query: { cursor?: string }) => {
+      const from = Number(query.cursor ?? 0);
+      const end = Math.min(from + 50, items.length);
+      return {
+        items: items.slice(from, end),
+        totalCount: items.length,
+        nextCursor: end < items.length ? String(end) : null,
+      };
+    });
+    await renderPage(listFollowups);
     expect(
-      await screen.findByText('The 120 most urgent of 1916.'),
+      await screen.findByText('The 50 most urgent of 120.'),
     ).toBeInTheDocument();
     expect(screen.getAllByTestId('my-followup')).toHaveLength(50);
-    expect(screen.getByText('Step 50')).toBeInTheDocument();
     expect(screen.queryByText('Step 51')).toBeNull();
+
     fireEvent.click(screen.getByRole('button', { name: 'Show 50 more of 70' }));
+    expect(await screen.findByText('Step 100')).toBeInTheDocument();
+    expect(listFollowups).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: '50', limit: 50, order: 'urgency' }),
+    );
     expect(screen.getAllByTestId('my-followup')).toHaveLength(100);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more of 20' }));
+    expect(await screen.findByText('Step 120')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /more of/ })).toBeNull();
+    expect(screen.queryByText(/most urgent of/)).toBeNull();
   });
 
   it('says so when nothing is owed', async () => {

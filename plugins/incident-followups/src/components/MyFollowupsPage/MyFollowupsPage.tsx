@@ -13,38 +13,25 @@ import {
   useApi,
   useRouteRef,
 } from '@backstage/core-plugin-api';
-import {
-  dueState,
-  Followup,
-  OPEN_FOLLOWUP_STATUSES,
-} from '@incident-followups/plugin-incident-followups-common';
+import { OPEN_FOLLOWUP_STATUSES } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupRow } from '../followups/FollowupRow';
 import { followupKind } from '../followups/followupText';
 import { useFollowups } from '../followups/useFollowups';
-import { useRenderedSlice } from '../followups/useRenderedSlice';
+import {
+  FOLLOWUPS_PER_PAGE,
+  ShowMoreButton,
+} from '../followups/ShowMoreButton';
 import { SeverityChip } from '../SeverityChip';
-
-/** The most urgent followups the page lists, rendered 50 at a time. */
-const LISTED = 500;
-
-const URGENCY = { overdue: 0, 'due-soon': 1, 'on-time': 2, 'no-due-date': 3 };
-
-/** Overdue first, then by due date. */
-function byUrgency(a: Followup, b: Followup) {
-  const urgency = URGENCY[dueState(a.dueAt)] - URGENCY[dueState(b.dueAt)];
-  if (urgency !== 0) return urgency;
-  return (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
-}
 
 /** Why an item is on the list when it is not the user's own. */
 function ownership(ownerRef: string | null) {
@@ -59,21 +46,19 @@ function ownership(ownerRef: string | null) {
 
 function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
   const incidentLink = useRouteRef(incidentRouteRef);
-  const { followups, totalCount, error, busy, setStatus } = useFollowups(
-    api =>
-      api.listFollowups({
-        assigneeRef: props.userRef,
-        statuses: props.showClosed ? undefined : [...OPEN_FOLLOWUP_STATUSES],
-        order: 'urgency',
-        limit: LISTED,
-      }),
-    `${props.userRef} ${props.showClosed}`,
-  );
-  const sorted = useMemo(
-    () => [...(followups ?? [])].sort(byUrgency),
-    [followups],
-  );
-  const { visible, showMore } = useRenderedSlice(sorted);
+  const query = {
+    assigneeRef: props.userRef,
+    statuses: props.showClosed ? undefined : [...OPEN_FOLLOWUP_STATUSES],
+    order: 'urgency' as const,
+    limit: FOLLOWUPS_PER_PAGE,
+  };
+  // The most urgent first, from the backend, page by page.
+  const { followups, totalCount, showMore, error, busy, setStatus } =
+    useFollowups(
+      api => api.listFollowups(query),
+      `${props.userRef} ${props.showClosed}`,
+      (api, cursor) => api.listFollowups({ ...query, cursor }),
+    );
   if (error && !followups) return <ResponseErrorPanel error={error} />;
   if (!followups) return <Progress />;
   if (followups.length === 0) {
@@ -85,7 +70,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
       />
     );
   }
-  const incidents = [...new Set(visible.map(f => f.incidentId))];
+  const incidents = [...new Set(followups.map(f => f.incidentId))];
   return (
     <>
       {error && <ResponseErrorPanel error={error} />}
@@ -95,7 +80,7 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
         </Typography>
       )}
       {incidents.map(incidentId => {
-        const items = visible.filter(f => f.incidentId === incidentId);
+        const items = followups.filter(f => f.incidentId === incidentId);
         const first = items[0];
         return (
           <Box mb={2} key={incidentId}>
@@ -137,7 +122,13 @@ function MyFollowupsList(props: { userRef: string; showClosed: boolean }) {
           </Box>
         );
       })}
-      {showMore}
+      {showMore && totalCount !== undefined && (
+        <ShowMoreButton
+          left={totalCount - followups.length}
+          busy={busy}
+          onClick={showMore}
+        />
+      )}
     </>
   );
 }

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { incidentRouteRef } from '../../routes';
 import { DueBadge } from '../followups/DueBadge';
 import { FollowupRow } from '../followups/FollowupRow';
-import { useRenderedSlice } from '../followups/useRenderedSlice';
+import { ShowMoreButton } from '../followups/ShowMoreButton';
 import { followupKind } from '../followups/followupText';
 import { SeverityChip } from '../SeverityChip';
 
@@ -34,10 +34,12 @@ function groupsOf(followups: Followup[], by: Grouping) {
   return [...groups.entries()];
 }
 
-/** The team's followups, by incident or by owner, overdue first. */
+/** The team's followups, by incident or by owner, overdue first; the next ones page by page. */
 export function TeamFollowupsList(props: {
   followups: Followup[];
   totalCount: number;
+  /** Loads the next page; absent when all are listed. */
+  onShowMore?: () => void;
   busy: boolean;
   onStatus: (
     followup: Followup,
@@ -48,7 +50,6 @@ export function TeamFollowupsList(props: {
   const [by, setBy] = useState<Grouping>('incident');
   const incidentLink = useRouteRef(incidentRouteRef);
   const shown = props.followups.length;
-  const { visible, showMore } = useRenderedSlice(props.followups);
   return (
     <InfoCard
       title="Followups"
@@ -76,7 +77,7 @@ export function TeamFollowupsList(props: {
           description="No followup of this team matches the filters."
         />
       )}
-      {groupsOf(visible, by).map(([key, items]) => (
+      {groupsOf(props.followups, by).map(([key, items]) => (
         <Box key={key || 'unassigned'} mb={2} data-testid="team-followup-group">
           <Box
             display="flex"
@@ -122,7 +123,13 @@ export function TeamFollowupsList(props: {
           ))}
         </Box>
       ))}
-      {showMore}
+      {props.onShowMore && (
+        <ShowMoreButton
+          left={props.totalCount - shown}
+          busy={props.busy}
+          onClick={props.onShowMore}
+        />
+      )}
     </InfoCard>
   );
 }

@@ -74,6 +74,7 @@ describe('TeamFollowupsPage', () => {
         teamRef: 'group:default/sre',
         includeChildren: true,
         statuses: ['open', 'in-progress'],
+        followupLimit: 50,
       }),
     );
     const figures = screen

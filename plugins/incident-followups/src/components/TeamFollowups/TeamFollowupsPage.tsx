@@ -25,6 +25,7 @@ import { TeamPostmortems } from './TeamPostmortems';
 import { TeamSummary } from './TeamSummary';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { useTeamOverview } from './useTeamOverview';
+import { FOLLOWUPS_PER_PAGE } from '../followups/ShowMoreButton';
 
 function toOptions(filters: TeamFilters, now: number): TeamOverviewOptions {
   return {
@@ -34,6 +35,7 @@ function toOptions(filters: TeamFilters, now: number): TeamOverviewOptions {
     severities: filters.severities.length ? filters.severities : undefined,
     statuses: filters.statuses === 'all' ? undefined : filters.statuses,
     memberRef: filters.memberRef ?? undefined,
+    followupLimit: FOLLOWUPS_PER_PAGE,
   };
 }
 
@@ -80,7 +82,8 @@ export function TeamFollowupsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, now],
   );
-  const { api, overview, error, busy, setStatus } = useTeamOverview(options);
+  const { api, overview, followups, showMore, error, busy, setStatus } =
+    useTeamOverview(options);
   const [exportError, setExportError] = useState<Error>();
 
   const exportCsv = async () => {
@@ -134,8 +137,9 @@ export function TeamFollowupsPage() {
             <Grid container spacing={3}>
               <Grid item xs={12} lg={7}>
                 <TeamFollowupsList
-                  followups={overview.followups.items}
+                  followups={followups}
                   totalCount={overview.followups.totalCount}
+                  onShowMore={showMore}
                   busy={busy}
                   onStatus={setStatus}
                 />

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   Followup,
   FollowupStatus,
+  Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -12,18 +13,26 @@ import { statusChange } from './followupText';
 
 /**
  * Followups from a loader, and status changes that show at once. `reloadKey`
- * loads again when it changes (an incident's version, say).
+ * loads again when it changes (an incident's version, say). With `loadNext`,
+ * the pages after the first come through `showMore`.
  */
 export function useFollowups(
-  load: (
-    api: IncidentFollowupsApi,
-  ) => Promise<{ items: Followup[]; totalCount?: number }>,
+  load: (api: IncidentFollowupsApi) => Promise<{
+    items: Followup[];
+    totalCount?: number;
+    nextCursor?: string | null;
+  }>,
   reloadKey: unknown,
+  loadNext?: (
+    api: IncidentFollowupsApi,
+    cursor: string,
+  ) => Promise<Page<Followup>>,
 ) {
   const api = useApi(incidentFollowupsApiRef);
   const [followups, setFollowups] = useState<Followup[]>();
   /** How many the loader says there are, when it lists only some. */
   const [totalCount, setTotalCount] = useState<number>();
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
 
@@ -32,12 +41,29 @@ export function useFollowups(
       const loaded = await load(api);
       setFollowups(loaded.items);
       setTotalCount(loaded.totalCount);
+      setNextCursor(loaded.nextCursor ?? null);
       setError(undefined);
     } catch (e) {
       setError(e as Error);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, reloadKey]);
+
+  const showMore = useCallback(async () => {
+    if (!loadNext || !nextCursor) return;
+    setBusy(true);
+    try {
+      const page = await loadNext(api, nextCursor);
+      setFollowups(list => [...(list ?? []), ...page.items]);
+      setNextCursor(page.nextCursor);
+      setError(undefined);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, reloadKey, nextCursor]);
 
   useEffect(() => {
     reload();
@@ -74,6 +100,7 @@ export function useFollowups(
     api,
     followups,
     totalCount,
+    showMore: loadNext && nextCursor ? showMore : undefined,
     error,
     busy,
     reload,
