@@ -88,14 +88,10 @@ export interface OpenPostmortemRow {
   meetingScheduledFor: string | null;
 }
 
-/**
- * The followup columns the overview's figures read: few enough that the
- * covering indexes answer them without reading the followups themselves.
- */
-const FIGURE_COLUMNS = [
-  'followups.id',
+/** What the trend reads: all of it in the indexes of closing and due dates. */
+const FLOW_COLUMNS = [
   'followups.status',
-  'followups.owner_ref',
+  'followups.type',
   'followups.due_at',
   'followups.created_at',
   'followups.completed_at',
@@ -159,22 +155,29 @@ export class DatabaseTeamOverviewStore {
    * those of its incidents (their copies in `team_followups`, by team) and those its groups
    * own of other incidents, as two index lookups that never find the same
    * followup, so a UNION ALL joins them without sorting. One OR across both
-   * would read the whole followups table.
+   * would read the whole followups table. `ranges` split the first lookup
+   * into index ranges that never find the same row and together hold every
+   * row `conditions` take.
    */
   private followupsInScope(
     scope: TeamScope,
     conditions: (query: Knex.QueryBuilder) => void,
-    columns: string[] = FIGURE_COLUMNS,
+    columns: string[],
+    ranges: ((query: Knex.QueryBuilder) => void)[] = [() => {}],
   ) {
     const teamIncident = (query: Knex.QueryBuilder, table: string) => {
       query.where(`${table}.owner_ref`, scope.teamRef);
       if (!scope.includeChildren) query.where(`${table}.direct`, true);
       return query;
     };
-    const ofIncidents = this.db('team_followups as followups')
-      .select(columns)
-      .where('followups.team_ref', scope.teamRef);
-    if (!scope.includeChildren) ofIncidents.where('followups.direct', true);
+    const ofIncidents = ranges.map(range => {
+      const query = this.db('team_followups as followups')
+        .select(columns)
+        .where('followups.team_ref', scope.teamRef);
+      if (!scope.includeChildren) query.where('followups.direct', true);
+      range(query);
+      return query;
+    });
     const owned = this.db('followups')
       .select(columns)
       .whereIn('followups.owner_ref', scope.groupRefs)
@@ -186,7 +189,8 @@ export class DatabaseTeamOverviewStore {
           'team_incidents',
         ),
       );
-    for (const branch of [ofIncidents, owned]) {
+    const branches = [...ofIncidents, owned];
+    for (const branch of branches) {
       if (scope.severities?.length) {
         branch
           .join('incidents', 'incidents.id', 'followups.incident_id')
@@ -196,7 +200,8 @@ export class DatabaseTeamOverviewStore {
       whereReadable(this.db, branch, scope.readable, 'followups.incident_id');
       conditions(branch);
     }
-    return this.db.from(ofIncidents.unionAll(owned).as('followups'));
+    const [first, ...others] = branches;
+    return this.db.from(first.unionAll(others).as('followups'));
   }
 
   /**
@@ -465,7 +470,17 @@ export class DatabaseTeamOverviewStore {
                 .whereNot('followups.status', 'wont-do'),
             ),
         ),
-      [...FIGURE_COLUMNS, 'followups.type'],
+      FLOW_COLUMNS,
+      // One index range each: those still open, those closed since the period
+      // began, and those closed before it (which count only as due in it).
+      [
+        open => open.whereNull('followups.completed_at'),
+        closedSince => closedSince.where('followups.completed_at', '>=', since),
+        closedBefore =>
+          closedBefore
+            .where('followups.completed_at', '<', since)
+            .whereBetween('followups.due_at', [since, until]),
+      ],
     );
     const byWeek = (kind: 'opened' | 'closed' | 'due', column: string) => {
       const week = weekStartSql(this.db, `flow.${column}`);
