@@ -168,6 +168,18 @@ describe.each(databases.eachSupportedId())(
       );
       expect(teamIncidents.has(ids.unrelated)).toBe(false);
       expect(teamIncidents.has(ids.paymentsOwned)).toBe(true);
+      const firstPage = await reader.get(
+        `/teams/${encodeURIComponent('group:default/payments')}/followups`,
+        alice,
+      );
+      // The pages after the overview's hide the same: the unrelated incident's
+      // followup owned by Payments is in neither.
+      expect(firstPage.body.items.map((f: any) => f.id).sort()).toEqual(
+        team.body.followups.items.map((f: any) => f.id).sort(),
+      );
+      expect(
+        firstPage.body.items.some((f: any) => f.incidentId === ids.unrelated),
+      ).toBe(false);
 
       for (const path of [
         `/incidents/${ids.unrelated}`,
