@@ -283,7 +283,16 @@ export async function runDataset(options: {
     }
     const headers = { authorization: `Bearer ${backend.token}` };
     const results: RequestResult[] = [];
-    for (const scenario of await scenarios(options.subjects, plugin)) {
+    const get = async (route: string) => {
+      const response = await fetch(`${backend.baseUrl}${route}`, { headers });
+      if (!response.ok) {
+        throw new Error(
+          `${route}: ${response.status} ${await response.text()}`,
+        );
+      }
+      return response.json();
+    };
+    for (const scenario of await scenarios(options.subjects, plugin, get)) {
       const url = `${backend.baseUrl}${scenario.path}`;
       for (let i = 0; i < scale.warmups; i++) {
         const response = await fetch(url, { headers });

@@ -79,31 +79,27 @@ const teamCard = (group: string) =>
 
 /**
  * The cursor the team overview gives for the followups after its 50 most
- * urgent (the backend's opaque token: the 50th's due date and id).
+ * urgent, as the page's "Show 50 more" sends it.
  */
-async function afterFiftyMostUrgent(db: Knex, group: string) {
-  const fiftieth = await db('team_followups')
-    .where('team_ref', `group:default/${group}`)
-    .whereIn('status', ['open', 'in-progress'])
-    .orderByRaw('case when due_at is null then 1 else 0 end, due_at, id')
-    .offset(49)
-    .first('id', 'due_at');
-  // A team with fewer (the smoke run's): the undated ones after none.
-  const position = fiftieth
-    ? [
-        fiftieth.due_at === null
-          ? null
-          : new Date(fiftieth.due_at).toISOString(),
-        fiftieth.id,
-      ]
-    : [null, ''];
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+async function afterFiftyMostUrgent(
+  get: (path: string) => Promise<any>,
+  group: string,
+): Promise<string> {
+  // A team with fewer (the smoke run's): the page after its most urgent one.
+  for (const limit of [50, 1]) {
+    const overview = await get(
+      `${team(group, 'overview')}?followupLimit=${limit}&weeks=false`,
+    );
+    if (overview.followups.nextCursor) return overview.followups.nextCursor;
+  }
+  throw new Error(`${group} has no second page of open followups`);
 }
 
 /** The page loads, with what the pages ask for (the frontend client's queries). */
 export async function scenarios(
   subjects: Subjects,
   db: Knex,
+  get: (path: string) => Promise<any>,
 ): Promise<Scenario[]> {
   const incident = await db('incident_entities')
     .join('incidents', 'incidents.id', 'incident_entities.incident_id')
@@ -148,7 +144,7 @@ export async function scenarios(
       name: 'team followups, next page',
       path: `${team(subjects.leafTeam, 'followups')}?${new URLSearchParams({
         limit: '50',
-        cursor: await afterFiftyMostUrgent(db, subjects.leafTeam),
+        cursor: await afterFiftyMostUrgent(get, subjects.leafTeam),
       })}`,
       catalogPath: catalog('group', subjects.leafTeam),
     },
