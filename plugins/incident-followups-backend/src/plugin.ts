@@ -117,6 +117,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const {
@@ -135,6 +136,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           actionsRegistry,
           permissions,
           permissionsRegistry,
+          userInfo,
         } = deps;
         const settings = readPluginConfig(config);
         const store = await DatabaseIncidentStore.create({ database });
@@ -147,6 +149,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           followups: followupStore,
           incidents: store,
           ownership,
+          userInfo,
           config: settings.followups,
         });
         const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';

@@ -1,4 +1,8 @@
-import { BackendFeature, ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  ServiceFactory,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -28,6 +32,8 @@ export async function startApiTestBackend(options: {
   permissions?: ServiceFactory;
   /** More features, such as modules that add ticket trackers. */
   features?: BackendFeature[];
+  /** What the callers' identities say; by default their catalog memberships. */
+  userInfo?: UserInfoService;
 }) {
   const catalog = options.catalog ?? demoCatalog();
   const { server, scheduler, stop } = await startIncidentFollowupsTestBackend({
@@ -42,6 +48,7 @@ export async function startApiTestBackend(options: {
     ],
     config: options.config ?? {},
     entities: catalog,
+    userInfo: options.userInfo,
     send: options.send,
     publish: options.publish,
   });

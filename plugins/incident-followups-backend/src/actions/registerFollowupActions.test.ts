@@ -7,6 +7,7 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createIncidentRequestSchema } from '@incident-followups/plugin-incident-followups-common';
+import { catalogUserInfo } from '@incident-followups/plugin-incident-followups-node/testUtils';
 import { demoCatalog } from '../__testUtils__/demoCatalog';
 import { CatalogOwnershipResolver } from '../catalog/CatalogOwnershipResolver';
 import { DatabaseFollowupStore } from '../database/DatabaseFollowupStore';
@@ -34,6 +35,7 @@ describe('followup actions', () => {
       followups: new DatabaseFollowupStore(knex),
       incidents: store,
       ownership,
+      userInfo: catalogUserInfo(demoCatalog()),
       config: readFollowupsConfig(new ConfigReader({})),
     });
     const incidents = new IncidentService({

@@ -1,4 +1,8 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   AutoCompletion,
@@ -31,6 +35,7 @@ export class FollowupService {
       followups: FollowupStore;
       incidents: IncidentStore;
       ownership: CatalogOwnershipResolver;
+      userInfo: UserInfoService;
       config: FollowupsConfig;
     },
   ) {}
@@ -83,22 +88,43 @@ export class FollowupService {
     query: Omit<FollowupListQuery, 'assigneeGroupRefs'>,
     credentials: BackstageCredentials,
   ) {
-    let assigneeGroupRefs: string[] = [];
-    if (query.assigneeRef) {
-      try {
-        assigneeGroupRefs = await this.options.ownership.groupsOf(
-          query.assigneeRef,
-          credentials,
-        );
-      } catch (error) {
-        // Without the catalog, a person still sees what they own themselves.
-        if (!(error instanceof CatalogUnavailableError)) throw error;
-      }
-    }
     return this.options.followups.listFollowups({
       ...query,
-      assigneeGroupRefs,
+      assigneeGroupRefs: query.assigneeRef
+        ? await this.groupsOf(query.assigneeRef, credentials)
+        : [],
     });
+  }
+
+  /**
+   * The groups whose followups are a person's too. Their own list takes the
+   * groups their sign-in gave them (their identity's ownership refs, as the
+   * permission policy and the catalog's "Owned" filter see them), with no
+   * catalog call; anyone else's, the person's memberships in the catalog.
+   */
+  private async groupsOf(
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const principal = credentials.principal as Partial<BackstageUserPrincipal>;
+    if (
+      principal.type === 'user' &&
+      principal.userEntityRef?.toLocaleLowerCase('en-US') === userRef
+    ) {
+      const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+        credentials,
+      );
+      return ownershipEntityRefs
+        .map(ref => ref.toLocaleLowerCase('en-US'))
+        .filter(ref => ref.startsWith('group:'));
+    }
+    try {
+      return await this.options.ownership.groupsOf(userRef, credentials);
+    } catch (error) {
+      // Without the catalog, a person still sees what they own themselves.
+      if (!(error instanceof CatalogUnavailableError)) throw error;
+      return [];
+    }
   }
 
   async addActionItem(

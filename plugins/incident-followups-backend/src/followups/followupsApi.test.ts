@@ -1,3 +1,4 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   ApiTestBackend,
   startApiTestBackend,
@@ -12,10 +13,11 @@ const publish = jest.fn().mockResolvedValue(undefined);
 describe.each(databases.eachSupportedId())(
   'followups API on %p',
   databaseId => {
-    async function startBackend() {
+    async function startBackend(options: { userInfo?: UserInfoService } = {}) {
       return startApiTestBackend({
         knex: await databases.init(databaseId),
         publish,
+        ...options,
       });
     }
 
@@ -215,6 +217,40 @@ describe.each(databases.eachSupportedId())(
         'Alert on gateway 5xx rate',
       ]);
       expect(await titles('user:default/bob')).not.toContain(
+        'Alert on gateway 5xx rate',
+      );
+    });
+
+    it("takes a person's groups from their sign-in for their own list, from the catalog for anyone else's", async () => {
+      // Bob signed in as a member of Payments; the catalog has him in SRE only.
+      const api = await startBackend({
+        userInfo: {
+          async getUserInfo(credentials) {
+            const { userEntityRef } = credentials.principal as {
+              userEntityRef: string;
+            };
+            return {
+              userEntityRef,
+              ownershipEntityRefs: [userEntityRef, 'Group:default/Payments'],
+            };
+          },
+        },
+      });
+      const incident = await resolvedIncident(api);
+      const created = await api.post(`/incidents/${incident.id}/followups`, {
+        title: 'Alert on gateway 5xx rate',
+        kind: 'preparedness',
+        priority: 'P1',
+      });
+      expect(created.body.ownerRef).toBe('group:default/payments');
+      const titles = async (caller: string) =>
+        (
+          await api.get('/followups?assigneeRef=user:default/bob', caller)
+        ).body.items.map((f: any) => f.title);
+      expect(await titles('user:default/bob')).toContain(
+        'Alert on gateway 5xx rate',
+      );
+      expect(await titles('user:default/dave')).not.toContain(
         'Alert on gateway 5xx rate',
       );
     });

@@ -5,5 +5,6 @@
  */
 
 export * from './startIncidentFollowupsTestBackend';
+export * from './catalogUserInfo';
 export * from './checkoutCatalog';
 export * from './createIncidentWithActionItem';

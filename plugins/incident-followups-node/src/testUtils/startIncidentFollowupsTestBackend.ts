@@ -1,8 +1,10 @@
 import {
   BackendFeature,
+  coreServices,
   createServiceFactory,
   SchedulerService,
   ServiceFactory,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -16,6 +18,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { JsonObject } from '@backstage/types';
 import request from 'supertest';
+import { catalogUserInfo } from './catalogUserInfo';
 
 /** @public */
 export interface IncidentFollowupsTestBackendOptions {
@@ -29,6 +32,11 @@ export interface IncidentFollowupsTestBackendOptions {
   config: JsonObject;
   /** What the catalog holds. */
   entities: Entity[];
+  /**
+   * What the callers' identities say of them; by default the user and the
+   * groups the catalog's entities make them a member of.
+   */
+  userInfo?: UserInfoService;
   /** Receives the notifications the plugin sends; none go anywhere by default. */
   send?: (notification: any) => Promise<void>;
   /** Receives the signals the plugin publishes; none go anywhere by default. */
@@ -79,6 +87,11 @@ export async function startIncidentFollowupsTestBackend(
       catalogServiceMock.factory({
         entities: options.entities,
       }) as ServiceFactory,
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => options.userInfo ?? catalogUserInfo(options.entities),
+      }),
       createServiceFactory({
         service: signalsServiceRef,
         deps: {},
