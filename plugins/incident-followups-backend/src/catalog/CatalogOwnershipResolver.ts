@@ -34,13 +34,29 @@ function relativeRef(
     return stringifyEntityRef(
       parseEntityRef(value, {
         defaultKind,
-        defaultNamespace: entity.metadata.namespace ?? 'default',
+        defaultNamespace: entity.metadata?.namespace ?? 'default',
       }),
     ).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
   }
 }
+
+/** What each question reads of the entities: the catalog sends only these. */
+const FIELDS = {
+  existence: ['kind', 'metadata.name'],
+  kind: ['kind'],
+  hierarchy: ['kind', 'relations'],
+  relations: ['relations'],
+  ownership: [
+    'kind',
+    'metadata.namespace',
+    'spec.owner',
+    'spec.system',
+    'spec.parent',
+  ],
+  email: ['spec.profile.email'],
+};
 
 function isGroupEntity(entity: Entity | undefined): entity is Entity {
   return entity?.kind.toLocaleLowerCase('en-US') === 'group';
@@ -69,6 +85,7 @@ export class CatalogOwnershipResolver {
     const entities = await this.fetch(
       refs.map(r => r.ref),
       credentials,
+      FIELDS.existence,
     );
     const unknown = refs.filter((_, i) => !entities[i]);
     if (unknown.length > 0) {
@@ -84,7 +101,11 @@ export class CatalogOwnershipResolver {
     entityRefs: string[],
     credentials: BackstageCredentials,
   ): Promise<Ownership> {
-    const entities = await this.fetch(entityRefs, credentials);
+    const entities = await this.fetch(
+      entityRefs,
+      credentials,
+      FIELDS.ownership,
+    );
     // An entity the catalog does not know (yet, or any more) is asked about again later.
     const incomplete = entities.some(entity => !entity);
     const ownerRefs = new Set<string>();
@@ -105,7 +126,7 @@ export class CatalogOwnershipResolver {
       depth < MAX_HIERARCHY_DEPTH && frontier.length;
       depth++
     ) {
-      const groups = await this.fetch(frontier, credentials);
+      const groups = await this.fetch(frontier, credentials, FIELDS.ownership);
       const next: string[] = [];
       for (const group of groups) {
         if (!group) continue;
@@ -172,7 +193,7 @@ export class CatalogOwnershipResolver {
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
-    const [entity] = await this.fetch([ref], credentials);
+    const [entity] = await this.fetch([ref], credentials, FIELDS.kind);
     return isGroupEntity(entity);
   }
 
@@ -184,7 +205,7 @@ export class CatalogOwnershipResolver {
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
-    const [group] = await this.fetch([groupRef], credentials);
+    const [group] = await this.fetch([groupRef], credentials, FIELDS.hierarchy);
     if (!isGroupEntity(group)) return undefined;
     const seen = new Set<string>([groupRef]);
     let frontier = [group];
@@ -200,7 +221,7 @@ export class CatalogOwnershipResolver {
         .filter(ref => !seen.has(ref));
       children.forEach(ref => seen.add(ref));
       frontier = children.length
-        ? (await this.fetch(children, credentials)).filter(
+        ? (await this.fetch(children, credentials, FIELDS.hierarchy)).filter(
             (e): e is Entity => !!e,
           )
         : [];
@@ -234,7 +255,7 @@ export class CatalogOwnershipResolver {
   ): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     if (refs.length === 0) return result;
-    const entities = await this.fetch(refs, credentials);
+    const entities = await this.fetch(refs, credentials, FIELDS.relations);
     refs.forEach((ref, i) => {
       result.set(
         ref,
@@ -253,7 +274,7 @@ export class CatalogOwnershipResolver {
   ): Promise<Map<string, string>> {
     const users = refs.filter(ref => ref.startsWith('user:'));
     if (users.length === 0) return new Map();
-    const entities = await this.fetch(users, credentials);
+    const entities = await this.fetch(users, credentials, FIELDS.email);
     const emails = new Map<string, string>();
     entities.forEach((entity, i) => {
       const email = (entity?.spec?.profile as { email?: unknown } | undefined)
@@ -264,14 +285,19 @@ export class CatalogOwnershipResolver {
   }
 
   /** Entities in the order of the refs, undefined where the catalog has none. */
+  /** The entities of `refs` (undefined where the caller sees none), only `fields` of them when given. */
   private async fetch(
     refs: string[],
     credentials: BackstageCredentials,
+    fields?: string[],
   ): Promise<(Entity | undefined)[]> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const response = await Promise.race([
-        this.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials }),
+        this.catalog.getEntitiesByRefs(
+          { entityRefs: refs, fields },
+          { credentials },
+        ),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () =>
