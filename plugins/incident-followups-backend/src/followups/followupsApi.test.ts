@@ -198,8 +198,8 @@ describe.each(databases.eachSupportedId())(
       ).toBe(400);
     });
 
-    it("lists the action items of a person's teams among that person's followups", async () => {
-      const api = await startBackend();
+    /** An action item of the resolved incident, owned by Payments as its service is. */
+    async function paymentsActionItem(api: ApiTestBackend) {
       const incident = await resolvedIncident(api);
       const created = await api.post(`/incidents/${incident.id}/followups`, {
         title: 'Alert on gateway 5xx rate',
@@ -207,6 +207,11 @@ describe.each(databases.eachSupportedId())(
         priority: 'P1',
       });
       expect(created.body.ownerRef).toBe('group:default/payments');
+    }
+
+    it("lists the action items of a person's teams among that person's followups", async () => {
+      const api = await startBackend();
+      await paymentsActionItem(api);
 
       // Alice is in Payments (and SRE); Bob is in SRE only.
       const titles = async (userRef: string) =>
@@ -236,13 +241,7 @@ describe.each(databases.eachSupportedId())(
           },
         },
       });
-      const incident = await resolvedIncident(api);
-      const created = await api.post(`/incidents/${incident.id}/followups`, {
-        title: 'Alert on gateway 5xx rate',
-        kind: 'preparedness',
-        priority: 'P1',
-      });
-      expect(created.body.ownerRef).toBe('group:default/payments');
+      await paymentsActionItem(api);
       const titles = async (caller: string) =>
         (
           await api.get('/followups?assigneeRef=user:default/bob', caller)
