@@ -7,9 +7,11 @@ import {
   ProcessItemSummary,
   Severity,
   OPEN_FOLLOWUP_STATUSES,
+  Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { readPage } from '../database/cursor';
 import { readCommanders } from '../database/readCommanders';
 import {
   IncidentReadFilter,
@@ -134,15 +136,23 @@ export class DatabaseProcessReviewStore {
     return review;
   }
 
-  /** Meetings, the most recent first; up to `limit`. */
-  async list(limit: number): Promise<ProcessReviewRecord[]> {
-    const rows = await this.db('process_reviews')
-      .orderBy([
-        { column: 'scheduled_for', order: 'desc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .limit(limit);
-    return rows.map(toReview);
+  /** Meetings, the latest first, a page of `limit` after the cursor, and how many there are. */
+  async list(page: {
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<ProcessReviewRecord>> {
+    const [{ count }] = await this.db('process_reviews').count({
+      count: '*',
+    });
+    const { rows, nextCursor } = await readPage(this.db('process_reviews'), {
+      timeColumn: 'scheduled_for',
+      idColumn: 'id',
+      order: 'desc',
+      limit: page.limit,
+      cursor: page.cursor,
+      position: row => ({ at: toIsoString(row.scheduled_for), id: row.id }),
+    });
+    return { items: rows.map(toReview), nextCursor, totalCount: Number(count) };
   }
 
   /** Where the last meeting before this time stopped: the next one starts there. */

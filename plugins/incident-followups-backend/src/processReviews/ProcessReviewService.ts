@@ -13,6 +13,7 @@ import {
   ProcessReviewSummary,
   RecordDecisionRequest,
   UpdateAgendaItemRequest,
+  Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { FollowupService } from '../followups/FollowupService';
@@ -96,20 +97,26 @@ export class ProcessReviewService {
     return this.present(review, ALL);
   }
 
-  /** Meetings, upcoming and past, the latest first, with how many take part: a fixed number of queries, however many meetings. */
-  async list(limit: number): Promise<ProcessReviewSummary[]> {
+  /** Meetings, upcoming and past, the latest first, a page at a time, with how many take part: a fixed number of queries, however many meetings. */
+  async list(page: {
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<ProcessReviewSummary>> {
     const { store } = this.options;
-    const reviews = await store.list(limit);
-    const ids = reviews.map(r => r.id);
+    const reviews = await store.list(page);
+    const ids = reviews.items.map(r => r.id);
     const [pending, attendees] = await Promise.all([
       store.pendingRequestCounts(ids),
-      store.attendeeCounts(reviews),
+      store.attendeeCounts(reviews.items),
     ]);
-    return reviews.map(review => ({
-      ...review,
-      attendeeCount: attendees.get(review.id) ?? 0,
-      pendingRequestCount: pending.get(review.id) ?? 0,
-    }));
+    return {
+      ...reviews,
+      items: reviews.items.map(review => ({
+        ...review,
+        attendeeCount: attendees.get(review.id) ?? 0,
+        pendingRequestCount: pending.get(review.id) ?? 0,
+      })),
+    };
   }
 
   /**

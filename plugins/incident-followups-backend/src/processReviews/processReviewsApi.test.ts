@@ -283,6 +283,45 @@ describe.each(databases.eachSupportedId())(
       expect(Object.keys(detail).sort()).toEqual(documented.full);
     });
 
+    it('lists the meetings a page at a time, the latest first, each page counting its own attendees', async () => {
+      const api = await startBackend();
+      await resolved(api, 'Week two', '2026-11-10T00:00:00Z');
+      for (const [title, day] of [
+        ['First week', '08'],
+        ['Second week', '15'],
+        ['Third week', '22'],
+      ]) {
+        await api.post('/process-reviews', {
+          title,
+          scheduledFor: `2026-11-${day}T10:00:00Z`,
+          periodSince: `2026-11-${String(Number(day) - 7).padStart(
+            2,
+            '0',
+          )}T10:00:00Z`,
+          periodUntil: `2026-11-${day}T10:00:00Z`,
+        });
+      }
+      const first = (await api.get('/process-reviews?limit=2')).body;
+      expect(first.items.map((r: any) => [r.title, r.attendeeCount])).toEqual([
+        ['Third week', 0],
+        ['Second week', 1],
+      ]);
+      expect(first.totalCount).toBe(3);
+      const next = (
+        await api.get(
+          `/process-reviews?limit=2&cursor=${encodeURIComponent(
+            first.nextCursor,
+          )}`,
+        )
+      ).body;
+      expect(next).toMatchObject({ nextCursor: null, totalCount: 3 });
+      expect(next.items.map((r: any) => r.title)).toEqual(['First week']);
+
+      const bad = await api.get('/process-reviews?cursor=not-a-cursor');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('cursor');
+    });
+
     it('lists the oldest carried over items, up to 100, and counts them all', async () => {
       const api = await startBackend();
       const before = await resolved(api, 'Before', '2026-10-20T00:00:00Z');

@@ -35,7 +35,10 @@ const joinRequestParamsSchema = reviewParamsSchema.extend({
   requestId: z.string().uuid('must be a join request id (a UUID)'),
 });
 const listQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    cursor: z.string().max(500).optional(),
+  })
   .strict();
 
 /** Process review meetings, their agenda, join requests and decisions; responder feedback. */
@@ -70,8 +73,9 @@ export function addProcessReviewRoutes(
 
   router.get('/process-reviews', async (req, res) => {
     await credentials(req);
-    const { limit } = parseRequest(listQuerySchema, req.query, 'query');
-    res.json({ items: await reviews.list(limit) });
+    res.json(
+      await reviews.list(parseRequest(listQuerySchema, req.query, 'query')),
+    );
   });
 
   router.post('/process-reviews', async (req, res) => {

@@ -206,7 +206,11 @@ export interface IncidentFollowupsApi {
     options: TeamOverviewOptions,
     page: { cursor: string; limit?: number },
   ): Promise<Page<Followup>>;
-  listProcessReviews(): Promise<ProcessReviewSummary[]>;
+  /** Meetings, the latest first; a page's `nextCursor` continues with older ones. */
+  listProcessReviews(page?: {
+    cursor?: string;
+    limit?: number;
+  }): Promise<Page<ProcessReviewSummary>>;
   createProcessReview(
     request: Partial<CreateProcessReviewRequest> &
       Pick<CreateProcessReviewRequest, 'scheduledFor'>,

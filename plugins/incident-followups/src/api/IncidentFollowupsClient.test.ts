@@ -80,3 +80,19 @@ describe('IncidentFollowupsClient team overview', () => {
     );
   });
 });
+
+describe('IncidentFollowupsClient process reviews', () => {
+  it('asks for the first page, then the page after the cursor', async () => {
+    const { client, requested } = clientAnswering({ items: [] });
+    await client.listProcessReviews();
+    expect(requested().pathname).toBe('/api/if/process-reviews');
+    expect([...requested().searchParams.keys()]).toEqual([]);
+
+    const next = clientAnswering({ items: [] });
+    await next.client.listProcessReviews({ cursor: 'WyJhIl0', limit: 10 });
+    expect(Object.fromEntries(next.requested().searchParams)).toEqual({
+      cursor: 'WyJhIl0',
+      limit: '10',
+    });
+  });
+});

@@ -304,12 +304,13 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     );
   }
 
-  async listProcessReviews(): Promise<ProcessReviewSummary[]> {
-    const { items } = await this.call<{ items: ProcessReviewSummary[] }>(
-      'GET',
-      '/process-reviews',
-    );
-    return items;
+  listProcessReviews(
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<ProcessReviewSummary>> {
+    const params = new URLSearchParams();
+    if (page.cursor) params.set('cursor', page.cursor);
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
+    return this.call('GET', `/process-reviews?${params}`);
   }
 
   createProcessReview(

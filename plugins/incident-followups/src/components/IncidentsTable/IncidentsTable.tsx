@@ -4,6 +4,7 @@ import { Incident } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCursorPages } from '../useCursorPages';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { incidentRouteRef } from '../../routes';
 import {
@@ -16,14 +17,6 @@ import { incidentColumns } from './incidentColumns';
 const PAGE_SIZE = 50;
 const OWNER_LOOKUPS = 12;
 const OWNER_LOOKUP_INTERVAL_MS = 5_000;
-
-interface LoadState {
-  items: Incident[];
-  totalCount: number;
-  nextCursor: string | null;
-  loading: boolean;
-  error?: Error;
-}
 
 /**
  * Incidents, newest first, with status, severity and period filters and older ones
@@ -44,46 +37,21 @@ export function IncidentsTable(props: {
     severities: [],
     period: 'all',
   });
-  const [state, setState] = useState<LoadState>({
-    items: [],
-    totalCount: 0,
-    nextCursor: null,
-    loading: true,
-  });
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setState(previous => ({ ...previous, loading: true, error: undefined }));
-      try {
-        const page = await api.listIncidents({
-          entityRef,
-          ownerRef,
-          statuses: filters.statuses,
-          severities: filters.severities,
-          since: periodStart(filters.period),
-          cursor,
-          limit: PAGE_SIZE,
-        });
-        setState(previous => ({
-          items: cursor ? [...previous.items, ...page.items] : page.items,
-          totalCount: page.totalCount,
-          nextCursor: page.nextCursor,
-          loading: false,
-        }));
-      } catch (error) {
-        setState(previous => ({
-          ...previous,
-          loading: false,
-          error: error as Error,
-        }));
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api.listIncidents({
+        entityRef,
+        ownerRef,
+        statuses: filters.statuses,
+        severities: filters.severities,
+        since: periodStart(filters.period),
+        cursor,
+        limit: PAGE_SIZE,
+      }),
     [api, entityRef, ownerRef, filters],
   );
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const state = useCursorPages(fetchPage);
+  const { reload } = state;
 
   // Owners the catalog has not answered yet ("Looking up…") come with the
   // backend's next ownership refresh: look again for a minute.
@@ -96,10 +64,10 @@ export function IncidentsTable(props: {
     if (!waitingForOwners || lookups >= OWNER_LOOKUPS) return undefined;
     const timer = setTimeout(() => {
       setLookups(n => n + 1);
-      load();
+      reload();
     }, OWNER_LOOKUP_INTERVAL_MS);
     return () => clearTimeout(timer);
-  }, [waitingForOwners, lookups, load]);
+  }, [waitingForOwners, lookups, reload]);
 
   const columns = useMemo(
     () =>
@@ -142,7 +110,7 @@ export function IncidentsTable(props: {
         <Button
           variant="outlined"
           disabled={state.loading}
-          onClick={() => load(state.nextCursor ?? undefined)}
+          onClick={state.loadMore}
           style={{ marginTop: 16 }}
         >
           Show older incidents ({state.totalCount - state.items.length} more)

@@ -16,12 +16,12 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import AddIcon from '@material-ui/icons/Add';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { processReviewRouteRef } from '../../routes';
 import { formatIncidentTime } from '../formatTimes';
+import { useCursorPages } from '../useCursorPages';
 import {
   NewProcessReview,
   NewProcessReviewDialog,
@@ -39,9 +39,8 @@ export function ProcessReviewList() {
   const api = useApi(incidentFollowupsApiRef);
   const reviewLink = useRouteRef(processReviewRouteRef);
   const navigate = useNavigate();
-  const { value, error, loading } = useAsyncRetry(
-    () => api.listProcessReviews(),
-    [api],
+  const meetings = useCursorPages(
+    useCallback((cursor?: string) => api.listProcessReviews({ cursor }), [api]),
   );
   const { allowed: canCreate } = usePermission({
     permission: processReviewCreatePermission,
@@ -100,7 +99,7 @@ export function ProcessReviewList() {
       ),
     },
   ];
-  const reviews = [...(value ?? [])].sort((a, b) => {
+  const reviews = [...meetings.items].sort((a, b) => {
     if (isOver(a) !== isOver(b)) return isOver(a) ? 1 : -1;
     return isOver(a)
       ? b.scheduledFor.localeCompare(a.scheduledFor)
@@ -124,11 +123,11 @@ export function ProcessReviewList() {
         </Button>
       </Header>
       <Content>
-        {error && <ResponseErrorPanel error={error} />}
+        {meetings.error && <ResponseErrorPanel error={meetings.error} />}
         {createError && <ResponseErrorPanel error={createError} />}
         <Table<ProcessReviewSummary>
-          title="Meetings"
-          isLoading={loading}
+          title={`Meetings (${meetings.totalCount})`}
+          isLoading={meetings.loading && meetings.items.length === 0}
           options={{ paging: false, search: false }}
           columns={columns}
           data={reviews}
@@ -138,6 +137,17 @@ export function ProcessReviewList() {
             </div>
           }
         />
+        {meetings.nextCursor && (
+          <Button
+            variant="outlined"
+            disabled={meetings.loading}
+            onClick={meetings.loadMore}
+            style={{ marginTop: 16 }}
+          >
+            Show older meetings ({meetings.totalCount - meetings.items.length}{' '}
+            more)
+          </Button>
+        )}
         <NewProcessReviewDialog
           open={dialog}
           busy={busy}

@@ -78,9 +78,11 @@ describe('ProcessReviewsPage', () => {
       pendingRequestCount: 0,
     });
     await renderPage('/', 'user:default/guest', {
-      listProcessReviews: jest
-        .fn()
-        .mockResolvedValue([past, testProcessReviewSummary()]),
+      listProcessReviews: jest.fn().mockResolvedValue({
+        items: [past, testProcessReviewSummary()],
+        nextCursor: null,
+        totalCount: 2,
+      }),
     });
     const rows = await screen.findAllByRole('link', { name: /process review/ });
     expect(rows.map(r => r.textContent)).toEqual([
@@ -93,6 +95,49 @@ describe('ProcessReviewsPage', () => {
     expect(attendees).toEqual(['1', '7']);
     expect(screen.getByText('1 asking to join')).toBeInTheDocument();
     expect(screen.getByText('Held')).toBeInTheDocument();
+  });
+
+  it('shows older meetings page by page', async () => {
+    const meeting = (n: number) =>
+      testProcessReviewSummary({
+        id: `m-${n}`,
+        title: `Weekly process review ${n}`,
+        scheduledFor: `2026-0${n}-10T15:00:00.000Z`,
+        pendingRequestCount: 0,
+      });
+    const listProcessReviews = jest
+      .fn()
+      .mockResolvedValueOnce({
+        items: [meeting(3), meeting(2)],
+        nextCursor: 'after-2',
+        totalCount: 3,
+      })
+      .mockResolvedValueOnce({
+        items: [meeting(1)],
+        nextCursor: null,
+        totalCount: 3,
+      });
+    await renderPage('/', 'user:default/guest', { listProcessReviews });
+    expect(await screen.findByText('Meetings (3)')).toBeInTheDocument();
+    expect(screen.queryByText('Weekly process review 1')).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show older meetings (1 more)' }),
+    );
+    expect(
+      await screen.findByText('Weekly process review 1'),
+    ).toBeInTheDocument();
+    expect(listProcessReviews).toHaveBeenLastCalledWith({ cursor: 'after-2' });
+    expect(
+      screen
+        .getAllByRole('link', { name: /Weekly process review/ })
+        .map(r => r.textContent),
+    ).toEqual([
+      'Weekly process review 3',
+      'Weekly process review 2',
+      'Weekly process review 1',
+    ]);
+    expect(screen.queryByRole('button', { name: /Show older/ })).toBeNull();
   });
 
   it("shows the agenda, and lets the period's IC approve a request to join", async () => {

@@ -1,0 +1,61 @@
+import { Page } from '@incident-followups/plugin-incident-followups-common';
+import { useCallback, useEffect, useState } from 'react';
+
+export interface CursorPages<T> {
+  items: T[];
+  totalCount: number;
+  nextCursor: string | null;
+  loading: boolean;
+  error?: Error;
+  /** Reads the first page again, in place of those shown. */
+  reload: () => void;
+  /** Appends the page after the last one shown. */
+  loadMore: () => void;
+}
+
+/**
+ * A list read a page at a time: the first page whenever `fetchPage` changes,
+ * the next ones appended on demand.
+ */
+export function useCursorPages<T>(
+  fetchPage: (cursor?: string) => Promise<Page<T>>,
+): CursorPages<T> {
+  const [state, setState] = useState<
+    Omit<CursorPages<T>, 'reload' | 'loadMore'>
+  >({ items: [], totalCount: 0, nextCursor: null, loading: true });
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      setState(previous => ({ ...previous, loading: true, error: undefined }));
+      try {
+        const page = await fetchPage(cursor);
+        setState(previous => ({
+          items: cursor ? [...previous.items, ...page.items] : page.items,
+          totalCount: page.totalCount,
+          nextCursor: page.nextCursor,
+          loading: false,
+        }));
+      } catch (error) {
+        setState(previous => ({
+          ...previous,
+          loading: false,
+          error: error as Error,
+        }));
+      }
+    },
+    [fetchPage],
+  );
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const { nextCursor } = state;
+  return {
+    ...state,
+    reload: useCallback(() => load(), [load]),
+    loadMore: useCallback(() => {
+      if (nextCursor) load(nextCursor);
+    }, [load, nextCursor]),
+  };
+}
