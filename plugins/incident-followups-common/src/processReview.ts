@@ -104,12 +104,20 @@ export interface ProcessReview extends ProcessReviewSummary {
   decisions: ProcessDecision[];
 }
 
+/** The longest a process review meeting may last. @public */
+export const LONGEST_MEETING_MINUTES = 480;
+
 /** @public */
 export const createProcessReviewRequestSchema = z
   .object({
     title: z.string().trim().min(1).max(200).default('Process review'),
     scheduledFor: isoDateTimeSchema,
-    durationMinutes: z.number().int().min(15).max(480).default(60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(LONGEST_MEETING_MINUTES)
+      .default(60),
     /** Default: the end of the previous meeting's period, or 30 days back. */
     periodSince: isoDateTimeSchema.optional(),
     /** Default: the meeting's start. */

@@ -11,8 +11,8 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { readPage } from '../database/cursor';
 import { readCommanders } from '../database/readCommanders';
+import { readMeetingPage } from './readMeetingPage';
 import {
   IncidentReadFilter,
   whereReadable,
@@ -136,22 +136,19 @@ export class DatabaseProcessReviewStore {
     return review;
   }
 
-  /** Meetings, the latest first, a page of `limit` after the cursor, and how many there are. */
+  /**
+   * A page of meetings, those not over first (the soonest first), then those
+   * held (the latest first), and how many there are.
+   */
   async list(page: {
     limit: number;
     cursor?: string;
+    now: Date;
   }): Promise<Page<ProcessReviewRecord>> {
     const [{ count }] = await this.db('process_reviews').count({
       count: '*',
     });
-    const { rows, nextCursor } = await readPage(this.db('process_reviews'), {
-      timeColumn: 'scheduled_for',
-      idColumn: 'id',
-      order: 'desc',
-      limit: page.limit,
-      cursor: page.cursor,
-      position: row => ({ at: toIsoString(row.scheduled_for), id: row.id }),
-    });
+    const { rows, nextCursor } = await readMeetingPage(this.db, page);
     return { items: rows.map(toReview), nextCursor, totalCount: Number(count) };
   }
 

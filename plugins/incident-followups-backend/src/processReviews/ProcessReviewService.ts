@@ -97,13 +97,13 @@ export class ProcessReviewService {
     return this.present(review, ALL);
   }
 
-  /** Meetings, upcoming and past, the latest first, a page at a time, with how many take part: a fixed number of queries, however many meetings. */
+  /** Meetings, those to come the soonest first, then those held the latest first, a page at a time, with how many take part: a fixed number of queries, however many meetings. */
   async list(page: {
     limit: number;
     cursor?: string;
   }): Promise<Page<ProcessReviewSummary>> {
     const { store } = this.options;
-    const reviews = await store.list(page);
+    const reviews = await store.list({ ...page, now: new Date() });
     const ids = reviews.items.map(r => r.id);
     const [pending, attendees] = await Promise.all([
       store.pendingRequestCounts(ids),

@@ -283,39 +283,54 @@ describe.each(databases.eachSupportedId())(
       expect(Object.keys(detail).sort()).toEqual(documented.full);
     });
 
-    it('lists the meetings a page at a time, the latest first, each page counting its own attendees', async () => {
+    it('lists the meetings a page at a time: those to come the soonest first, then those held the latest first', async () => {
       const api = await startBackend();
-      await resolved(api, 'Week two', '2026-11-10T00:00:00Z');
-      for (const [title, day] of [
-        ['First week', '08'],
-        ['Second week', '15'],
-        ['Third week', '22'],
-      ]) {
-        await api.post('/process-reviews', {
+      const at = (days: number) =>
+        new Date(Date.now() + days * DAY).toISOString();
+      await resolved(api, 'Two weeks ago', at(-10));
+      for (const [title, days, durationMinutes] of [
+        ['Held last week', -7, 60],
+        ['Going on now', -2 / 24, 180],
+        ['In three days', 3, 60],
+        ['Held two weeks ago', -14, 60],
+        ['Tomorrow', 1, 60],
+        ['In two days', 2, 60],
+      ] as const) {
+        const created = await api.post('/process-reviews', {
           title,
-          scheduledFor: `2026-11-${day}T10:00:00Z`,
-          periodSince: `2026-11-${String(Number(day) - 7).padStart(
-            2,
-            '0',
-          )}T10:00:00Z`,
-          periodUntil: `2026-11-${day}T10:00:00Z`,
+          scheduledFor: at(days),
+          durationMinutes,
+          periodSince: at(days - 7),
+          periodUntil: at(days),
         });
+        expect(created.status).toBe(201);
       }
-      const first = (await api.get('/process-reviews?limit=2')).body;
-      expect(first.items.map((r: any) => [r.title, r.attendeeCount])).toEqual([
-        ['Third week', 0],
-        ['Second week', 1],
+      const pages: [string, number][][] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const { body } = await api.get(
+          `/process-reviews?limit=2${
+            cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+          }`,
+        );
+        expect(body.totalCount).toBe(6);
+        pages.push(body.items.map((r: any) => [r.title, r.attendeeCount]));
+        cursor = body.nextCursor;
+      }
+      expect(pages).toEqual([
+        [
+          ['Going on now', 0],
+          ['Tomorrow', 0],
+        ],
+        [
+          ['In two days', 0],
+          ['In three days', 0],
+        ],
+        [
+          ['Held last week', 1],
+          ['Held two weeks ago', 0],
+        ],
       ]);
-      expect(first.totalCount).toBe(3);
-      const next = (
-        await api.get(
-          `/process-reviews?limit=2&cursor=${encodeURIComponent(
-            first.nextCursor,
-          )}`,
-        )
-      ).body;
-      expect(next).toMatchObject({ nextCursor: null, totalCount: 3 });
-      expect(next.items.map((r: any) => r.title)).toEqual(['First week']);
 
       const bad = await api.get('/process-reviews?cursor=not-a-cursor');
       expect(bad.status).toBe(400);

@@ -206,7 +206,7 @@ export interface IncidentFollowupsApi {
     options: TeamOverviewOptions,
     page: { cursor: string; limit?: number },
   ): Promise<Page<Followup>>;
-  /** Meetings, the latest first; a page's `nextCursor` continues with older ones. */
+  /** Meetings, those to come first, then those held; a page's `nextCursor` continues. */
   listProcessReviews(page?: {
     cursor?: string;
     limit?: number;

@@ -144,7 +144,7 @@ export function ProcessReviewList() {
             onClick={meetings.loadMore}
             style={{ marginTop: 16 }}
           >
-            Show older meetings ({meetings.totalCount - meetings.items.length}{' '}
+            Show more meetings ({meetings.totalCount - meetings.items.length}{' '}
             more)
           </Button>
         )}

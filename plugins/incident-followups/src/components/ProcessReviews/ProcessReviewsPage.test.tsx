@@ -97,7 +97,7 @@ describe('ProcessReviewsPage', () => {
     expect(screen.getByText('Held')).toBeInTheDocument();
   });
 
-  it('shows older meetings page by page', async () => {
+  it('shows more meetings page by page', async () => {
     const meeting = (n: number) =>
       testProcessReviewSummary({
         id: `m-${n}`,
@@ -122,7 +122,7 @@ describe('ProcessReviewsPage', () => {
     expect(screen.queryByText('Weekly process review 1')).toBeNull();
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Show older meetings (1 more)' }),
+      screen.getByRole('button', { name: 'Show more meetings (1 more)' }),
     );
     expect(
       await screen.findByText('Weekly process review 1'),
@@ -137,7 +137,7 @@ describe('ProcessReviewsPage', () => {
       'Weekly process review 2',
       'Weekly process review 1',
     ]);
-    expect(screen.queryByRole('button', { name: /Show older/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
   });
 
   it("shows the agenda, and lets the period's IC approve a request to join", async () => {
