@@ -53,7 +53,9 @@ export function useCursorPages<T>(
   const { nextCursor } = state;
   return {
     ...state,
-    reload: useCallback(() => load(), [load]),
+    reload: useCallback(() => {
+      load();
+    }, [load]),
     loadMore: useCallback(() => {
       if (nextCursor) load(nextCursor);
     }, [load, nextCursor]),
