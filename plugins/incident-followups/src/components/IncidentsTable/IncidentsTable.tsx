@@ -2,8 +2,8 @@ import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { Incident } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import { ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { MorePagesButton } from '../MorePagesButton';
 import { useCursorPages } from '../useCursorPages';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { incidentRouteRef } from '../../routes';
@@ -106,16 +106,7 @@ export function IncidentsTable(props: {
           (filtered ? 'No incidents match these filters.' : props.emptyContent)
         }
       />
-      {state.nextCursor && (
-        <Button
-          variant="outlined"
-          disabled={state.loading}
-          onClick={state.loadMore}
-          style={{ marginTop: 16 }}
-        >
-          Show older incidents ({state.totalCount - state.items.length} more)
-        </Button>
-      )}
+      <MorePagesButton pages={state} label="Show older incidents" />
     </>
   );
 }

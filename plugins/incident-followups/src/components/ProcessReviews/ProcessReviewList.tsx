@@ -21,6 +21,7 @@ import { useNavigate } from 'react-router-dom';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { processReviewRouteRef } from '../../routes';
 import { formatIncidentTime } from '../formatTimes';
+import { MorePagesButton } from '../MorePagesButton';
 import { useCursorPages } from '../useCursorPages';
 import {
   NewProcessReview,
@@ -137,17 +138,7 @@ export function ProcessReviewList() {
             </div>
           }
         />
-        {meetings.nextCursor && (
-          <Button
-            variant="outlined"
-            disabled={meetings.loading}
-            onClick={meetings.loadMore}
-            style={{ marginTop: 16 }}
-          >
-            Show more meetings ({meetings.totalCount - meetings.items.length}{' '}
-            more)
-          </Button>
-        )}
+        <MorePagesButton pages={meetings} label="Show more meetings" />
         <NewProcessReviewDialog
           open={dialog}
           busy={busy}
