@@ -18,7 +18,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { readPage } from './cursor';
+import { listTotal, readPage } from './cursor';
 import {
   decodeUrgencyCursor,
   encodeUrgencyCursor,
@@ -468,8 +468,7 @@ export class DatabaseFollowupStore implements FollowupStore {
         ),
       );
     }
-    const [{ count }] = await filtered.clone().count({ count: '*' });
-    const { rows, nextCursor } = await readPage<FollowupRow>(
+    const page = await readPage<FollowupRow>(
       this.joinIncident(filtered.clone()),
       {
         timeColumn: 'followups.created_at',
@@ -481,9 +480,12 @@ export class DatabaseFollowupStore implements FollowupStore {
       },
     );
     return {
-      items: rows.map(toFollowup),
-      totalCount: Number(count),
-      nextCursor,
+      items: page.rows.map(toFollowup),
+      totalCount: await listTotal(page, query.cursor, async () => {
+        const [{ count }] = await filtered.clone().count({ count: '*' });
+        return Number(count);
+      }),
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -396,9 +396,32 @@ describe.each(databases.eachSupportedId())(
       expect(
         page.items.find(i => i.title === 'incident 0')?.responders,
       ).toHaveLength(2);
-      // A count, the page, and one statement for the parts of its incidents.
-      expect(one).toBe(3);
+      // The page, and one statement for the parts of its incidents; a page
+      // that holds the whole list counts itself.
+      expect(one).toBe(2);
       expect(await statements(() => store.listIncidents(checkout))).toBe(one);
+      // A list longer than its page is counted by a statement of its own,
+      // on every page.
+      let partial: Awaited<ReturnType<typeof store.listIncidents>>;
+      expect(
+        await statements(async () => {
+          partial = await store.listIncidents({ ...checkout, limit: 2 });
+        }),
+      ).toBe(3);
+      expect(partial!).toMatchObject({ totalCount: 5 });
+      expect(partial!.items).toHaveLength(2);
+      let last: Awaited<ReturnType<typeof store.listIncidents>>;
+      expect(
+        await statements(async () => {
+          last = await store.listIncidents({
+            ...checkout,
+            limit: 3,
+            cursor: partial!.nextCursor!,
+          });
+        }),
+      ).toBe(3);
+      expect(last!).toMatchObject({ totalCount: 5, nextCursor: null });
+      expect(last!.items).toHaveLength(3);
       // The row, its parts with every owning group, its grouped incidents and its history.
       expect(oneDetail).toBe(4);
       expect(

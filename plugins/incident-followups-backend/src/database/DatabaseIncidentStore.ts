@@ -14,7 +14,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { readPage } from './cursor';
+import { listTotal, readPage } from './cursor';
 import { groupIncidents, ungroupIncident } from './grouping';
 import {
   IncidentListQuery,
@@ -257,22 +257,20 @@ export class DatabaseIncidentStore implements IncidentStore {
     }
     whereReadable(this.db, filtered, query.readable, 'incidents.id');
 
-    const count = await this.countListed(query, filtered);
-    const { rows, nextCursor } = await readPage<IncidentRow>(
-      filtered.clone().select('*'),
-      {
-        timeColumn: 'started_at',
-        idColumn: 'id',
-        order: 'desc',
-        limit: query.limit,
-        cursor: query.cursor,
-        position: row => ({ at: toIsoString(row.started_at), id: row.id }),
-      },
-    );
+    const page = await readPage<IncidentRow>(filtered.clone().select('*'), {
+      timeColumn: 'started_at',
+      idColumn: 'id',
+      order: 'desc',
+      limit: query.limit,
+      cursor: query.cursor,
+      position: row => ({ at: toIsoString(row.started_at), id: row.id }),
+    });
     return {
-      items: await readIncidents(this.db, rows),
-      totalCount: count,
-      nextCursor,
+      items: await readIncidents(this.db, page.rows),
+      totalCount: await listTotal(page, query.cursor, () =>
+        this.countListed(query, filtered),
+      ),
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -88,3 +88,15 @@ export async function readPage<TRow extends Record<string, any>>(
       rows.length > limit && last ? encodeCursor(options.position(last)) : null,
   };
 }
+
+/**
+ * How many rows a list holds: a first page with no page after it holds them
+ * all and counts itself; any other page asks `count`, a statement of its own.
+ */
+export async function listTotal(
+  page: { rows: unknown[]; nextCursor: string | null },
+  cursor: string | undefined,
+  count: () => Promise<number>,
+): Promise<number> {
+  return !cursor && page.nextCursor === null ? page.rows.length : count();
+}

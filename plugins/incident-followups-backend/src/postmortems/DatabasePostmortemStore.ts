@@ -22,7 +22,7 @@ import {
   toIsoString,
   toIsoStringOrNull,
 } from '../database/tables';
-import { readPage } from '../database/cursor';
+import { listTotal, readPage } from '../database/cursor';
 import {
   PostmortemChanges,
   PostmortemListQuery,
@@ -213,8 +213,7 @@ export class DatabasePostmortemStore {
           .where('entity_ref', query.entityRef),
       );
     whereReadable(this.db, filtered, query.readable, 'postmortems.incident_id');
-    const [{ count }] = await filtered.clone().count({ count: '*' });
-    const { rows, nextCursor } = await readPage<PostmortemRow>(
+    const page = await readPage<PostmortemRow>(
       this.select(this.db, filtered.clone()),
       {
         timeColumn: 'postmortems.created_at',
@@ -225,8 +224,9 @@ export class DatabasePostmortemStore {
         position: row => ({ at: toIsoString(row.created_at), id: row.id }),
       },
     );
+    const { rows, nextCursor } = page;
     const incidentIds = rows.map(row => row.incident_id);
-    const [records, entities, owners] = await Promise.all([
+    const [records, entities, owners, totalCount] = await Promise.all([
       this.toRecords(this.db, rows),
       this.db('incident_entities')
         .whereIn('incident_id', incidentIds)
@@ -238,6 +238,10 @@ export class DatabasePostmortemStore {
         .where('direct', true)
         .orderBy('owner_ref')
         .select('incident_id', 'owner_ref'),
+      listTotal(page, query.cursor, async () => {
+        const [{ count }] = await filtered.clone().count({ count: '*' });
+        return Number(count);
+      }),
     ]);
     return {
       items: records.map(record => ({
@@ -249,7 +253,7 @@ export class DatabasePostmortemStore {
           .filter(o => o.incident_id === record.incidentId)
           .map(o => o.owner_ref),
       })),
-      totalCount: Number(count),
+      totalCount,
       nextCursor,
     };
   }

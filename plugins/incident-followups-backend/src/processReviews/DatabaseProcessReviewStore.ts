@@ -11,6 +11,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { listTotal } from '../database/cursor';
 import { readCommanders } from '../database/readCommanders';
 import { readMeetingPage } from './readMeetingPage';
 import {
@@ -145,11 +146,17 @@ export class DatabaseProcessReviewStore {
     cursor?: string;
     now: Date;
   }): Promise<Page<ProcessReviewRecord>> {
-    const [{ count }] = await this.db('process_reviews').count({
-      count: '*',
-    });
-    const { rows, nextCursor } = await readMeetingPage(this.db, page);
-    return { items: rows.map(toReview), nextCursor, totalCount: Number(count) };
+    const meetings = await readMeetingPage(this.db, page);
+    return {
+      items: meetings.rows.map(toReview),
+      nextCursor: meetings.nextCursor,
+      totalCount: await listTotal(meetings, page.cursor, async () => {
+        const [{ count }] = await this.db('process_reviews').count({
+          count: '*',
+        });
+        return Number(count);
+      }),
+    };
   }
 
   /** Where the last meeting before this time stopped: the next one starts there. */
