@@ -51,4 +51,32 @@ describe('useCursorPages', () => {
       loading: false,
     });
   });
+
+  it('drops a page of the list shown before when a new list has started', async () => {
+    let arriveLate: (p: ReturnType<typeof page>) => void = () => {};
+    const before = jest
+      .fn()
+      .mockResolvedValueOnce(page(['a'], 'after-a'))
+      .mockReturnValueOnce(
+        new Promise(resolve => {
+          arriveLate = resolve;
+        }),
+      );
+    const after = jest.fn().mockResolvedValue(page(['x'], null));
+    const { result, rerender } = renderHook(
+      ({ fetchPage }) => useCursorPages(fetchPage),
+      { initialProps: { fetchPage: before } },
+    );
+    await waitFor(() => expect(result.current.items).toEqual(['a']));
+    act(() => result.current.loadMore());
+
+    rerender({ fetchPage: after });
+    await waitFor(() => expect(result.current.items).toEqual(['x']));
+    await act(async () => arriveLate(page(['b'], null)));
+    expect(result.current).toMatchObject({
+      items: ['x'],
+      nextCursor: null,
+      loading: false,
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { Page } from '@incident-followups/plugin-incident-followups-common';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface CursorPages<T> {
   items: T[];
@@ -24,11 +24,17 @@ export function useCursorPages<T>(
     Omit<CursorPages<T>, 'reload' | 'loadMore'>
   >({ items: [], totalCount: 0, nextCursor: null, loading: true });
 
+  // A first page starts the list again: pages asked for before it are dropped
+  // when they arrive, so a list is never extended with another one's rows.
+  const listShown = useRef(0);
   const load = useCallback(
     async (cursor?: string) => {
+      if (!cursor) listShown.current += 1;
+      const list = listShown.current;
       setState(previous => ({ ...previous, loading: true, error: undefined }));
       try {
         const page = await fetchPage(cursor);
+        if (list !== listShown.current) return;
         setState(previous => ({
           items: cursor ? [...previous.items, ...page.items] : page.items,
           totalCount: page.totalCount,
@@ -36,6 +42,7 @@ export function useCursorPages<T>(
           loading: false,
         }));
       } catch (error) {
+        if (list !== listShown.current) return;
         setState(previous => ({
           ...previous,
           loading: false,
