@@ -96,4 +96,19 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const [, pending] = await knex.migrate.list({ directory });
     expect(pending).toEqual([]);
   });
+
+  it('migrates when two replicas creating knex’s lock table together left it two lock rows', async () => {
+    const knex = await databases.init(databaseId);
+    // knex creates its bookkeeping tables, and one lock row, on listing.
+    await knex.migrate.list({ directory });
+    await knex('knex_migrations_lock').insert({ is_locked: 0 });
+    await DatabaseIncidentStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const [, pending] = await knex.migrate.list({ directory });
+    expect(pending).toEqual([]);
+    expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+      { is_locked: 0 },
+    ]);
+  });
 });
