@@ -45,6 +45,24 @@ export function decodeCursor(value: string): PageCursor {
   });
 }
 
+/** The rows after `after` in (time, id) order, ascending or descending. */
+export function whereAfter(
+  query: Knex.QueryBuilder,
+  columns: { timeColumn: string; idColumn: string; order: 'asc' | 'desc' },
+  after: PageCursor,
+): Knex.QueryBuilder {
+  const { timeColumn, idColumn, order } = columns;
+  const at = new Date(after.at);
+  const beyond = order === 'asc' ? '>' : '<';
+  return query.where(q =>
+    q
+      .where(timeColumn, beyond, at)
+      .orWhere(same =>
+        same.where(timeColumn, '=', at).andWhere(idColumn, beyond, after.id),
+      ),
+  );
+}
+
 /**
  * Reads one page in (time, id) order, ascending or descending, continuing after
  * the cursor: keyset paging, so a page costs the same however deep it is, and rows
@@ -63,16 +81,7 @@ export async function readPage<TRow extends Record<string, any>>(
 ): Promise<{ rows: TRow[]; nextCursor: string | null }> {
   const { timeColumn, idColumn, order, limit } = options;
   if (options.cursor) {
-    const after = decodeCursor(options.cursor);
-    const at = new Date(after.at);
-    const beyond = order === 'asc' ? '>' : '<';
-    query.where(q =>
-      q
-        .where(timeColumn, beyond, at)
-        .orWhere(same =>
-          same.where(timeColumn, '=', at).andWhere(idColumn, beyond, after.id),
-        ),
-    );
+    whereAfter(query, options, decodeCursor(options.cursor));
   }
   const rows: TRow[] = await query
     .orderBy([

@@ -1,6 +1,6 @@
 import { LONGEST_MEETING_MINUTES } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
-import { decodePosition, encodePosition } from '../database/cursor';
+import { decodePosition, encodePosition, whereAfter } from '../database/cursor';
 import { DbTimestamp, toIsoString } from '../database/tables';
 
 type Phase = 'coming' | 'held';
@@ -58,22 +58,16 @@ export async function readMeetingPage<
     limit: number,
   ): Promise<TRow[]> => {
     const order = phase === 'coming' ? 'asc' : 'desc';
-    const beyond = phase === 'coming' ? '>' : '<';
     const query = db('process_reviews').where(
       'scheduled_for',
       phase === 'coming' ? '>=' : '<',
       boundary,
     );
     if (after) {
-      const at = new Date(after.at);
-      query.where(q =>
-        q
-          .where('scheduled_for', beyond, at)
-          .orWhere(same =>
-            same
-              .where('scheduled_for', '=', at)
-              .andWhere('id', beyond, after.id),
-          ),
+      whereAfter(
+        query,
+        { timeColumn: 'scheduled_for', idColumn: 'id', order },
+        after,
       );
     }
     return query
