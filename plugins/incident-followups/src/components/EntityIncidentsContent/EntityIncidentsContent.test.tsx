@@ -127,6 +127,26 @@ describe('EntityIncidentsContent', () => {
     expect(screen.getByText('Looking up…')).toBeInTheDocument();
   });
 
+  it('puts each owning team on a line of its own, with no separator to wrap', async () => {
+    const listIncidents = jest.fn().mockResolvedValue({
+      items: [
+        testIncident({
+          ownerRefs: ['group:default/data-platform', 'group:default/sre'],
+        }),
+      ],
+      totalCount: 1,
+      nextCursor: null,
+    });
+    await renderTab({ listIncidents });
+
+    const first = await screen.findByRole('link', { name: /data-platform/ });
+    const second = screen.getByRole('link', { name: /sre/ });
+    const cell = first.closest('td')!;
+    expect(second.closest('td')).toBe(cell);
+    expect(first.parentElement).not.toBe(second.parentElement);
+    expect(cell.textContent).toBe('data-platformsre');
+  });
+
   it('filters by status and loads older incidents page by page', async () => {
     const listIncidents = jest
       .fn()

@@ -1,5 +1,4 @@
 import { Link, TableColumn } from '@backstage/core-components';
-import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import {
   Incident,
   POSTMORTEM_STATUS_TITLES,
@@ -7,6 +6,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { EntityRefStack } from './EntityRefStack';
 import { formatIncidentDuration, formatIncidentTime } from '../formatTimes';
 import { IncidentStatusLabel } from '../IncidentStatusLabel';
 import { SeverityChip } from '../SeverityChip';
@@ -121,7 +121,7 @@ export function incidentColumns(
       cellStyle: { minWidth: 130 },
       render: incident =>
         incident.ownerRefs.length ? (
-          <EntityRefLinks entityRefs={incident.ownerRefs} defaultKind="group" />
+          <EntityRefStack entityRefs={incident.ownerRefs} defaultKind="group" />
         ) : (
           <Typography variant="body2" color="textSecondary">
             {incident.ownersStale ? 'Looking up…' : 'None'}
@@ -137,7 +137,7 @@ export function incidentColumns(
           .filter(r => r.role === 'incident-commander')
           .map(r => r.userRef);
         return refs.length ? (
-          <EntityRefLinks entityRefs={refs} defaultKind="user" />
+          <EntityRefStack entityRefs={refs} defaultKind="user" />
         ) : (
           <Typography variant="body2" color="textSecondary">
             Unassigned
