@@ -185,6 +185,46 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['b']);
     });
 
+    it("lists an entity's incidents, and its system's, by when they started, not when they were recorded", async () => {
+      const store = await createStore();
+      await create(store, {
+        title: 'middle',
+        startedAt: '2026-11-03T10:00:00Z',
+      });
+      await create(store, {
+        title: 'newest',
+        startedAt: '2026-11-05T10:00:00Z',
+      });
+      await create(store, {
+        title: 'oldest',
+        startedAt: '2026-11-01T10:00:00Z',
+      });
+      for (const entityRef of [
+        'component:default/checkout-api',
+        'system:default/payments-platform',
+      ]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listIncidents({
+            limit: 2,
+            entityRef,
+            cursor,
+          });
+          seen.push(...page.items.map(i => i.title));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(['newest', 'middle', 'oldest']);
+        const since = await store.listIncidents({
+          limit: 5,
+          entityRef,
+          since: '2026-11-02T00:00:00Z',
+          until: '2026-11-05T10:00:00Z',
+        });
+        expect(since.items.map(i => i.title)).toEqual(['middle']);
+      }
+    });
+
     it('pages through incidents newest first without losing one that started at the same time', async () => {
       const store = await createStore();
       for (let i = 0; i < 5; i++) {

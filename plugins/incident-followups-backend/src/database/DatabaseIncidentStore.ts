@@ -47,6 +47,8 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+// `started_at` is not among them: it is set once, and `incident_entities`
+// keeps a copy of it for the service tabs.
 const COLUMNS: Record<string, string> = {
   title: 'title',
   description: 'description',
@@ -112,6 +114,7 @@ export class DatabaseIncidentStore implements IncidentStore {
             incident_id: id,
             entity_ref,
             direct: true,
+            started_at: new Date(request.startedAt),
           })),
         );
         if (request.responders.length > 0) {
@@ -221,50 +224,59 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async listIncidents(query: IncidentListQuery): Promise<Page<Incident>> {
     const filtered = this.db<IncidentRow>('incidents');
+    // A service tab reads its page from the entity's own index of starts.
+    const started = query.entityRef
+      ? 'listed.started_at'
+      : 'incidents.started_at';
+    const idColumn = query.entityRef ? 'listed.incident_id' : 'incidents.id';
     if (query.entityRef) {
-      filtered.whereIn(
-        'id',
-        this.db('incident_entities')
-          .select('incident_id')
-          .where({ entity_ref: query.entityRef }),
+      filtered.join('incident_entities as listed', join =>
+        join
+          .on('listed.incident_id', 'incidents.id')
+          .andOnVal('listed.entity_ref', query.entityRef!),
       );
     }
     if (query.ownerRef) {
       filtered.whereIn(
-        'id',
+        'incidents.id',
         this.db('incident_owners')
           .select('incident_id')
           .where({ owner_ref: query.ownerRef }),
       );
     }
     if (query.statuses?.length) {
-      filtered.whereIn('status', query.statuses);
+      filtered.whereIn('incidents.status', query.statuses);
     }
     if (query.severities?.length) {
       filtered.whereIn(
-        this.db.raw('coalesce(final_severity, severity)') as any,
+        this.db.raw(
+          'coalesce(incidents.final_severity, incidents.severity)',
+        ) as any,
         query.severities,
       );
     }
     if (query.since) {
-      filtered.where('started_at', '>=', new Date(query.since));
+      filtered.where(started, '>=', new Date(query.since));
     }
     if (query.until) {
-      filtered.where('started_at', '<', new Date(query.until));
+      filtered.where(started, '<', new Date(query.until));
     }
     if (!query.includeGrouped) {
-      filtered.whereNull('primary_incident_id');
+      filtered.whereNull('incidents.primary_incident_id');
     }
     whereReadable(this.db, filtered, query.readable, 'incidents.id');
 
-    const page = await readPage<IncidentRow>(filtered.clone().select('*'), {
-      timeColumn: 'started_at',
-      idColumn: 'id',
-      order: 'desc',
-      limit: query.limit,
-      cursor: query.cursor,
-      position: row => ({ at: toIsoString(row.started_at), id: row.id }),
-    });
+    const page = await readPage<IncidentRow>(
+      filtered.clone().select('incidents.*'),
+      {
+        timeColumn: started,
+        idColumn,
+        order: 'desc',
+        limit: query.limit,
+        cursor: query.cursor,
+        position: row => ({ at: toIsoString(row.started_at), id: row.id }),
+      },
+    );
     return {
       items: await readIncidents(this.db, page.rows),
       totalCount: await listTotal(page, query.cursor, () =>

@@ -83,6 +83,61 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(rows).toHaveLength(1);
   });
 
+  it("copy each incident's start to the entities it affects, for the service tabs", async () => {
+    const knex = await databases.init(databaseId);
+    const [, pending] = await knex.migrate.list({ directory });
+    for (const { file } of pending) {
+      if (file >= '20261209000000_incident_entities_started_at.js') break;
+      await knex.migrate.up({ directory, name: file });
+    }
+    const startedAt = new Date('2026-03-04T05:06:07.089Z');
+    await knex('incidents').insert({
+      id: 'incident-1',
+      title: 'Checkout down',
+      description: '',
+      severity: 'SEV-2',
+      status: 'resolved',
+      started_at: startedAt,
+      source_type: 'manual',
+      owners_stale: false,
+      created_at: startedAt,
+      updated_at: startedAt,
+      version: 1,
+    });
+    await knex('incident_entities').insert([
+      {
+        incident_id: 'incident-1',
+        entity_ref: 'component:default/checkout',
+        direct: true,
+      },
+      {
+        incident_id: 'incident-1',
+        entity_ref: 'system:default/shop',
+        direct: false,
+      },
+    ]);
+
+    await knex.migrate.latest({ directory });
+
+    const rows = await knex('incident_entities').orderBy('entity_ref');
+    expect(rows.map(row => new Date(row.started_at).toISOString())).toEqual([
+      startedAt.toISOString(),
+      startedAt.toISOString(),
+    ]);
+    // Every writer must give the start: an insert without it is refused.
+    const refusal = await knex('incident_entities')
+      .insert({
+        incident_id: 'incident-1',
+        entity_ref: 'component:default/cart',
+        direct: true,
+      })
+      .then(
+        () => 'inserted',
+        (error: Error) => error.message,
+      );
+    expect(refusal).toMatch(/started_at/);
+  });
+
   it('migrate a new database when two replicas start on it together', async () => {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({

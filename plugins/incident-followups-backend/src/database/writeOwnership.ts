@@ -57,11 +57,15 @@ export async function writeOwnership(
   );
   const indirect = ownership.indirectEntityRefs.filter(ref => !direct.has(ref));
   if (indirect.length > 0) {
+    const { started_at } = await tx('incidents')
+      .where({ id: incidentId })
+      .first('started_at');
     await tx('incident_entities').insert(
       indirect.map(entity_ref => ({
         incident_id: incidentId,
         entity_ref,
         direct: false,
+        started_at,
       })),
     );
   }
