@@ -284,8 +284,7 @@ export class CatalogOwnershipResolver {
     return emails;
   }
 
-  /** Entities in the order of the refs, undefined where the catalog has none. */
-  /** The entities of `refs` (undefined where the caller sees none), only `fields` of them when given. */
+  /** The entities of `refs` in their order (undefined where the caller sees none), only `fields` of them when given. */
   private async fetch(
     refs: string[],
     credentials: BackstageCredentials,
