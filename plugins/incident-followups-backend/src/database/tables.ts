@@ -26,6 +26,8 @@ export interface IncidentEntityRow {
   incident_id: string;
   entity_ref: string;
   direct: boolean | number;
+  /** The incident's start, copied for the service tabs' index. */
+  started_at: DbTimestamp;
 }
 
 export interface IncidentResponderRow {
