@@ -15,6 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import EventIcon from '@material-ui/icons/Event';
 import GetAppIcon from '@material-ui/icons/GetApp';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { downloadFile } from '../Postmortem/downloadFile';
@@ -23,6 +24,9 @@ import { AgendaItemCard } from './AgendaItemCard';
 import { AttendeesCard } from './AttendeesCard';
 import { ProcessItemList } from './ProcessItemList';
 import { useProcessReview } from './useProcessReview';
+
+/** Agenda cards drawn at first and per "show more": a busy period resolves hundreds of incidents. */
+export const AGENDA_PAGE_SIZE = 25;
 
 /** The agenda lists the oldest carried over items only: say so when some are left out. */
 function carriedOverSubheader(review: ProcessReview): string {
@@ -43,6 +47,7 @@ export function ProcessReviewDetail() {
     [identityApi],
   );
   const { review, error, busy, change } = useProcessReview(reviewId!);
+  const [shownCount, setShownCount] = useState(AGENDA_PAGE_SIZE);
 
   if (!review) {
     return (
@@ -104,7 +109,7 @@ export function ProcessReviewDetail() {
                 description="No incident was resolved in the period this meeting covers."
               />
             )}
-            {review.agenda.map(item => (
+            {review.agenda.slice(0, shownCount).map(item => (
               <AgendaItemCard
                 key={item.incidentId}
                 reviewId={review.id}
@@ -131,6 +136,15 @@ export function ProcessReviewDetail() {
                 }
               />
             ))}
+            {review.agenda.length > shownCount && (
+              <Button
+                variant="outlined"
+                style={{ marginTop: 16 }}
+                onClick={() => setShownCount(count => count + AGENDA_PAGE_SIZE)}
+              >
+                Show more incidents ({review.agenda.length - shownCount} more)
+              </Button>
+            )}
           </Grid>
           <Grid item xs={12} lg={4}>
             <AttendeesCard

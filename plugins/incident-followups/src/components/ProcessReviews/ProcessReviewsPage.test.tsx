@@ -166,6 +166,39 @@ describe('ProcessReviewsPage', () => {
     expect(getProcessReview).toHaveBeenCalledTimes(2);
   });
 
+  it('draws a long agenda 25 incidents at a time, oldest first', async () => {
+    const base = testProcessReview();
+    const [first] = base.agenda;
+    const review = testProcessReview({
+      id: '5e000000-0003-4000-8000-000000000003',
+      agenda: Array.from({ length: 30 }, (_, i) => ({
+        ...first,
+        incidentId: `6f1c2a4e-0001-4c1a-9d3e-5b7a1c0000${String(i).padStart(
+          2,
+          '0',
+        )}`,
+        title: `Incident ${i + 1}`,
+      })),
+    });
+    await renderPage(`/${review.id}`, 'user:default/dave', {
+      getProcessReview: jest.fn().mockResolvedValue(review),
+    });
+    expect(await screen.findAllByTestId('agenda-item')).toHaveLength(25);
+    expect(screen.getByText('Agenda: 30 incidents')).toBeInTheDocument();
+    expect(screen.getAllByTestId('agenda-item')[24]).toHaveTextContent(
+      'Incident 25',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show more incidents (5 more)' }),
+    );
+    const items = screen.getAllByTestId('agenda-item');
+    expect(items).toHaveLength(30);
+    expect(items[29]).toHaveTextContent('Incident 30');
+    expect(
+      screen.queryByRole('button', { name: /Show more incidents/ }),
+    ).toBeNull();
+  });
+
   it('lets anyone else ask to join, but not decide nor write where the policy says no', async () => {
     const requestToJoin = jest.fn().mockResolvedValue({});
     // Another meeting: usePermission caches each meeting's answer.
