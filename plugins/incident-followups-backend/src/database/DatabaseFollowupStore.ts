@@ -18,7 +18,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { listTotal, readPage } from './cursor';
+import { countRows, listTotal, readPage } from './cursor';
 import {
   decodeUrgencyCursor,
   encodeUrgencyCursor,
@@ -481,10 +481,9 @@ export class DatabaseFollowupStore implements FollowupStore {
     );
     return {
       items: page.rows.map(toFollowup),
-      totalCount: await listTotal(page, query.cursor, async () => {
-        const [{ count }] = await filtered.clone().count({ count: '*' });
-        return Number(count);
-      }),
+      totalCount: await listTotal(page, query.cursor, () =>
+        countRows(filtered),
+      ),
       nextCursor: page.nextCursor,
     };
   }

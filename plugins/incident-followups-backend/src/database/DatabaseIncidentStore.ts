@@ -14,7 +14,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { listTotal, readPage } from './cursor';
+import { countRows, listTotal, readPage } from './cursor';
 import { groupIncidents, ungroupIncident } from './grouping';
 import {
   IncidentListQuery,
@@ -304,22 +304,22 @@ export class DatabaseIncidentStore implements IncidentStore {
       !query.since &&
       !query.until &&
       (!query.readable || query.readable.kind === 'all');
-    const counted = entityOnly
-      ? this.db('incident_entities')
-          .where('incident_entities.entity_ref', query.entityRef!)
-          .modify(q => {
-            if (!query.includeGrouped) {
-              q.whereNotExists(
-                this.db('incidents as grouped')
-                  .select(this.db.raw('1'))
-                  .whereRaw('grouped.id = incident_entities.incident_id')
-                  .whereNotNull('grouped.primary_incident_id'),
-              );
-            }
-          })
-      : filtered.clone();
-    const [{ count }] = await counted.count({ count: '*' });
-    return Number(count);
+    return countRows(
+      entityOnly
+        ? this.db('incident_entities')
+            .where('incident_entities.entity_ref', query.entityRef!)
+            .modify(q => {
+              if (!query.includeGrouped) {
+                q.whereNotExists(
+                  this.db('incidents as grouped')
+                    .select(this.db.raw('1'))
+                    .whereRaw('grouped.id = incident_entities.incident_id')
+                    .whereNotNull('grouped.primary_incident_id'),
+                );
+              }
+            })
+        : filtered,
+    );
   }
 
   async updateIncident(

@@ -98,6 +98,12 @@ export async function readPage<TRow extends Record<string, any>>(
   };
 }
 
+/** How many rows a query matches, by a count statement of its own. */
+export async function countRows(query: Knex.QueryBuilder): Promise<number> {
+  const [{ count }] = await query.clone().count({ count: '*' });
+  return Number(count);
+}
+
 /**
  * How many rows a list holds: a first page with no page after it holds them
  * all and counts itself; any other page asks `count`, a statement of its own.

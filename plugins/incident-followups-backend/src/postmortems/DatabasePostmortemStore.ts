@@ -22,7 +22,7 @@ import {
   toIsoString,
   toIsoStringOrNull,
 } from '../database/tables';
-import { listTotal, readPage } from '../database/cursor';
+import { countRows, listTotal, readPage } from '../database/cursor';
 import {
   PostmortemChanges,
   PostmortemListQuery,
@@ -238,10 +238,7 @@ export class DatabasePostmortemStore {
         .where('direct', true)
         .orderBy('owner_ref')
         .select('incident_id', 'owner_ref'),
-      listTotal(page, query.cursor, async () => {
-        const [{ count }] = await filtered.clone().count({ count: '*' });
-        return Number(count);
-      }),
+      listTotal(page, query.cursor, () => countRows(filtered)),
     ]);
     return {
       items: records.map(record => ({

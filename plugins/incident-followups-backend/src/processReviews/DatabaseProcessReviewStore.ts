@@ -11,7 +11,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { listTotal } from '../database/cursor';
+import { countRows, listTotal } from '../database/cursor';
 import { readCommanders } from '../database/readCommanders';
 import { readMeetingPage } from './readMeetingPage';
 import {
@@ -150,12 +150,9 @@ export class DatabaseProcessReviewStore {
     return {
       items: meetings.rows.map(toReview),
       nextCursor: meetings.nextCursor,
-      totalCount: await listTotal(meetings, page.cursor, async () => {
-        const [{ count }] = await this.db('process_reviews').count({
-          count: '*',
-        });
-        return Number(count);
-      }),
+      totalCount: await listTotal(meetings, page.cursor, () =>
+        countRows(this.db('process_reviews')),
+      ),
     };
   }
 

@@ -20,13 +20,14 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { downloadFile } from '../Postmortem/downloadFile';
 import { formatIncidentTime } from '../formatTimes';
+import { ShowMoreButton } from '../MorePagesButton';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AttendeesCard } from './AttendeesCard';
 import { ProcessItemList } from './ProcessItemList';
 import { useProcessReview } from './useProcessReview';
 
 /** Agenda cards drawn at first and per "show more": a busy period resolves hundreds of incidents. */
-export const AGENDA_PAGE_SIZE = 25;
+const AGENDA_PAGE_SIZE = 25;
 
 /** The agenda lists the oldest carried over items only: say so when some are left out. */
 function carriedOverSubheader(review: ProcessReview): string {
@@ -137,13 +138,11 @@ export function ProcessReviewDetail() {
               />
             ))}
             {review.agenda.length > shownCount && (
-              <Button
-                variant="outlined"
-                style={{ marginTop: 16 }}
+              <ShowMoreButton
+                label="Show more incidents"
+                remaining={review.agenda.length - shownCount}
                 onClick={() => setShownCount(count => count + AGENDA_PAGE_SIZE)}
-              >
-                Show more incidents ({review.agenda.length - shownCount} more)
-              </Button>
+              />
             )}
           </Grid>
           <Grid item xs={12} lg={4}>
