@@ -70,12 +70,12 @@ const catalog = (kind: string, name: string) =>
   `/api/catalog/entities/by-name/${kind}/default/${name}`;
 const team = (group: string, resource: string) =>
   `${API}/teams/${encodeURIComponent(`group:default/${group}`)}/${resource}`;
-/** What the team followups page asks for: the figures, the weeks and the 50 most urgent. */
+/** What the team followups page asks for: the figures, the weeks, the 50 most urgent followups and the first 10 post-mortems of each list. */
 const teamOverview = (group: string) =>
-  `${team(group, 'overview')}?followupLimit=50`;
+  `${team(group, 'overview')}?followupLimit=50&postmortemLimit=10`;
 /** What the card on a group's page asks for: the figures, no list, no weeks. */
 const teamCard = (group: string) =>
-  `${team(group, 'overview')}?followupLimit=0&weeks=false`;
+  `${team(group, 'overview')}?followupLimit=0&postmortemLimit=0&weeks=false`;
 
 /**
  * The cursor the team overview gives for the followups after its 50 most

@@ -70,8 +70,20 @@ export interface TeamOverview {
   postmortems: {
     /** Post-mortems of the period's incidents, by status. */
     countsByStatus: Record<PostmortemStatus, number>;
+    /** Post-mortems in draft or in review, the soonest resolved first; at most 500, or the `postmortemLimit` asked for. */
     open: TeamPostmortem[];
+    /** How many are in draft or in review, listed in `open` or not. */
+    openCount: number;
+    /** How many of them are late: their meeting deadline has passed, or their meeting is set after it. */
+    lateCount: number;
+    /** Passed as `cursor` to `GET /teams/{groupRef}/open-postmortems` for the ones after `open`; null when none follow or none were asked for. */
+    openNextCursor: string | null;
+    /** SEV-1 and SEV-2 incidents without a post-mortem, the latest first; at most 500, or the `postmortemLimit` asked for. */
     missing: MissingPostmortem[];
+    /** How many incidents lack a post-mortem, listed in `missing` or not. */
+    missingCount: number;
+    /** Passed as `cursor` to `GET /teams/{groupRef}/missing-postmortems` for the ones after `missing`; null when none follow or none were asked for. */
+    missingNextCursor: string | null;
   };
   incidents: {
     /** Incidents that started in the period, by final severity. */

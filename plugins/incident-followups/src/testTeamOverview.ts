@@ -44,6 +44,9 @@ export function testOverview(): TeamOverview {
           meetingState: 'late',
         },
       ],
+      openCount: 1,
+      lateCount: 1,
+      openNextCursor: null,
       missing: [
         {
           incidentId: '6f1c2a4e-0010-4c1a-9d3e-5b7a1c000010',
@@ -52,6 +55,8 @@ export function testOverview(): TeamOverview {
           resolvedAt: '2026-11-20T10:00:00.000Z',
         },
       ],
+      missingCount: 1,
+      missingNextCursor: null,
     },
     incidents: {
       bySeverity: {

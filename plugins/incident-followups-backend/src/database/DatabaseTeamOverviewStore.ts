@@ -23,6 +23,7 @@ import {
 } from './sqlDialect';
 import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
 import { encodeUrgencyCursor } from './urgencyCursor';
+import { decodeCursor, encodeCursor, whereAfter } from './cursor';
 
 /** What a team overview covers. */
 export interface TeamScope {
@@ -340,7 +341,10 @@ export class DatabaseTeamOverviewStore {
     }));
   }
 
-  /** Post-mortems in Draft or In review, whatever their incident's date. */
+  /**
+   * Post-mortems in Draft or In review, whatever their incident's date, the
+   * soonest resolved first (unresolved last), then by id.
+   */
   async openPostmortems(scope: TeamScope): Promise<OpenPostmortemRow[]> {
     const query = this.db('postmortems')
       .join('incidents', 'incidents.id', 'postmortems.incident_id')
@@ -348,7 +352,9 @@ export class DatabaseTeamOverviewStore {
       .whereIn('postmortems.status', ['draft', 'in-review']);
     if (scope.memberRef) query.where('postmortems.owner_ref', scope.memberRef);
     const rows = await query
-      .orderBy('incidents.resolved_at')
+      .orderByRaw(
+        'case when incidents.resolved_at is null then 1 else 0 end, incidents.resolved_at, postmortems.id',
+      )
       .select(
         'postmortems.id',
         'postmortems.incident_id',
@@ -373,12 +379,17 @@ export class DatabaseTeamOverviewStore {
 
   /**
    * SEV-1 and SEV-2 incidents (not grouped under another) without a
-   * post-mortem. Which ones is answered from indexes alone (the team's
-   * incidents, the partial index of those needing a post-mortem, the
-   * post-mortems by incident); only the few found are read whole. Joined in
-   * one, PostgreSQL read every major incident of the database for its title.
+   * post-mortem, the latest started first, a page at a time, and how many
+   * there are. Which ones is answered from indexes alone (the team's
+   * incidents, the partial index of those needing a post-mortem, which holds
+   * their start, the post-mortems by incident); only the page's are read
+   * whole. Joined in one, PostgreSQL read every major incident of the
+   * database for its title.
    */
-  async missingPostmortems(scope: TeamScope): Promise<MissingPostmortem[]> {
+  async missingPostmortems(
+    scope: TeamScope,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<MissingPostmortem>> {
     const missing = this.incidents(scope)
       .whereNull('incidents.primary_incident_id')
       .whereIn(this.severity(), MAJOR)
@@ -387,23 +398,64 @@ export class DatabaseTeamOverviewStore {
           .select(this.db.raw('1'))
           .whereRaw('postmortems.incident_id = incidents.id'),
       )
-      .select('incidents.id');
-    const rows = await withMaterialized(this.db, 'missing', missing)
-      .from('incidents')
-      .join('missing', 'missing.id', 'incidents.id')
-      .orderBy('incidents.started_at', 'desc')
+      .select('incidents.id', 'incidents.started_at');
+    const count = async () => {
+      const [{ count: total }] = await withMaterialized(
+        this.db,
+        'missing',
+        missing.clone(),
+      )
+        .from('missing')
+        .count({ count: '*' });
+      return Number(total);
+    };
+    if (page.limit === 0) {
+      return { items: [], totalCount: await count(), nextCursor: null };
+    }
+    // The page is cut from the index-only list before any incident is read whole.
+    const listed = this.db('missing')
+      .select('id', 'started_at')
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(page.limit + 1);
+    if (page.cursor) {
+      whereAfter(
+        listed,
+        { timeColumn: 'started_at', idColumn: 'id', order: 'desc' },
+        decodeCursor(page.cursor),
+      );
+    }
+    const rows: any[] = await withMaterialized(this.db, 'missing', missing)
+      .from(listed.as('listed'))
+      .join('incidents', 'incidents.id', 'listed.id')
+      .orderBy([
+        { column: 'listed.started_at', order: 'desc' },
+        { column: 'listed.id', order: 'desc' },
+      ])
       .select(
         'incidents.id',
         'incidents.title',
         'incidents.resolved_at',
+        'listed.started_at',
         this.db.raw(`${SEVERITY} as severity`),
+        this.db('missing').count('*').as('total'),
       );
-    return rows.map((r: any) => ({
-      incidentId: r.id,
-      incidentTitle: r.title,
-      incidentSeverity: r.severity,
-      resolvedAt: toIsoStringOrNull(r.resolved_at),
-    }));
+    const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+    const nextCursor = last
+      ? encodeCursor({ at: toIsoString(last.started_at), id: last.id })
+      : null;
+    return {
+      items: rows.slice(0, page.limit).map(r => ({
+        incidentId: r.id,
+        incidentTitle: r.title,
+        incidentSeverity: r.severity,
+        resolvedAt: toIsoStringOrNull(r.resolved_at),
+      })),
+      totalCount: rows.length > 0 ? Number(rows[0].total) : await count(),
+      nextCursor,
+    };
   }
 
   /**

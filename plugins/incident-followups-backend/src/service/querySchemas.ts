@@ -130,6 +130,21 @@ export const teamFollowupsQuerySchema = z
     cursor,
   }));
 
+/** The pages of a team's open or missing post-mortems after its overview's, by the overview's cursors. */
+export const teamPostmortemsQuerySchema = z
+  .object({
+    severity: teamListFilters.severity,
+    memberRef: teamListFilters.memberRef,
+    includeChildren: teamListFilters.includeChildren,
+    limit: z.coerce.number().int().min(1).max(500).default(25),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict()
+  .transform(({ limit, cursor, ...filters }) => {
+    const { statuses, ...values } = teamListFilterValues(filters);
+    return { ...values, limit, cursor };
+  });
+
 function checkPeriod<T extends { since: Date; until: Date }>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
 ) {
@@ -150,20 +165,22 @@ export const teamExportQuerySchema = checkPeriod(
 );
 
 /**
- * The overview's query: the filters, how many followups to list (0 for the
- * counts alone), and whether to count the period's weeks (the trend charts).
+ * The overview's query: the filters, how many followups and post-mortems to
+ * list (0 for the counts alone), and whether to count the period's weeks (the trend charts).
  */
 export const teamOverviewQuerySchema = checkPeriod(
   z
     .object({
       ...teamFilters,
       followupLimit: z.coerce.number().int().min(0).max(500).default(500),
+      postmortemLimit: z.coerce.number().int().min(0).max(500).default(500),
       weeks: z.enum(['true', 'false']).default('true'),
     })
     .strict()
-    .transform(({ followupLimit, weeks, ...filters }) => ({
+    .transform(({ followupLimit, postmortemLimit, weeks, ...filters }) => ({
       ...teamFilterValues(filters),
       followupLimit,
+      postmortemLimit,
       weeks: weeks === 'true',
     })),
 );

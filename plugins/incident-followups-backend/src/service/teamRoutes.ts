@@ -19,6 +19,7 @@ import {
   teamFollowupsQuerySchema,
   teamOverviewQuerySchema,
   teamParamsSchema,
+  teamPostmortemsQuerySchema,
 } from './querySchemas';
 
 /** Followups in one export at most; `X-Total-Count` says how many there are. */
@@ -64,7 +65,7 @@ function csvRow(followup: Followup, appBaseUrl: string) {
   ].map(cell);
 }
 
-/** The team overview, and its followups as CSV. */
+/** The team overview, the pages of its lists, and its followups as CSV. */
 export function addTeamRoutes(
   router: Router,
   options: {
@@ -113,10 +114,25 @@ export function addTeamRoutes(
     res.json(await teams.followupPage(query, credentials));
   });
 
+  router.get('/teams/:groupRef/open-postmortems', async (req, res) => {
+    const { query, credentials } = await teamQuery(req, () =>
+      parseRequest(teamPostmortemsQuerySchema, req.query, 'query'),
+    );
+    res.json(await teams.openPostmortemPage(query, credentials));
+  });
+
+  router.get('/teams/:groupRef/missing-postmortems', async (req, res) => {
+    const { query, credentials } = await teamQuery(req, () =>
+      parseRequest(teamPostmortemsQuerySchema, req.query, 'query'),
+    );
+    res.json(await teams.missingPostmortemPage(query, credentials));
+  });
+
   router.get('/teams/:groupRef/followups.csv', async (req, res) => {
     const overview = await overviewOf(req, () => ({
       ...parseRequest(teamExportQuerySchema, req.query, 'query'),
       followupLimit: CSV_ROW_LIMIT,
+      postmortemLimit: 0,
       weeks: false,
     }));
     const team = parseEntityRef(overview.teamRef).name;

@@ -7,17 +7,19 @@ import {
   Followup,
   FollowupStatus,
   meetingDeadline,
-  meetingState,
+  MissingPostmortem,
   POSTMORTEM_STATUSES,
   PostmortemStatus,
   SEVERITIES,
   Severity,
   TeamOverview,
+  TeamPostmortem,
   TeamWeek,
   OPEN_FOLLOWUP_STATUSES,
   Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { DateTime, Duration } from 'luxon';
+import { openPostmortemPage } from './openPostmortemPage';
 import {
   CatalogOwnershipResolver,
   CatalogUnavailableError,
@@ -34,6 +36,7 @@ import {
 /** The longest a meeting deadline lies after the resolution (5 business days and holidays). */
 const DEADLINE_REACH_DAYS = 21;
 const FOLLOWUP_LIST_LIMIT = 500;
+const POSTMORTEM_LIST_LIMIT = 500;
 
 /** Whose followups, and which: the filters a team's lists share. */
 export interface TeamFollowupFilters {
@@ -53,11 +56,20 @@ export interface TeamFollowupPageQuery extends TeamFollowupFilters {
   cursor?: string;
 }
 
+/** One page of a team's open or missing post-mortems after the overview's. */
+export interface TeamPostmortemPageQuery
+  extends Omit<TeamFollowupFilters, 'statuses'> {
+  limit: number;
+  cursor?: string;
+}
+
 export interface TeamOverviewQuery extends TeamFollowupFilters {
   since: Date;
   until: Date;
   /** How many followups to list; default 500, 0 for the counts alone. */
   followupLimit?: number;
+  /** How many open and missing post-mortems to list; default 500, 0 for the counts alone. */
+  postmortemLimit?: number;
   /** Count the period's weeks (the trend); default true, else `weeks` is empty. */
   weeks?: boolean;
 }
@@ -139,7 +151,7 @@ export class TeamOverviewService {
   }
 
   private async scopeOf(
-    filters: TeamFollowupFilters,
+    filters: Omit<TeamFollowupFilters, 'statuses'>,
     credentials: BackstageCredentials,
   ): Promise<TeamScope> {
     return {
@@ -169,6 +181,35 @@ export class TeamOverviewService {
     );
   }
 
+  /** The team's post-mortems in draft or in review after the overview's, page by page. */
+  async openPostmortemPage(
+    query: TeamPostmortemPageQuery,
+    credentials: BackstageCredentials,
+    now: Date = new Date(),
+  ): Promise<Page<TeamPostmortem>> {
+    const rows = await this.options.store.openPostmortems(
+      await this.scopeOf(query, credentials),
+    );
+    const { lateCount, ...page } = openPostmortemPage(
+      rows,
+      query,
+      this.options.policy,
+      now,
+    );
+    return page;
+  }
+
+  /** The team's incidents missing a post-mortem after the overview's, page by page. */
+  async missingPostmortemPage(
+    query: TeamPostmortemPageQuery,
+    credentials: BackstageCredentials,
+  ): Promise<Page<MissingPostmortem>> {
+    return this.options.store.missingPostmortems(
+      await this.scopeOf(query, credentials),
+      query,
+    );
+  }
+
   async overview(
     query: TeamOverviewQuery,
     credentials: BackstageCredentials,
@@ -177,6 +218,7 @@ export class TeamOverviewService {
     const { store, policy } = this.options;
     const scope = await this.scopeOf(query, credentials);
     const period: Period = { since: query.since, until: query.until };
+    const postmortemLimit = query.postmortemLimit ?? POSTMORTEM_LIST_LIMIT;
     const [followups, periodIncidents, openPostmortems, missing, weeks] =
       await Promise.all([
         store.followupBacklog(
@@ -188,11 +230,17 @@ export class TeamOverviewService {
         ),
         store.periodIncidents(scope, period),
         store.openPostmortems(scope),
-        store.missingPostmortems(scope),
+        store.missingPostmortems(scope, { limit: postmortemLimit }),
         query.weeks === false ? [] : this.weeks(scope, period, now),
       ]);
     const { bySeverity, byStatus, resolvedBySeverity } =
       periodFigures(periodIncidents);
+    const open = openPostmortemPage(
+      openPostmortems,
+      { limit: postmortemLimit },
+      policy,
+      now,
+    );
 
     return {
       teamRef: query.teamRef,
@@ -214,19 +262,13 @@ export class TeamOverviewService {
             byStatus.get(status) ?? 0,
           ]),
         ) as TeamOverview['postmortems']['countsByStatus'],
-        open: openPostmortems.map(({ incidentResolvedAt, ...postmortem }) => {
-          const deadline = meetingDeadline(
-            incidentResolvedAt,
-            postmortem.incidentSeverity,
-            policy,
-          );
-          return {
-            ...postmortem,
-            meetingDeadline: deadline,
-            meetingState: meetingState(postmortem, deadline, now),
-          };
-        }),
-        missing,
+        open: open.items,
+        openCount: open.totalCount,
+        lateCount: open.lateCount,
+        openNextCursor: open.nextCursor,
+        missing: missing.items,
+        missingCount: missing.totalCount,
+        missingNextCursor: missing.nextCursor,
       },
       incidents: {
         bySeverity: Object.fromEntries(

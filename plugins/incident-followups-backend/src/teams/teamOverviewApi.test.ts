@@ -570,6 +570,135 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('lists post-mortems in progress and missing a page at a time, and counts them all', async () => {
+      const api = await startBackend();
+      const missing: string[] = [];
+      for (const day of [3, 7, 5, 9, 1]) {
+        const started = `2026-10-0${day}T10:00:00Z`;
+        await incident(api, {
+          title: `Missing ${day}`,
+          entityRef: 'component:default/checkout-api',
+          severity: 'SEV-2',
+          startedAt: started,
+          resolvedAt: `2026-10-0${day}T11:00:00Z`,
+        });
+        missing.push(`Missing ${day}`);
+      }
+      const open: string[] = [];
+      for (const [title, resolvedAt] of [
+        ['Open, resolved 20 Oct', '2026-10-20T11:00:00Z'],
+        ['Open, not resolved', undefined],
+        ['Open, resolved 12 Oct', '2026-10-12T11:00:00Z'],
+      ] as const) {
+        const created = await incident(api, {
+          title,
+          entityRef: 'component:default/payment-gateway',
+          severity: 'SEV-3',
+          startedAt: '2026-10-10T10:00:00Z',
+          resolvedAt,
+        });
+        await api.send('post', `/incidents/${created.id}/postmortem`, {
+          ownerRef: 'user:default/alice',
+        });
+        open.push(title);
+      }
+      const team = `/teams/${encodeURIComponent('group:default/payments')}`;
+
+      const overview = (await api.get(`${team}/overview?postmortemLimit=2`))
+        .body.postmortems;
+      expect(overview.missing.map((m: any) => m.incidentTitle)).toEqual([
+        'Missing 9',
+        'Missing 7',
+      ]);
+      expect(overview.open.map((p: any) => p.incidentTitle)).toEqual([
+        'Open, resolved 12 Oct',
+        'Open, resolved 20 Oct',
+      ]);
+      expect(overview).toMatchObject({
+        missingCount: 5,
+        openCount: 3,
+        // Resolved weeks ago without a meeting: late. Unresolved: no deadline yet.
+        lateCount: 2,
+      });
+
+      /** Every item of a list, page by page from the overview's cursor. */
+      async function rest(list: string, cursor: string, title: string) {
+        const titles: string[] = [];
+        for (let next: string | null = cursor; next; ) {
+          const page: any = await api.get(
+            `${team}/${list}?limit=2&cursor=${encodeURIComponent(next)}`,
+          );
+          expect(page.status).toBe(200);
+          expect(page.body.items.length).toBeLessThanOrEqual(2);
+          titles.push(...page.body.items.map((item: any) => item[title]));
+          next = page.body.nextCursor;
+        }
+        return titles;
+      }
+      expect(
+        await rest(
+          'missing-postmortems',
+          overview.missingNextCursor,
+          'incidentTitle',
+        ),
+      ).toEqual(['Missing 5', 'Missing 3', 'Missing 1']);
+      expect(
+        await rest(
+          'open-postmortems',
+          overview.openNextCursor,
+          'incidentTitle',
+        ),
+      ).toEqual(['Open, not resolved']);
+      const page = await api.get(
+        `${team}/missing-postmortems?limit=2&cursor=${encodeURIComponent(
+          overview.missingNextCursor,
+        )}`,
+      );
+      expect(page.body.totalCount).toBe(5);
+
+      const counts = (
+        await api.get(
+          `${team}/overview?postmortemLimit=0&followupLimit=0&weeks=false`,
+        )
+      ).body.postmortems;
+      expect(counts).toMatchObject({
+        open: [],
+        openCount: 3,
+        lateCount: 2,
+        openNextCursor: null,
+        missing: [],
+        missingCount: 5,
+        missingNextCursor: null,
+      });
+      const all = (await api.get(`${team}/overview`)).body.postmortems;
+      expect(all.missing.map((m: any) => m.incidentTitle).sort()).toEqual(
+        [...missing].sort(),
+      );
+      expect(all.open).toHaveLength(open.length);
+      expect(all.missingNextCursor).toBeNull();
+
+      for (const [path, named] of [
+        ['overview?postmortemLimit=501', 'postmortemLimit'],
+        ['missing-postmortems?cursor=not-one', 'cursor'],
+        ['open-postmortems?cursor=not-one', 'cursor'],
+        ['open-postmortems?limit=0', 'limit'],
+        ['missing-postmortems?status=open', 'status'],
+      ]) {
+        const bad = await api.get(`${team}/${path}`);
+        expect([path, bad.status]).toEqual([path, 400]);
+        expect(bad.body.error.message).toContain(named);
+      }
+      expect(
+        (
+          await api.get(
+            `/teams/${encodeURIComponent(
+              'group:default/nobody',
+            )}/missing-postmortems`,
+          )
+        ).status,
+      ).toBe(404);
+    });
+
     it('answers 404 for a group the catalog does not know, and 400 for a period that ends before it starts or a bad list limit', async () => {
       const api = await startBackend();
       const unknown = await api.get(

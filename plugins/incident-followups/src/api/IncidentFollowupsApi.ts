@@ -18,6 +18,8 @@ import {
   Responder,
   Severity,
   TeamOverview,
+  TeamPostmortem,
+  MissingPostmortem,
   CreateProcessReviewRequest,
   IncidentFeedback,
   JoinRequest,
@@ -113,6 +115,8 @@ export interface TeamOverviewOptions {
   memberRef?: string;
   /** How many followups to list (default 500); 0 for the counts alone; the rest through `listTeamFollowups`. */
   followupLimit?: number;
+  /** How many post-mortems in progress and missing to list (default 500); 0 for the counts alone; the rest through `listTeamOpenPostmortems` and `listTeamMissingPostmortems`. */
+  postmortemLimit?: number;
   /** Count the period's weeks for the trend charts; default true. */
   weeks?: boolean;
 }
@@ -206,6 +210,16 @@ export interface IncidentFollowupsApi {
     options: TeamOverviewOptions,
     page: { cursor: string; limit?: number },
   ): Promise<Page<Followup>>;
+  /** The team's post-mortems in progress after the overview's, from its `postmortems.openNextCursor`. */
+  listTeamOpenPostmortems(
+    options: TeamOverviewOptions,
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<TeamPostmortem>>;
+  /** The team's incidents missing a post-mortem after the overview's, from its `postmortems.missingNextCursor`. */
+  listTeamMissingPostmortems(
+    options: TeamOverviewOptions,
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<MissingPostmortem>>;
   /** Meetings, those to come first, then those held; a page's `nextCursor` continues. */
   listProcessReviews(page?: {
     cursor?: string;

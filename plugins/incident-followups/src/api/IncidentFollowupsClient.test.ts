@@ -12,7 +12,7 @@ function clientAnswering(body: unknown) {
     discoveryApi: { getBaseUrl: async () => 'http://backend/api/if' },
     fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
   });
-  const requested = () => new URL(fetch.mock.calls[0][0]);
+  const requested = () => new URL(fetch.mock.calls.at(-1)![0]);
   return { client, requested };
 }
 
@@ -63,6 +63,39 @@ describe('IncidentFollowupsClient team overview', () => {
       includeChildren: 'false',
       cursor: 'WyJhIl0',
       limit: '50',
+    });
+  });
+
+  it("pages a team's post-mortems with the filters and the cursor, without the followup statuses", async () => {
+    const { client, requested } = clientAnswering({ items: [] });
+    const options = {
+      teamRef: 'group:default/sre',
+      since: '2026-09-01T00:00:00.000Z',
+      statuses: ['open' as const],
+      severities: ['SEV-1' as const],
+      postmortemLimit: 10,
+    };
+    await client.listTeamMissingPostmortems(options, {
+      cursor: 'WyJhIl0',
+      limit: 25,
+    });
+    const missing = requested();
+    expect(missing.pathname).toBe(
+      '/api/if/teams/group%3Adefault%2Fsre/missing-postmortems',
+    );
+    expect(Object.fromEntries(missing.searchParams)).toEqual({
+      severity: 'SEV-1',
+      cursor: 'WyJhIl0',
+      limit: '25',
+    });
+    await client.listTeamOpenPostmortems(options, { cursor: 'WyJiIl0' });
+    const open = requested();
+    expect(open.pathname).toBe(
+      '/api/if/teams/group%3Adefault%2Fsre/open-postmortems',
+    );
+    expect(Object.fromEntries(open.searchParams)).toEqual({
+      severity: 'SEV-1',
+      cursor: 'WyJiIl0',
     });
   });
 

@@ -12,6 +12,8 @@ import {
   Postmortem,
   PostmortemStatus,
   TeamOverview,
+  TeamPostmortem,
+  MissingPostmortem,
   CreateProcessReviewRequest,
   IncidentFeedback,
   JoinRequest,
@@ -287,8 +289,36 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     const params = this.teamParams(options);
     if (options.followupLimit !== undefined)
       params.set('followupLimit', String(options.followupLimit));
+    if (options.postmortemLimit !== undefined)
+      params.set('postmortemLimit', String(options.postmortemLimit));
     if (options.weeks === false) params.set('weeks', 'false');
     return this.call('GET', this.teamPath(options.teamRef, 'overview', params));
+  }
+
+  listTeamOpenPostmortems(
+    options: TeamOverviewOptions,
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<TeamPostmortem>> {
+    return this.teamPostmortemPage(options, 'open-postmortems', page);
+  }
+
+  listTeamMissingPostmortems(
+    options: TeamOverviewOptions,
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<MissingPostmortem>> {
+    return this.teamPostmortemPage(options, 'missing-postmortems', page);
+  }
+
+  /** A page of one of the team's post-mortem lists: the followup statuses do not apply. */
+  private teamPostmortemPage<T>(
+    options: TeamOverviewOptions,
+    list: 'open-postmortems' | 'missing-postmortems',
+    page: { cursor: string; limit?: number },
+  ): Promise<Page<T>> {
+    const params = this.teamListParams({ ...options, statuses: undefined });
+    params.set('cursor', page.cursor);
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
+    return this.call('GET', this.teamPath(options.teamRef, list, params));
   }
 
   listTeamFollowups(

@@ -10,7 +10,17 @@ jest.setTimeout(30_000);
 
 describe('TeamFollowupsCard', () => {
   it("shows the group's figures and links to its overview", async () => {
-    const getTeamOverview = jest.fn().mockResolvedValue(testOverview());
+    const overview = testOverview();
+    // The card asks for counts alone: no list comes with them.
+    overview.postmortems = {
+      ...overview.postmortems,
+      open: [],
+      openCount: 7,
+      lateCount: 3,
+      missing: [],
+      missingCount: 12,
+    };
+    const getTeamOverview = jest.fn().mockResolvedValue(overview);
     await renderInTestApp(
       <TestApiProvider apis={[[incidentFollowupsApiRef, { getTeamOverview }]]}>
         <EntityProvider
@@ -31,12 +41,14 @@ describe('TeamFollowupsCard', () => {
       expect.objectContaining({
         teamRef: 'group:default/sre',
         followupLimit: 0,
+        postmortemLimit: 0,
         weeks: false,
       }),
     );
+    expect(card).toHaveTextContent('Post-mortems in progress7');
     expect(card).toHaveTextContent('Open followups2');
-    expect(card).toHaveTextContent('Post-mortems late1');
-    expect(card).toHaveTextContent('Post-mortems missing1');
+    expect(card).toHaveTextContent('Post-mortems late3');
+    expect(card).toHaveTextContent('Post-mortems missing12');
     expect(
       screen.getByRole('link', { name: /Open the team overview/ }),
     ).toHaveAttribute('href', '/team-followups?team=group%3Adefault%2Fsre');

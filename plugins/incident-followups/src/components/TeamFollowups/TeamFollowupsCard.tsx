@@ -42,11 +42,12 @@ export function TeamFollowupsCard() {
   const [since] = useState(() =>
     new Date(Date.now() - 90 * 86_400_000).toISOString(),
   );
-  // The card shows counts only: no followup list, no weekly trend.
+  // The card shows counts only: no lists, no weekly trend.
   const { overview, error } = useTeamOverview({
     teamRef,
     since,
     followupLimit: 0,
+    postmortemLimit: 0,
     weeks: false,
   });
   return (
@@ -71,19 +72,16 @@ export function TeamFollowupsCard() {
           />
           <Line
             label="Post-mortems in progress"
-            value={overview.postmortems.open.length}
+            value={overview.postmortems.openCount}
           />
           <Line
             label="Post-mortems late"
-            value={
-              overview.postmortems.open.filter(p => p.meetingState === 'late')
-                .length
-            }
+            value={overview.postmortems.lateCount}
             alarm
           />
           <Line
             label="Post-mortems missing"
-            value={overview.postmortems.missing.length}
+            value={overview.postmortems.missingCount}
             alarm
           />
           <Line

@@ -37,8 +37,12 @@ const catalogApi = {
   }),
 };
 
-async function renderPage(url = '/team-followups') {
-  const getTeamOverview = jest.fn().mockResolvedValue(testOverview());
+async function renderPage(
+  url = '/team-followups',
+  overview = testOverview(),
+  more: Record<string, jest.Mock> = {},
+) {
+  const getTeamOverview = jest.fn().mockResolvedValue(overview);
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -48,6 +52,7 @@ async function renderPage(url = '/team-followups') {
             getTeamOverview,
             teamFollowupsCsvPath: jest.fn(),
             updateFollowup: jest.fn(),
+            ...more,
           },
         ],
         [identityApiRef, identityApi],
@@ -94,6 +99,70 @@ describe('TeamFollowupsPage', () => {
     for (const chart of screen.getAllByTestId('team-chart')) {
       expect(chart.querySelector('svg.recharts-surface')).not.toBeNull();
     }
+  });
+
+  it('lists the first post-mortems of each list and reads the rest on request', async () => {
+    const overview = testOverview();
+    const [open] = overview.postmortems.open;
+    const [missing] = overview.postmortems.missing;
+    overview.postmortems = {
+      ...overview.postmortems,
+      openCount: 2,
+      openNextCursor: 'open-1',
+      missingCount: 3,
+      missingNextCursor: 'missing-1',
+    };
+    const listTeamMissingPostmortems = jest.fn().mockResolvedValue({
+      items: [2, 3].map(n => ({
+        ...missing,
+        incidentId: `missing-${n}`,
+        incidentTitle: `Missing ${n}`,
+      })),
+      totalCount: 3,
+      nextCursor: null,
+    });
+    const listTeamOpenPostmortems = jest.fn().mockResolvedValue({
+      items: [{ ...open, id: 'pm-2', incidentTitle: 'Second in progress' }],
+      totalCount: 2,
+      nextCursor: null,
+    });
+    const { getTeamOverview } = await renderPage(undefined, overview, {
+      listTeamMissingPostmortems,
+      listTeamOpenPostmortems,
+    });
+    expect(await screen.findByText('Missing (3)')).toBeInTheDocument();
+    expect(getTeamOverview).toHaveBeenCalledWith(
+      expect.objectContaining({ postmortemLimit: 10 }),
+    );
+    expect(screen.getAllByTestId('team-postmortem-missing')).toHaveLength(1);
+
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Show more missing post-mortems (2 more)',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('team-postmortem-missing')).toHaveLength(3),
+    );
+    expect(listTeamMissingPostmortems).toHaveBeenCalledWith(
+      expect.objectContaining({ teamRef: 'group:default/sre' }),
+      { cursor: 'missing-1', limit: 25 },
+    );
+    expect(
+      screen.queryByRole('button', { name: /Show more missing/ }),
+    ).not.toBeInTheDocument();
+
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Show more post-mortems in progress (1 more)',
+      }),
+    );
+    expect(await screen.findByText('Second in progress')).toBeInTheDocument();
+    expect(listTeamOpenPostmortems).toHaveBeenCalledWith(
+      expect.objectContaining({ teamRef: 'group:default/sre' }),
+      { cursor: 'open-1', limit: 25 },
+    );
+    expect(screen.getAllByTestId('team-postmortem')).toHaveLength(2);
   });
 
   it('groups the followups by owner on request', async () => {

@@ -21,7 +21,7 @@ import { downloadFile } from '../Postmortem/downloadFile';
 import { readTeamFilters, TeamFilters, writeTeamFilters } from './teamFilters';
 import { TeamFiltersBar } from './TeamFiltersBar';
 import { TeamFollowupsList } from './TeamFollowupsList';
-import { TeamPostmortems } from './TeamPostmortems';
+import { POSTMORTEMS_AT_FIRST, TeamPostmortems } from './TeamPostmortems';
 import { TeamSummary } from './TeamSummary';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { useTeamOverview } from './useTeamOverview';
@@ -36,6 +36,7 @@ function toOptions(filters: TeamFilters, now: number): TeamOverviewOptions {
     statuses: filters.statuses === 'all' ? undefined : filters.statuses,
     memberRef: filters.memberRef ?? undefined,
     followupLimit: FOLLOWUPS_PER_PAGE,
+    postmortemLimit: POSTMORTEMS_AT_FIRST,
   };
 }
 
@@ -145,7 +146,10 @@ export function TeamFollowupsPage() {
                 />
               </Grid>
               <Grid item xs={12} lg={5}>
-                <TeamPostmortems postmortems={overview.postmortems} />
+                <TeamPostmortems
+                  postmortems={overview.postmortems}
+                  options={options!}
+                />
               </Grid>
             </Grid>
             <Box mt={3}>

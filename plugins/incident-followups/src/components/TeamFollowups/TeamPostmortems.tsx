@@ -1,18 +1,27 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { InfoCard, Link, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
+  MissingPostmortem,
   POSTMORTEM_STATUS_TITLES,
   POSTMORTEM_STATUSES,
   TeamOverview,
+  TeamPostmortem,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
+import { useCallback, useMemo } from 'react';
+import {
+  incidentFollowupsApiRef,
+  TeamOverviewOptions,
+} from '../../api/IncidentFollowupsApi';
 import { incidentRouteRef, postmortemRouteRef } from '../../routes';
 import { MeetingStateChip } from '../Postmortem/MeetingStateChip';
+import { ShowMoreButton } from '../MorePagesButton';
 import { SeverityChip } from '../SeverityChip';
+import { useLaterPages } from '../useLaterPages';
 
 function day(iso: string | null) {
   return iso
@@ -20,13 +29,130 @@ function day(iso: string | null) {
     : 'after resolution';
 }
 
-/** Post-mortems in progress with their meeting deadline, those missing, and the period's by status. */
+/** Post-mortems in progress and missing listed at first; the rest 25 at a time. */
+export const POSTMORTEMS_AT_FIRST = 10;
+const POSTMORTEMS_PER_PAGE = 25;
+
+function MissingPostmortemRow(props: { missing: MissingPostmortem }) {
+  const { missing: m } = props;
+  const incidentLink = useRouteRef(incidentRouteRef);
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      style={{ gap: 8 }}
+      py={0.5}
+      data-testid="team-postmortem-missing"
+    >
+      <SeverityChip severity={m.incidentSeverity} />
+      <Link to={incidentLink({ incidentId: m.incidentId })}>
+        {m.incidentTitle}
+      </Link>
+      <Chip
+        size="small"
+        label="Post-mortem missing"
+        style={{ backgroundColor: '#c62828', color: '#fff' }}
+      />
+    </Box>
+  );
+}
+
+function OpenPostmortemRow(props: { postmortem: TeamPostmortem }) {
+  const { postmortem: p } = props;
+  const postmortemLink = useRouteRef(postmortemRouteRef);
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      flexWrap="wrap"
+      style={{ gap: 8 }}
+      py={0.5}
+      data-testid="team-postmortem"
+    >
+      <SeverityChip severity={p.incidentSeverity} />
+      <Link to={postmortemLink({ incidentId: p.incidentId })}>
+        {p.incidentTitle}
+      </Link>
+      <Typography variant="caption" color="textSecondary">
+        {POSTMORTEM_STATUS_TITLES[p.status]} · {parseEntityRef(p.ownerRef).name}{' '}
+        · meeting due by {day(p.meetingDeadline)}
+      </Typography>
+      <MeetingStateChip state={p.meetingState} />
+    </Box>
+  );
+}
+
+/** Under a list of the overview's: its next page, and a failure to read it. */
+function MoreOfList(props: {
+  list: ReturnType<typeof useLaterPages<unknown>>;
+  totalCount: number;
+  label: string;
+}) {
+  const { list, totalCount, label } = props;
+  return (
+    <>
+      {list.error && <ResponseErrorPanel error={list.error} />}
+      {list.nextCursor && (
+        <ShowMoreButton
+          label={label}
+          remaining={totalCount - list.items.length}
+          disabled={list.loading}
+          onClick={list.loadMore}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * Post-mortems in progress with their meeting deadline, the incidents missing
+ * one, and the period's by status. Both lists start with the overview's first
+ * few and read the rest a page at a time.
+ */
 export function TeamPostmortems(props: {
   postmortems: TeamOverview['postmortems'];
+  options: TeamOverviewOptions;
 }) {
-  const { open, missing, countsByStatus } = props.postmortems;
-  const postmortemLink = useRouteRef(postmortemRouteRef);
-  const incidentLink = useRouteRef(incidentRouteRef);
+  const { postmortems, options } = props;
+  const { countsByStatus, openCount, missingCount } = postmortems;
+  const api = useApi(incidentFollowupsApiRef);
+  const key = JSON.stringify(options);
+  const missing = useLaterPages(
+    useMemo(
+      () => ({
+        items: postmortems.missing,
+        nextCursor: postmortems.missingNextCursor,
+      }),
+      [postmortems],
+    ),
+    useCallback(
+      (cursor: string) =>
+        api.listTeamMissingPostmortems(options, {
+          cursor,
+          limit: POSTMORTEMS_PER_PAGE,
+        }),
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [api, key],
+    ),
+  );
+  const open = useLaterPages(
+    useMemo(
+      () => ({
+        items: postmortems.open,
+        nextCursor: postmortems.openNextCursor,
+      }),
+      [postmortems],
+    ),
+    useCallback(
+      (cursor: string) =>
+        api.listTeamOpenPostmortems(options, {
+          cursor,
+          limit: POSTMORTEMS_PER_PAGE,
+        }),
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [api, key],
+    ),
+  );
   return (
     <InfoCard
       title="Post-mortems"
@@ -35,59 +161,35 @@ export function TeamPostmortems(props: {
           `${countsByStatus[s]} ${POSTMORTEM_STATUS_TITLES[s].toLowerCase()}`,
       ).join(', ')}`}
     >
-      {missing.length > 0 && (
+      {missingCount > 0 && (
         <Box mb={2}>
-          <Typography variant="subtitle2">Missing</Typography>
-          {missing.map(m => (
-            <Box
-              key={m.incidentId}
-              display="flex"
-              alignItems="center"
-              style={{ gap: 8 }}
-              py={0.5}
-              data-testid="team-postmortem-missing"
-            >
-              <SeverityChip severity={m.incidentSeverity} />
-              <Link to={incidentLink({ incidentId: m.incidentId })}>
-                {m.incidentTitle}
-              </Link>
-              <Chip
-                size="small"
-                label="Post-mortem missing"
-                style={{ backgroundColor: '#c62828', color: '#fff' }}
-              />
-            </Box>
+          <Typography variant="subtitle2">Missing ({missingCount})</Typography>
+          {missing.items.map(m => (
+            <MissingPostmortemRow key={m.incidentId} missing={m} />
           ))}
+          <MoreOfList
+            list={missing}
+            totalCount={missingCount}
+            label="Show more missing post-mortems"
+          />
         </Box>
       )}
-      <Typography variant="subtitle2">In progress</Typography>
-      {open.length === 0 && (
+      <Typography variant="subtitle2">
+        In progress{openCount > 0 ? ` (${openCount})` : ''}
+      </Typography>
+      {openCount === 0 && (
         <Typography variant="body2" color="textSecondary">
           No post-mortem is in draft or in review.
         </Typography>
       )}
-      {open.map(p => (
-        <Box
-          key={p.id}
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          style={{ gap: 8 }}
-          py={0.5}
-          data-testid="team-postmortem"
-        >
-          <SeverityChip severity={p.incidentSeverity} />
-          <Link to={postmortemLink({ incidentId: p.incidentId })}>
-            {p.incidentTitle}
-          </Link>
-          <Typography variant="caption" color="textSecondary">
-            {POSTMORTEM_STATUS_TITLES[p.status]} ·{' '}
-            {parseEntityRef(p.ownerRef).name} · meeting due by{' '}
-            {day(p.meetingDeadline)}
-          </Typography>
-          <MeetingStateChip state={p.meetingState} />
-        </Box>
+      {open.items.map(p => (
+        <OpenPostmortemRow key={p.id} postmortem={p} />
       ))}
+      <MoreOfList
+        list={open}
+        totalCount={openCount}
+        label="Show more post-mortems in progress"
+      />
     </InfoCard>
   );
 }

@@ -35,7 +35,7 @@ function Figure(props: {
 /** The team's figures at a glance: what is owed now, and the period's incidents. */
 export function TeamSummary(props: { overview: TeamOverview }) {
   const { followups, postmortems, incidents } = props.overview;
-  const late = postmortems.open.filter(p => p.meetingState === 'late').length;
+  const late = postmortems.lateCount;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={3}>
       <Figure
@@ -52,15 +52,15 @@ export function TeamSummary(props: { overview: TeamOverview }) {
       />
       <Figure
         label="Post-mortems in progress"
-        value={postmortems.open.length}
+        value={postmortems.openCount}
         detail={`${late} late`}
         alarm={late > 0}
       />
       <Figure
         label="Post-mortems missing"
-        value={postmortems.missing.length}
+        value={postmortems.missingCount}
         detail="SEV-1 and SEV-2 incidents without one"
-        alarm={postmortems.missing.length > 0}
+        alarm={postmortems.missingCount > 0}
       />
       <Figure
         label="Incidents in the period"
