@@ -224,14 +224,30 @@ export class DatabaseTeamOverviewStore {
       .map(() => '?')
       .join(', ')}) then 1 else 0 end`;
     const open = OPEN_FOLLOWUPS_SQL;
-    const rows = await this.followups.readChosenPage<{
-      id: string;
-      listed: unknown;
-      listed_count: unknown;
-      overdue: unknown;
-      due_soon: unknown;
-      unassigned: unknown;
-    }>(
+    const counted: [string, string, unknown[]][] = [
+      ['listed_count', `sum(${listed})`, statuses],
+      [
+        'overdue',
+        `sum(case when ${open} and followups.due_at < ? then 1 else 0 end)`,
+        [now],
+      ],
+      [
+        'due_soon',
+        `sum(case when ${open} and followups.due_at >= ? and followups.due_at < ? then 1 else 0 end)`,
+        [now, dueSoonUntil],
+      ],
+      [
+        'unassigned',
+        `sum(case when ${open} and followups.owner_ref is null then 1 else 0 end)`,
+        [],
+      ],
+    ];
+    /** The figures, summed over all the rows, or carried on each row by window sums. */
+    const figureColumns = (window: string) =>
+      counted.map(([name, sum, bindings]) =>
+        this.db.raw(`${sum}${window} as ${name}`, bindings as any[]),
+      );
+    const backlog = () =>
       this.followupsInScope(
         scope,
         q =>
@@ -239,45 +255,48 @@ export class DatabaseTeamOverviewStore {
             ...new Set([...statuses, ...OPEN_FOLLOWUP_STATUSES]),
           ]),
         BACKLOG_COLUMNS,
-      )
+      );
+    type Figures = Record<(typeof counted)[number][0], unknown>;
+    const result = (items: Followup[], figures: Figures | undefined) => {
+      const totalCount = Number(figures?.listed_count ?? 0);
+      return {
+        items,
+        totalCount,
+        nextCursor:
+          items.length > 0 && totalCount > items.length
+            ? encodeUrgencyCursor(items[items.length - 1])
+            : null,
+        overdue: Number(figures?.overdue ?? 0),
+        dueSoon: Number(figures?.due_soon ?? 0),
+        unassigned: Number(figures?.unassigned ?? 0),
+      };
+    };
+    if (limit === 0) {
+      // The counts alone: one aggregate, no order, no page.
+      const [figures] = await backlog().select(figureColumns(''));
+      return result([], figures);
+    }
+    const rows = await this.followups.readChosenPage<
+      Figures & { id: string; listed: unknown }
+    >(
+      backlog()
         .select(
           'followups.id',
           this.db.raw(`${listed} as listed`, statuses),
-          this.db.raw(`sum(${listed}) over () as listed_count`, statuses),
-          this.db.raw(
-            `sum(case when ${open} and followups.due_at < ? then 1 else 0 end) over () as overdue`,
-            [now],
-          ),
-          this.db.raw(
-            `sum(case when ${open} and followups.due_at >= ? and followups.due_at < ? then 1 else 0 end) over () as due_soon`,
-            [now, dueSoonUntil],
-          ),
-          this.db.raw(
-            `sum(case when ${open} and followups.owner_ref is null then 1 else 0 end) over () as unassigned`,
-          ),
+          ...figureColumns(' over ()'),
         )
         .orderByRaw(`${listed} desc, ${MOST_URGENT_FIRST}`, statuses)
         // The figures ride on the page's rows: one row at least carries them.
-        .limit(Math.max(limit, 1)),
+        .limit(limit),
       `page.listed desc, ${MOST_URGENT_FIRST}`,
     );
-    const figures = rows[0]?.page;
-    const items = rows
-      .filter(r => Number(r.page.listed) === 1)
-      .slice(0, limit)
-      .map(r => r.followup);
-    const totalCount = Number(figures?.listed_count ?? 0);
-    return {
-      items,
-      totalCount,
-      nextCursor:
-        items.length > 0 && totalCount > items.length
-          ? encodeUrgencyCursor(items[items.length - 1])
-          : null,
-      overdue: Number(figures?.overdue ?? 0),
-      dueSoon: Number(figures?.due_soon ?? 0),
-      unassigned: Number(figures?.unassigned ?? 0),
-    };
+    return result(
+      rows
+        .filter(r => Number(r.page.listed) === 1)
+        .slice(0, limit)
+        .map(r => r.followup),
+      rows[0]?.page,
+    );
   }
 
   /**
