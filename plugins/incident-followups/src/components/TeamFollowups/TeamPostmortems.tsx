@@ -3,6 +3,7 @@ import { InfoCard, Link, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   MissingPostmortem,
+  Page,
   POSTMORTEM_STATUS_TITLES,
   POSTMORTEM_STATUSES,
   TeamOverview,
@@ -104,6 +105,23 @@ function MoreOfList(props: {
   );
 }
 
+/** One of the overview's lists, its next pages read on demand; a new overview or `key` (the filters) starts it again. */
+function useListAfterOverview<T>(
+  items: T[],
+  nextCursor: string | null,
+  readPage: (page: { cursor: string; limit: number }) => Promise<Page<T>>,
+  key: string,
+) {
+  return useLaterPages(
+    useMemo(() => ({ items, nextCursor }), [items, nextCursor]),
+    useCallback(
+      (cursor: string) => readPage({ cursor, limit: POSTMORTEMS_PER_PAGE }),
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [key],
+    ),
+  );
+}
+
 /**
  * Post-mortems in progress with their meeting deadline, the incidents missing
  * one, and the period's by status. Both lists start with the overview's first
@@ -117,41 +135,17 @@ export function TeamPostmortems(props: {
   const { countsByStatus, openCount, missingCount } = postmortems;
   const api = useApi(incidentFollowupsApiRef);
   const key = JSON.stringify(options);
-  const missing = useLaterPages(
-    useMemo(
-      () => ({
-        items: postmortems.missing,
-        nextCursor: postmortems.missingNextCursor,
-      }),
-      [postmortems],
-    ),
-    useCallback(
-      (cursor: string) =>
-        api.listTeamMissingPostmortems(options, {
-          cursor,
-          limit: POSTMORTEMS_PER_PAGE,
-        }),
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      [api, key],
-    ),
+  const missing = useListAfterOverview(
+    postmortems.missing,
+    postmortems.missingNextCursor,
+    page => api.listTeamMissingPostmortems(options, page),
+    key,
   );
-  const open = useLaterPages(
-    useMemo(
-      () => ({
-        items: postmortems.open,
-        nextCursor: postmortems.openNextCursor,
-      }),
-      [postmortems],
-    ),
-    useCallback(
-      (cursor: string) =>
-        api.listTeamOpenPostmortems(options, {
-          cursor,
-          limit: POSTMORTEMS_PER_PAGE,
-        }),
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      [api, key],
-    ),
+  const open = useListAfterOverview(
+    postmortems.open,
+    postmortems.openNextCursor,
+    page => api.listTeamOpenPostmortems(options, page),
+    key,
   );
   return (
     <InfoCard
