@@ -4,22 +4,17 @@ import {
   FollowupStatus,
   TeamOverview,
 } from '@incident-followups/plugin-incident-followups-common';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   incidentFollowupsApiRef,
   TeamOverviewOptions,
 } from '../../api/IncidentFollowupsApi';
 import { statusChange } from '../followups/followupText';
 import { FOLLOWUPS_PER_PAGE } from '../followups/ShowMoreButton';
+import { useLaterPages } from '../useLaterPages';
 
 /** The most followups one overview lists (the backend's limit). */
 const MOST_LISTED = 500;
-
-/** The followups listed after the overview's, and where the next ones start. */
-interface LaterPages {
-  items: Followup[];
-  nextCursor: string | null;
-}
 
 /**
  * A team's overview, loaded again when the options change or a followup's
@@ -28,17 +23,29 @@ interface LaterPages {
 export function useTeamOverview(options: TeamOverviewOptions | undefined) {
   const api = useApi(incidentFollowupsApiRef);
   const [overview, setOverview] = useState<TeamOverview>();
-  const [later, setLater] = useState<LaterPages>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const key = JSON.stringify(options ?? null);
 
-  const followups = overview
-    ? [...overview.followups.items, ...(later?.items ?? [])]
-    : [];
-  const nextCursor = later
-    ? later.nextCursor
-    : overview?.followups.nextCursor ?? null;
+  const pages = useLaterPages(
+    useMemo(
+      () => ({
+        items: overview?.followups.items ?? [],
+        nextCursor: overview?.followups.nextCursor ?? null,
+      }),
+      [overview],
+    ),
+    useCallback(
+      (cursor: string) =>
+        api.listTeamFollowups(options!, {
+          cursor,
+          limit: FOLLOWUPS_PER_PAGE,
+        }),
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [api, key],
+    ),
+  );
+  const followups = pages.items;
 
   /** Loads the overview again, listing at least `listed` followups (those the user has paged to). */
   const reload = useCallback(
@@ -53,7 +60,6 @@ export function useTeamOverview(options: TeamOverviewOptions | undefined) {
               listed > limit ? Math.min(listed, MOST_LISTED) : limit,
           }),
         );
-        setLater(undefined);
         setError(undefined);
       } catch (e) {
         setError(e as Error);
@@ -65,29 +71,8 @@ export function useTeamOverview(options: TeamOverviewOptions | undefined) {
 
   useEffect(() => {
     setOverview(undefined);
-    setLater(undefined);
     reload();
   }, [reload]);
-
-  const showMore = useCallback(async () => {
-    if (!options || !nextCursor) return;
-    setBusy(true);
-    try {
-      const page = await api.listTeamFollowups(options, {
-        cursor: nextCursor,
-        limit: FOLLOWUPS_PER_PAGE,
-      });
-      setLater(previous => ({
-        items: [...(previous?.items ?? []), ...page.items],
-        nextCursor: page.nextCursor,
-      }));
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key, nextCursor]);
 
   const setStatus = useCallback(
     async (
@@ -115,9 +100,9 @@ export function useTeamOverview(options: TeamOverviewOptions | undefined) {
     api,
     overview,
     followups,
-    showMore: nextCursor ? showMore : undefined,
-    error,
-    busy,
+    showMore: pages.nextCursor ? pages.loadMore : undefined,
+    error: error ?? pages.error,
+    busy: busy || pages.loading,
     setStatus,
   };
 }
