@@ -6,6 +6,7 @@ import {
   Page,
   POSTMORTEM_STATUS_TITLES,
   POSTMORTEM_STATUSES,
+  Severity,
   TeamOverview,
   TeamPostmortem,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -13,7 +14,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
-import { useCallback, useMemo } from 'react';
+import { ReactNode, useCallback, useMemo } from 'react';
 import {
   incidentFollowupsApiRef,
   TeamOverviewOptions,
@@ -34,33 +35,14 @@ function day(iso: string | null) {
 export const POSTMORTEMS_AT_FIRST = 10;
 const POSTMORTEMS_PER_PAGE = 25;
 
-function MissingPostmortemRow(props: { missing: MissingPostmortem }) {
-  const { missing: m } = props;
-  const incidentLink = useRouteRef(incidentRouteRef);
-  return (
-    <Box
-      display="flex"
-      alignItems="center"
-      style={{ gap: 8 }}
-      py={0.5}
-      data-testid="team-postmortem-missing"
-    >
-      <SeverityChip severity={m.incidentSeverity} />
-      <Link to={incidentLink({ incidentId: m.incidentId })}>
-        {m.incidentTitle}
-      </Link>
-      <Chip
-        size="small"
-        label="Post-mortem missing"
-        style={{ backgroundColor: '#c62828', color: '#fff' }}
-      />
-    </Box>
-  );
-}
-
-function OpenPostmortemRow(props: { postmortem: TeamPostmortem }) {
-  const { postmortem: p } = props;
-  const postmortemLink = useRouteRef(postmortemRouteRef);
+/** One line of a list: the incident's severity and linked title, then what is said of it. */
+function IncidentLine(props: {
+  testId: string;
+  severity: Severity;
+  to: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <Box
       display="flex"
@@ -68,18 +50,50 @@ function OpenPostmortemRow(props: { postmortem: TeamPostmortem }) {
       flexWrap="wrap"
       style={{ gap: 8 }}
       py={0.5}
-      data-testid="team-postmortem"
+      data-testid={props.testId}
     >
-      <SeverityChip severity={p.incidentSeverity} />
-      <Link to={postmortemLink({ incidentId: p.incidentId })}>
-        {p.incidentTitle}
-      </Link>
+      <SeverityChip severity={props.severity} />
+      <Link to={props.to}>{props.title}</Link>
+      {props.children}
+    </Box>
+  );
+}
+
+function MissingPostmortemRow(props: { missing: MissingPostmortem }) {
+  const { missing: m } = props;
+  const incidentLink = useRouteRef(incidentRouteRef);
+  return (
+    <IncidentLine
+      testId="team-postmortem-missing"
+      severity={m.incidentSeverity}
+      to={incidentLink({ incidentId: m.incidentId })}
+      title={m.incidentTitle}
+    >
+      <Chip
+        size="small"
+        label="Post-mortem missing"
+        style={{ backgroundColor: '#c62828', color: '#fff' }}
+      />
+    </IncidentLine>
+  );
+}
+
+function OpenPostmortemRow(props: { postmortem: TeamPostmortem }) {
+  const { postmortem: p } = props;
+  const postmortemLink = useRouteRef(postmortemRouteRef);
+  return (
+    <IncidentLine
+      testId="team-postmortem"
+      severity={p.incidentSeverity}
+      to={postmortemLink({ incidentId: p.incidentId })}
+      title={p.incidentTitle}
+    >
       <Typography variant="caption" color="textSecondary">
         {POSTMORTEM_STATUS_TITLES[p.status]} · {parseEntityRef(p.ownerRef).name}{' '}
         · meeting due by {day(p.meetingDeadline)}
       </Typography>
       <MeetingStateChip state={p.meetingState} />
-    </Box>
+    </IncidentLine>
   );
 }
 
