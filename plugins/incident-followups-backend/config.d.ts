@@ -10,6 +10,19 @@ export interface Config {
      * imports have their own limit of 1 MiB of text.
      */
     requestBodyLimit?: string | number;
+    /**
+     * The answers of the aggregate requests (a team's overview and card, the
+     * process reviews and their agendas), kept in each backend process. Any
+     * write to the plugin's data is seen at once, on every replica; what
+     * follows from the clock alone (a followup becoming overdue, a post-mortem
+     * late) shows at most one time to live later.
+     */
+    answerCache?: {
+      /** How long an answer is kept; default 1 minute, 0 keeps none. */
+      ttl?: HumanDuration | string;
+      /** The most memory the kept answers take, as bytes or a size such as `64mb` (the default); at least 1mb. */
+      maxSize?: string | number;
+    };
     /** Demo data for trying the portal out; leave unset in production. */
     demoData?: {
       /** Store the demo incidents on start. Off unless set. */

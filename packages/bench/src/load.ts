@@ -8,6 +8,7 @@ export async function loadHttp(options: {
   token: string;
   connections: number;
   seconds: number;
+  headers?: Record<string, string>;
 }): Promise<Latency> {
   const samples: number[] = [];
   let errors = 0;
@@ -17,7 +18,10 @@ export async function loadHttp(options: {
         url: options.url,
         connections: options.connections,
         duration: options.seconds,
-        headers: { authorization: `Bearer ${options.token}` },
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          ...options.headers,
+        },
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );

@@ -36,6 +36,8 @@ export interface RequestResult {
   responseBytes: number;
   /** The statements, as the floor replays them (`?` for each binding). */
   statements: string[];
+  /** For an answer the backend keeps: the same request counted anew (`Cache-Control: no-cache`). */
+  countedAnew?: { latency: Latency; cpu?: CpuPerRequest };
 }
 
 export interface DatasetResult {
@@ -303,9 +305,13 @@ export async function runDataset(options: {
         }
         await response.arrayBuffer();
       }
+      // A kept answer's statements are those of counting it anew.
+      const countAnew = { 'cache-control': 'no-cache' };
       let responseBytes = 0;
       const captured = await backend.capture(async () => {
-        const response = await fetch(url, { headers });
+        const response = await fetch(url, {
+          headers: scenario.kept ? { ...headers, ...countAnew } : headers,
+        });
         responseBytes = (await response.arrayBuffer()).byteLength;
       });
       const statements: FloorStatement[] = captured.queries.map(q => ({
@@ -335,11 +341,15 @@ export async function runDataset(options: {
         continue;
       }
       const load = { connections: options.connections, seconds: scale.seconds };
-      const measure = async (measuredUrl: string) => {
+      const measure = async (
+        measuredUrl: string,
+        measuredHeaders?: Record<string, string>,
+      ) => {
         const before = cpuTime(backend.pid);
         const latency = await loadHttp({
           url: measuredUrl,
           token: backend.token,
+          headers: measuredHeaders,
           ...load,
         });
         const cpu = cpuPerRequest(
@@ -350,6 +360,9 @@ export async function runDataset(options: {
         return { latency, cpu };
       };
       const endpoint = await measure(url);
+      const countedAnew = scenario.kept
+        ? await measure(url, countAnew)
+        : undefined;
       const floor = await loadSql({ statements, ...load });
       const catalog = await measure(
         `${backend.baseUrl}${scenario.catalogPath}`,
@@ -373,6 +386,7 @@ export async function runDataset(options: {
         statements: captured.queries.map(
           q => `[${path.basename(q.database)}] ${q.sql}`,
         ),
+        countedAnew,
       };
       log(`  ${requestLine(result)}`);
       results.push(result);

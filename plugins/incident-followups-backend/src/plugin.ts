@@ -1,3 +1,5 @@
+import { AnswerCache } from './answers/AnswerCache';
+import { DataVersions } from './answers/DataVersions';
 import {
   coreServices,
   createBackendPlugin,
@@ -208,7 +210,6 @@ export const incidentFollowupsPlugin = createBackendPlugin({
         });
         const teams = new TeamOverviewService({
           store: new DatabaseTeamOverviewStore(store.db, followupStore),
-          ownership,
           hierarchy: new GroupHierarchy({
             ownership,
             auth,
@@ -375,6 +376,10 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             processReviews,
             permissions,
             readAccess,
+            answers: new AnswerCache(
+              new DataVersions(store.db, logger),
+              settings.answerCache,
+            ),
             appBaseUrl,
             sourceStatus: new SourceStatusService({
               sources: [...sources.values()],

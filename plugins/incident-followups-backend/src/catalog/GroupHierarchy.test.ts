@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { JsonValue } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { demoCatalog } from '../__testUtils__/demoCatalog';
@@ -71,5 +71,32 @@ describe('GroupHierarchy', () => {
     expect(asked).toHaveBeenCalledTimes(2 * walked);
     expect(cache.get).not.toHaveBeenCalled();
     expect(cache.set).not.toHaveBeenCalled();
+  });
+
+  it('tells whether a group exists as each caller sees it, kept per caller', async () => {
+    const { hierarchy, asked } = setUp(60_000);
+    const dave = mockCredentials.user('user:default/dave');
+    const erin = mockCredentials.user('user:default/erin');
+    expect(await hierarchy.isGroup('group:default/payments', dave)).toBe(true);
+    expect(await hierarchy.isGroup('group:default/nobody', dave)).toBe(false);
+    expect(asked).toHaveBeenCalledTimes(2);
+    expect(asked.mock.calls[0][1]).toMatchObject({ credentials: dave });
+
+    expect(await hierarchy.isGroup('group:default/payments', dave)).toBe(true);
+    expect(await hierarchy.isGroup('group:default/nobody', dave)).toBe(false);
+    expect(asked).toHaveBeenCalledTimes(2);
+
+    // Another caller is asked about with their own credentials.
+    expect(await hierarchy.isGroup('group:default/payments', erin)).toBe(true);
+    expect(asked).toHaveBeenCalledTimes(3);
+    expect(asked.mock.calls[2][1]).toMatchObject({ credentials: erin });
+  });
+
+  it('asks the catalog whether a group exists every time when kept for 0', async () => {
+    const { hierarchy, asked } = setUp(0);
+    const dave = mockCredentials.user('user:default/dave');
+    await hierarchy.isGroup('group:default/payments', dave);
+    await hierarchy.isGroup('group:default/payments', dave);
+    expect(asked).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,4 +1,8 @@
-import { AuthService, CacheService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  CacheService,
+} from '@backstage/backend-plugin-api';
 import { CatalogOwnershipResolver } from './CatalogOwnershipResolver';
 
 /**
@@ -18,6 +22,32 @@ export class GroupHierarchy {
       ttlMs: number;
     },
   ) {}
+
+  /**
+   * Whether the catalog has the group, as the caller sees it (the catalog's
+   * permissions may hide it from some); kept per caller for `ttlMs`, as the
+   * descendants are, since a team page asks on every load.
+   */
+  async isGroup(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const { ownership, auth, cache, ttlMs } = this.options;
+    let caller: string | undefined;
+    if (auth.isPrincipal(credentials, 'user')) {
+      caller = credentials.principal.userEntityRef;
+    } else if (auth.isPrincipal(credentials, 'service')) {
+      caller = `service:${credentials.principal.subject}`;
+    }
+    const key = caller && `group-seen:${caller}:${groupRef}`;
+    if (key && ttlMs > 0) {
+      const cached = await cache.get<boolean>(key);
+      if (cached !== undefined) return cached;
+    }
+    const isGroup = await ownership.isGroup(groupRef, credentials);
+    if (key && ttlMs > 0) await cache.set(key, isGroup, { ttl: ttlMs });
+    return isGroup;
+  }
 
   /** The groups below `groupRef`, all the way down; none when the catalog has no such group. */
   async descendantsOf(groupRef: string): Promise<string[]> {

@@ -15,6 +15,8 @@ import {
 import { readReminderHour } from '../reminders/readReminderHour';
 import { readTicketsConfig, TicketsConfig } from '../tickets/readTicketsConfig';
 import { readRequestBodyLimit } from './readRequestBodyLimit';
+import { AnswerCacheConfig } from '../answers/AnswerCache';
+import { readAnswerCacheConfig } from '../answers/readAnswerCacheConfig';
 
 /** Everything under `incidentFollowups`, read and checked once at start. */
 export interface PluginConfig {
@@ -31,6 +33,7 @@ export interface PluginConfig {
   tickets: TicketsConfig;
   /** The largest request body read, in bytes. */
   requestBodyLimitBytes: number;
+  answerCache: AnswerCacheConfig;
 }
 
 function readSchedule(
@@ -84,5 +87,6 @@ export function readPluginConfig(config: Config): PluginConfig {
     }),
     tickets: readTicketsConfig(config),
     requestBodyLimitBytes: readRequestBodyLimit(config),
+    answerCache: readAnswerCacheConfig(config),
   };
 }

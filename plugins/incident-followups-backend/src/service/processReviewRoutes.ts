@@ -1,3 +1,4 @@
+import { AnswerCache } from '../answers/AnswerCache';
 import { ReadAccess } from './readFilter';
 import {
   HttpAuthService,
@@ -52,9 +53,11 @@ export function addProcessReviewRoutes(
     appBaseUrl: string;
     permissions: PermissionsService;
     readAccess: ReadAccess;
+    answers: AnswerCache;
   },
 ) {
   const {
+    answers,
     httpAuth,
     reviews,
     postmortems,
@@ -73,9 +76,14 @@ export function addProcessReviewRoutes(
 
   router.get('/process-reviews', async (req, res) => {
     await credentials(req);
-    res.json(
-      await reviews.list(parseRequest(listQuerySchema, req.query, 'query')),
-    );
+    const query = parseRequest(listQuerySchema, req.query, 'query');
+    res
+      .type('json')
+      .send(
+        await answers.json(req, ['process reviews', query], () =>
+          reviews.list(query),
+        ),
+      );
   });
 
   router.post('/process-reviews', async (req, res) => {
@@ -94,7 +102,15 @@ export function addProcessReviewRoutes(
 
   router.get('/process-reviews/:id', async (req, res) => {
     const caller = await credentials(req);
-    res.json(await reviews.get(reviewId(req), await readAccess.filter(caller)));
+    const id = reviewId(req);
+    const readable = await readAccess.filter(caller);
+    res
+      .type('json')
+      .send(
+        await answers.json(req, ['process review', id, readable], () =>
+          reviews.get(id, readable),
+        ),
+      );
   });
 
   router.patch('/process-reviews/:id/agenda/:incidentId', async (req, res) => {

@@ -1,3 +1,4 @@
+import { AnswerCache } from '../answers/AnswerCache';
 import { ReadAccess } from './readFilter';
 import {
   AuditorService,
@@ -53,6 +54,8 @@ export interface RouterOptions {
   processReviews: ProcessReviewService;
   permissions: PermissionsService;
   readAccess: ReadAccess;
+  /** The aggregate answers kept until the data changes. */
+  answers: AnswerCache;
   appBaseUrl: string;
   sourceStatus: SourceStatusService;
   sourceWriteBack: SourceWriteBackService;
@@ -76,6 +79,7 @@ export async function createRouter(
     processReviews,
     permissions,
     readAccess,
+    answers,
     appBaseUrl,
     sourceStatus,
     sourceWriteBack,
@@ -247,7 +251,7 @@ export async function createRouter(
     authorize,
     readAccess,
   });
-  addTeamRoutes(api, { httpAuth, teams, appBaseUrl, readAccess });
+  addTeamRoutes(api, { httpAuth, teams, appBaseUrl, readAccess, answers });
   addSourceRoutes(api, {
     httpAuth,
     sourceStatus,
@@ -265,6 +269,7 @@ export async function createRouter(
     appBaseUrl,
     permissions,
     readAccess,
+    answers,
   });
 
   return router;

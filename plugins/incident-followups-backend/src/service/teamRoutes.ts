@@ -1,4 +1,5 @@
 import { ReadAccess } from './readFilter';
+import { AnswerCache } from '../answers/AnswerCache';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
@@ -73,9 +74,10 @@ export function addTeamRoutes(
     teams: TeamOverviewService;
     appBaseUrl: string;
     readAccess: ReadAccess;
+    answers: AnswerCache;
   },
 ) {
-  const { httpAuth, teams, appBaseUrl, readAccess } = options;
+  const { httpAuth, teams, appBaseUrl, readAccess, answers } = options;
 
   /** Who asks, and the team and incidents they may read, with the request's query. */
   async function teamQuery<Q>(req: Request, readQuery: () => Q) {
@@ -100,11 +102,18 @@ export function addTeamRoutes(
   }
 
   router.get('/teams/:groupRef/overview', async (req, res) => {
-    res.json(
-      await overviewOf(req, () =>
-        parseRequest(teamOverviewQuerySchema, req.query, 'query'),
-      ),
+    const { query, credentials } = await teamQuery(req, () =>
+      parseRequest(teamOverviewQuerySchema, req.query, 'query'),
     );
+    // The group is looked up as the caller before any kept answer is given.
+    const scope = await teams.scopeOf(query, credentials);
+    // The query as sent: a period without `until` ends now, whenever it is counted.
+    const question = ['team overview', scope, req.query];
+    res
+      .type('json')
+      .send(
+        await answers.json(req, question, () => teams.overviewOf(scope, query)),
+      );
   });
 
   router.get('/teams/:groupRef/followups', async (req, res) => {

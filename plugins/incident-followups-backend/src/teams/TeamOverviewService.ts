@@ -20,10 +20,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { DateTime, Duration } from 'luxon';
 import { openPostmortemPage } from './openPostmortemPage';
-import {
-  CatalogOwnershipResolver,
-  CatalogUnavailableError,
-} from '../catalog/CatalogOwnershipResolver';
+import { CatalogUnavailableError } from '../catalog/CatalogOwnershipResolver';
 import { GroupHierarchy } from '../catalog/GroupHierarchy';
 import {
   DatabaseTeamOverviewStore,
@@ -124,7 +121,6 @@ export class TeamOverviewService {
   constructor(
     private readonly options: {
       store: DatabaseTeamOverviewStore;
-      ownership: CatalogOwnershipResolver;
       hierarchy: GroupHierarchy;
       policy: DueDatePolicy;
     },
@@ -137,7 +133,7 @@ export class TeamOverviewService {
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     try {
-      if (!(await this.options.ownership.isGroup(teamRef, credentials))) {
+      if (!(await this.options.hierarchy.isGroup(teamRef, credentials))) {
         throw new NotFoundError(`No group ${teamRef} in the catalog`);
       }
       return includeChildren
@@ -150,7 +146,8 @@ export class TeamOverviewService {
     }
   }
 
-  private async scopeOf(
+  /** Whose incidents a query is about: the team and, asked for, the groups below it; a 404 for a ref the catalog has no group for. */
+  async scopeOf(
     filters: Omit<TeamFollowupFilters, 'statuses'>,
     credentials: BackstageCredentials,
   ): Promise<TeamScope> {
@@ -215,8 +212,16 @@ export class TeamOverviewService {
     credentials: BackstageCredentials,
     now: Date = new Date(),
   ): Promise<TeamOverview> {
+    return this.overviewOf(await this.scopeOf(query, credentials), query, now);
+  }
+
+  /** The overview of a scope `scopeOf` gave for the query. */
+  async overviewOf(
+    scope: TeamScope,
+    query: TeamOverviewQuery,
+    now: Date = new Date(),
+  ): Promise<TeamOverview> {
     const { store, policy } = this.options;
-    const scope = await this.scopeOf(query, credentials);
     const period: Period = { since: query.since, until: query.until };
     const postmortemLimit = query.postmortemLimit ?? POSTMORTEM_LIST_LIMIT;
     const [followups, periodIncidents, openPostmortems, missing, weeks] =

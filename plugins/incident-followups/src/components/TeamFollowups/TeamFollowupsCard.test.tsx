@@ -5,6 +5,7 @@ import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { teamFollowupsRouteRef } from '../../routes';
 import { TeamFollowupsCard } from './TeamFollowupsCard';
 import { testOverview } from '../../testTeamOverview';
+import { periodStart } from './periodStart';
 
 jest.setTimeout(30_000);
 
@@ -45,6 +46,10 @@ describe('TeamFollowupsCard', () => {
         weeks: false,
       }),
     );
+    // The last 90 days from midnight UTC to now: the same question all day long.
+    const [options] = getTeamOverview.mock.calls[0];
+    expect(options.since).toBe(periodStart(90));
+    expect(options.until).toBeUndefined();
     expect(card).toHaveTextContent('Post-mortems in progress7');
     expect(card).toHaveTextContent('Open followups2');
     expect(card).toHaveTextContent('Post-mortems late3');

@@ -10,6 +10,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { teamFollowupsRouteRef } from '../../routes';
+import { periodStart } from './periodStart';
 import { useTeamOverview } from './useTeamOverview';
 
 function Line(props: { label: string; value: number; alarm?: boolean }) {
@@ -39,9 +40,7 @@ export function TeamFollowupsCard() {
   const { entity } = useEntity();
   const teamRef = stringifyEntityRef(entity);
   const teamLink = useRouteRef(teamFollowupsRouteRef);
-  const [since] = useState(() =>
-    new Date(Date.now() - 90 * 86_400_000).toISOString(),
-  );
+  const [since] = useState(() => periodStart(90));
   // The card shows counts only: no lists, no weekly trend.
   const { overview, error } = useTeamOverview({
     teamRef,

@@ -22,6 +22,7 @@ import { readTeamFilters, TeamFilters, writeTeamFilters } from './teamFilters';
 import { TeamFiltersBar } from './TeamFiltersBar';
 import { TeamFollowupsList } from './TeamFollowupsList';
 import { POSTMORTEMS_AT_FIRST, TeamPostmortems } from './TeamPostmortems';
+import { periodStart } from './periodStart';
 import { TeamSummary } from './TeamSummary';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { useTeamOverview } from './useTeamOverview';
@@ -30,7 +31,7 @@ import { FOLLOWUPS_PER_PAGE } from '../followups/ShowMoreButton';
 function toOptions(filters: TeamFilters, now: number): TeamOverviewOptions {
   return {
     teamRef: filters.teamRef!,
-    since: new Date(now - filters.days * 86_400_000).toISOString(),
+    since: periodStart(filters.days, now),
     includeChildren: filters.includeChildren,
     severities: filters.severities.length ? filters.severities : undefined,
     statuses: filters.statuses === 'all' ? undefined : filters.statuses,

@@ -1,0 +1,134 @@
+// @ts-check
+
+/** Every table the plugin's answers are read from (`team_followups` follows `followups` and `incident_owners`). */
+const WATCHED_TABLES = [
+  'incidents',
+  'incident_entities',
+  'incident_owners',
+  'incident_responders',
+  'incident_history',
+  'incident_feedback',
+  'incident_source_services',
+  'followups',
+  'followup_tickets',
+  'followup_reminders',
+  'postmortems',
+  'postmortem_transitions',
+  'postmortem_chat_proposals',
+  'process_reviews',
+  'process_review_items',
+  'process_review_attendees',
+  'process_review_decisions',
+  'process_review_join_requests',
+];
+const EVENTS = ['insert', 'update', 'delete'];
+/** The one writer of SQLite, whose row the migration creates. */
+const SQLITE_WRITER = 'sqlite';
+
+/**
+ * The team overview, its card and the process reviews count thousands of rows
+ * per request; their answers are kept (see `AggregateCache`) under the sum of
+ * `data_versions.writes`, which every committed write of any table above
+ * raises, so that no writer of the plugin, present or future, can leave a kept
+ * answer in use after its change.
+ *
+ * The count is raised inside the writing transaction (it becomes visible with
+ * the change, and a rolled back write raises nothing), in a row of the
+ * writing connection's own: concurrent transactions never wait for each other
+ * on it, as they would on one shared counter row (and could deadlock, when one
+ * holds the counter and waits for a row the other locked). PostgreSQL counts
+ * once per statement, MySQL and SQLite once per row. SQLite has one writer at
+ * a time and one row.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.createTable('data_versions', table => {
+    table.comment(
+      'Committed writes per database connection; their sum changes with every write',
+    );
+    table.string('writer', 64).primary();
+    table.bigInteger('writes').notNullable().defaultTo(0);
+  });
+  if (isSqlite(knex)) {
+    await knex('data_versions').insert({ writer: SQLITE_WRITER, writes: 0 });
+  }
+  for (const statement of triggers(knex)) await knex.raw(statement);
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  for (const table of WATCHED_TABLES) {
+    for (const event of EVENTS) {
+      if (!isPg(knex)) {
+        await knex.raw(`drop trigger if exists ${triggerName(table, event)}`);
+      }
+    }
+    if (isPg(knex)) {
+      await knex.raw(
+        `drop trigger if exists ${triggerName(table)} on ${table}`,
+      );
+    }
+  }
+  if (isPg(knex))
+    await knex.raw('drop function if exists data_versions_count()');
+  await knex.schema.dropTable('data_versions');
+};
+
+/**
+ * @param {string} table
+ * @param {string} [event] the one event of a MySQL or SQLite trigger; PostgreSQL's has all three
+ */
+function triggerName(table, event) {
+  return event ? `data_versions_${table}_${event}` : `data_versions_${table}`;
+}
+
+/**
+ * @param {import('knex').Knex} knex
+ * @returns {string[]}
+ */
+function triggers(knex) {
+  if (isPg(knex)) {
+    return [
+      `create function data_versions_count() returns trigger language plpgsql as $body$
+       begin
+         insert into data_versions (writer, writes) values (pg_backend_pid()::text, 1)
+         on conflict (writer) do update set writes = data_versions.writes + 1;
+         return null;
+       end
+       $body$`,
+      ...WATCHED_TABLES.map(
+        table => `create trigger ${triggerName(table)}
+         after insert or update or delete on ${table}
+         for each statement execute function data_versions_count()`,
+      ),
+    ];
+  }
+  const count = isMysql(knex)
+    ? `insert into data_versions (writer, writes) values (connection_id(), 1)
+       on duplicate key update writes = writes + 1`
+    : `update data_versions set writes = writes + 1 where writer = '${SQLITE_WRITER}'`;
+  return WATCHED_TABLES.flatMap(table =>
+    EVENTS.map(
+      event => `create trigger ${triggerName(table, event)}
+       after ${event} on ${table} for each row begin ${count}; end`,
+    ),
+  );
+}
+
+/** @param {import('knex').Knex} knex */
+function isMysql(knex) {
+  return String(knex.client.config.client).includes('mysql');
+}
+
+/** @param {import('knex').Knex} knex */
+function isPg(knex) {
+  return String(knex.client.config.client).includes('pg');
+}
+
+/** @param {import('knex').Knex} knex */
+function isSqlite(knex) {
+  return !isMysql(knex) && !isPg(knex);
+}

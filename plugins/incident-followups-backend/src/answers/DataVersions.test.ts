@@ -1,0 +1,139 @@
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import { createIncidentRequestSchema } from '@incident-followups/plugin-incident-followups-common';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseIncidentStore } from '../database/DatabaseIncidentStore';
+import { DataVersions } from './DataVersions';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+async function setUp(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  const store = await DatabaseIncidentStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
+  const versions = new DataVersions(knex, mockServices.logger.mock());
+  const create = (title: string) =>
+    store.createIncident(
+      createIncidentRequestSchema.parse({
+        title,
+        severity: 'SEV-2',
+        status: 'triggered',
+        startedAt: '2026-11-02T09:14:00Z',
+        entityRefs: ['component:default/checkout-api'],
+      }),
+      {
+        ownership: {
+          ownerRefs: ['group:default/payments'],
+          ancestorGroupRefs: [],
+          indirectEntityRefs: [],
+          stale: false,
+        },
+        actorRef: 'user:default/dave',
+      },
+    );
+  const { incident } = await create('Checkout failing');
+  const { incident: other } = await create('Search slow');
+  return { knex, versions, incidentId: incident.id, otherId: other.id };
+}
+
+const rename = (db: Knex, id: string, title: string) =>
+  db('incidents').where({ id }).update({ title });
+
+describe('DataVersions', () => {
+  it.each(databases.eachSupportedId())(
+    'changes with every committed insert, update and delete, and not with a rolled back one, on %p',
+    async databaseId => {
+      const { knex, versions, incidentId } = await setUp(databaseId);
+      const seen = [await versions.current()];
+      const expectNew = async () => {
+        const version = await versions.current();
+        expect(seen).not.toContain(version);
+        seen.push(version);
+      };
+
+      await rename(knex, incidentId, 'Checkout down');
+      await expectNew();
+      await knex('incident_history').insert({
+        incident_id: incidentId,
+        field: 'title',
+        actor_ref: 'user:default/dave',
+        changed_at: new Date(),
+        from_value: JSON.stringify('Checkout down'),
+        to_value: JSON.stringify('Checkout failing'),
+      });
+      await expectNew();
+      await knex('incident_entities')
+        .where({ incident_id: incidentId })
+        .delete();
+      await expectNew();
+
+      const before = await versions.current();
+      await expect(
+        knex.transaction(async tx => {
+          await rename(tx, incidentId, 'Never');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await versions.current()).toBe(before);
+      expect(Number(before)).toBeGreaterThan(Number(seen[0]));
+    },
+  );
+
+  it.each(
+    databases.eachSupportedId().filter(([id]) => !id.startsWith('SQLITE')),
+  )(
+    'is raised by concurrent writers without one waiting for the other, and shows a write when it commits, on %p',
+    async databaseId => {
+      const { knex, versions, incidentId, otherId } = await setUp(databaseId);
+      const start = await versions.current();
+      const slow = await knex.transaction();
+      try {
+        await rename(slow, incidentId, 'Written first, committed last');
+        // Not committed: not seen.
+        expect(await versions.current()).toBe(start);
+        // Another connection writes another incident and commits while the first is open.
+        await rename(knex, otherId, 'Written and committed meanwhile');
+        const meanwhile = await versions.current();
+        expect(meanwhile).not.toBe(start);
+        await slow.commit();
+        const after = await versions.current();
+        expect([start, meanwhile]).not.toContain(after);
+      } finally {
+        if (!slow.isCompleted()) await slow.rollback();
+      }
+    },
+  );
+
+  it.each(
+    databases.eachSupportedId().filter(([id]) => !id.startsWith('SQLITE')),
+  )(
+    'folds the rows of idle connections into one, keeping the sum, and skips a row a writer holds, on %p',
+    async databaseId => {
+      const { knex, versions, incidentId } = await setUp(databaseId);
+      await knex('data_versions').insert(
+        Array.from({ length: 70 }, (_, i) => ({
+          writer: `gone-${i}`,
+          writes: i + 1,
+        })),
+      );
+      const sum = await versions.current();
+      const writing = await knex.transaction();
+      try {
+        await rename(writing, incidentId, 'Held');
+
+        await versions.fold();
+        // The folded row, and the writer's if it had one before, which it holds.
+        const rows = await knex('data_versions').select('writer');
+        expect(rows.length).toBeLessThanOrEqual(2);
+        expect(await versions.current()).toBe(sum);
+        await writing.commit();
+        expect(Number(await versions.current())).toBeGreaterThan(Number(sum));
+      } finally {
+        if (!writing.isCompleted()) await writing.rollback();
+      }
+    },
+  );
+});
