@@ -1,6 +1,14 @@
 // @ts-check
 
-/** Every table the plugin's answers are read from (`team_followups` follows `followups` and `incident_owners`). */
+/**
+ * Every table a kept answer is read from (`team_followups` follows `followups`
+ * and `incident_owners`). Not the bookkeeping that no kept answer reads, and
+ * that scheduled tasks write on every run: the import cursors
+ * (`incident_source_services`), the tickets' last check (`followup_tickets`;
+ * a ticket's link and the status it sets are the followup's), the reminders
+ * sent (`followup_reminders`) and the chat import proposals
+ * (`postmortem_chat_proposals`).
+ */
 const WATCHED_TABLES = [
   'incidents',
   'incident_entities',
@@ -8,13 +16,9 @@ const WATCHED_TABLES = [
   'incident_responders',
   'incident_history',
   'incident_feedback',
-  'incident_source_services',
   'followups',
-  'followup_tickets',
-  'followup_reminders',
   'postmortems',
   'postmortem_transitions',
-  'postmortem_chat_proposals',
   'process_reviews',
   'process_review_items',
   'process_review_attendees',
@@ -36,9 +40,10 @@ const SQLITE_WRITER = 'sqlite';
  * the change, and a rolled back write raises nothing), in a row of the
  * writing connection's own: concurrent transactions never wait for each other
  * on it, as they would on one shared counter row (and could deadlock, when one
- * holds the counter and waits for a row the other locked). PostgreSQL counts
- * once per statement, MySQL and SQLite once per row. SQLite has one writer at
- * a time and one row.
+ * holds the counter and waits for a row the other locked). It counts rows
+ * written, so that a statement that changes none (a refresh that finds
+ * everything as it was) changes nothing. SQLite has one writer at a time and
+ * one row.
  *
  * @param {import('knex').Knex} knex
  */
@@ -102,7 +107,7 @@ function triggers(knex) {
       ...WATCHED_TABLES.map(
         table => `create trigger ${triggerName(table)}
          after insert or update or delete on ${table}
-         for each statement execute function data_versions_count()`,
+         for each row execute function data_versions_count()`,
       ),
     ];
   }

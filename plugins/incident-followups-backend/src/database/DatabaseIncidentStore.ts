@@ -441,6 +441,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       await writeOwnership(tx, id, ownership);
       await tx('incidents')
         .where({ id })
+        .whereNot({ owners_stale: ownership.stale })
         .update({ owners_stale: ownership.stale });
       const after = [...ownership.ownerRefs].sort();
       const changed = before.join(',') !== after.join(',');

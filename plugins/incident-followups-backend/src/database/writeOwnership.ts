@@ -12,7 +12,8 @@ export async function writeOwnership(
     ...ownership.ownerRefs.map(ref => [ref, true] as const),
   ]);
   // Only what changed is written: the triggers of `team_followups` copy each
-  // followup of the incident for every owner row written.
+  // followup of the incident for every owner row written, and every write
+  // makes the kept answers (see `data_versions`) count anew.
   const current = await tx('incident_owners')
     .where({ incident_id: incidentId })
     .select('owner_ref', 'direct');
@@ -45,23 +46,32 @@ export async function writeOwnership(
       })),
     );
   }
-  await tx('incident_entities')
-    .where({ incident_id: incidentId, direct: false })
-    .delete();
+  const entities = await tx('incident_entities')
+    .where({ incident_id: incidentId })
+    .select('entity_ref', 'direct');
   const direct = new Set(
-    (
-      await tx('incident_entities')
-        .where({ incident_id: incidentId })
-        .select('entity_ref')
-    ).map(row => row.entity_ref as string),
+    entities.filter(row => row.direct).map(row => row.entity_ref as string),
   );
-  const indirect = ownership.indirectEntityRefs.filter(ref => !direct.has(ref));
-  if (indirect.length > 0) {
+  const indirect = new Set(
+    ownership.indirectEntityRefs.filter(ref => !direct.has(ref)),
+  );
+  const indirectNow = new Set(
+    entities.filter(row => !row.direct).map(row => row.entity_ref as string),
+  );
+  const indirectGone = [...indirectNow].filter(ref => !indirect.has(ref));
+  if (indirectGone.length > 0) {
+    await tx('incident_entities')
+      .where({ incident_id: incidentId, direct: false })
+      .whereIn('entity_ref', indirectGone)
+      .delete();
+  }
+  const indirectAdded = [...indirect].filter(ref => !indirectNow.has(ref));
+  if (indirectAdded.length > 0) {
     const { started_at } = await tx('incidents')
       .where({ id: incidentId })
       .first('started_at');
     await tx('incident_entities').insert(
-      indirect.map(entity_ref => ({
+      indirectAdded.map(entity_ref => ({
         incident_id: incidentId,
         entity_ref,
         direct: false,
