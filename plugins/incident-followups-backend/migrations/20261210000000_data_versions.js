@@ -31,7 +31,7 @@ const SQLITE_WRITER = 'sqlite';
 
 /**
  * The team overview, its card and the process reviews count thousands of rows
- * per request; their answers are kept (see `AggregateCache`) under the sum of
+ * per request; their answers are kept (see `AnswerCache`) under the sum of
  * `data_versions.writes`, which every committed write of any table above
  * raises, so that no writer of the plugin, present or future, can leave a kept
  * answer in use after its change.
