@@ -40,10 +40,9 @@ const SQLITE_WRITER = 'sqlite';
  * the change, and a rolled back write raises nothing), in a row of the
  * writing connection's own: concurrent transactions never wait for each other
  * on it, as they would on one shared counter row (and could deadlock, when one
- * holds the counter and waits for a row the other locked). It counts rows
- * written, so that a statement that changes none (a refresh that finds
- * everything as it was) changes nothing. SQLite has one writer at a time and
- * one row.
+ * holds the counter and waits for a row the other locked). A statement that
+ * writes no row (a refresh that finds everything as it was) changes nothing.
+ * SQLite has one writer at a time and one row.
  *
  * @param {import('knex').Knex} knex
  */
@@ -67,27 +66,25 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   for (const table of WATCHED_TABLES) {
     for (const event of EVENTS) {
-      if (!isPg(knex)) {
-        await knex.raw(`drop trigger if exists ${triggerName(table, event)}`);
-      }
-    }
-    if (isPg(knex)) {
       await knex.raw(
-        `drop trigger if exists ${triggerName(table)} on ${table}`,
+        `drop trigger if exists ${triggerName(table, event)}${
+          isPg(knex) ? ` on ${table}` : ''
+        }`,
       );
     }
   }
-  if (isPg(knex))
+  if (isPg(knex)) {
     await knex.raw('drop function if exists data_versions_count()');
+  }
   await knex.schema.dropTable('data_versions');
 };
 
 /**
  * @param {string} table
- * @param {string} [event] the one event of a MySQL or SQLite trigger; PostgreSQL's has all three
+ * @param {string} event
  */
 function triggerName(table, event) {
-  return event ? `data_versions_${table}_${event}` : `data_versions_${table}`;
+  return `data_versions_${table}_${event}`;
 }
 
 /**
@@ -96,18 +93,27 @@ function triggerName(table, event) {
  */
 function triggers(knex) {
   if (isPg(knex)) {
+    // Once per statement that wrote rows. Counting each row updates the
+    // counter row once per row written, and PostgreSQL keeps every version of
+    // it until the transaction ends: 10,000 rows inserted in one statement
+    // took 28 times as long.
     return [
       `create function data_versions_count() returns trigger language plpgsql as $body$
        begin
-         insert into data_versions (writer, writes) values (pg_backend_pid()::text, 1)
-         on conflict (writer) do update set writes = data_versions.writes + 1;
+         if exists (select from written) then
+           insert into data_versions (writer, writes) values (pg_backend_pid()::text, 1)
+           on conflict (writer) do update set writes = data_versions.writes + 1;
+         end if;
          return null;
        end
        $body$`,
-      ...WATCHED_TABLES.map(
-        table => `create trigger ${triggerName(table)}
-         after insert or update or delete on ${table}
-         for each row execute function data_versions_count()`,
+      ...WATCHED_TABLES.flatMap(table =>
+        EVENTS.map(
+          event => `create trigger ${triggerName(table, event)}
+           after ${event} on ${table}
+           referencing ${event === 'delete' ? 'old' : 'new'} table as written
+           for each statement execute function data_versions_count()`,
+        ),
       ),
     ];
   }

@@ -70,6 +70,14 @@ describe('DataVersions', () => {
         .delete();
       await expectNew();
 
+      // A statement that writes no row changes nothing.
+      const unchanged = await versions.current();
+      await knex('incidents').where({ id: 'no such incident' }).update({
+        title: 'Nothing',
+      });
+      await knex('followups').where({ id: 'no such followup' }).delete();
+      expect(await versions.current()).toBe(unchanged);
+
       const before = await versions.current();
       await expect(
         knex.transaction(async tx => {
