@@ -41,7 +41,8 @@ export class DataVersions {
   /**
    * Replaces the rows of connections not writing now by one row of their sum,
    * leaving the sum as it was. Rows a writer holds are skipped, not waited
-   * for: a writer never waits for this, so it cannot deadlock with one.
+   * for: the fold waits for no one, and a writer at most for the fold's short
+   * transaction, so the two cannot deadlock.
    */
   async fold(): Promise<void> {
     // SQLite has one writer, and one row.
