@@ -47,7 +47,12 @@ export function AttendeesCard(props: {
         ))}
       </Box>
       {!attending && !myRequest && !over && (
-        <Box display="flex" style={{ gap: 8 }} alignItems="flex-end">
+        <Box
+          display="flex"
+          flexDirection="column"
+          style={{ gap: 8 }}
+          alignItems="flex-end"
+        >
           <TextField
             id="join-reason"
             label="Why you would like to join (optional)"
