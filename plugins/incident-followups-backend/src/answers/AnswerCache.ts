@@ -1,4 +1,4 @@
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { DataVersions } from './DataVersions';
@@ -64,5 +64,15 @@ export class AnswerCache {
     }
     const kept = await this.answers.fetch(key, { context: compute });
     return kept ?? JSON.stringify(await compute());
+  }
+
+  /** Sends the answer to a question as the response, kept or computed as `json` gives it. */
+  async send(
+    req: Request,
+    res: Response,
+    question: unknown,
+    compute: Compute,
+  ): Promise<void> {
+    res.type('json').send(await this.json(req, question, compute));
   }
 }

@@ -77,13 +77,9 @@ export function addProcessReviewRoutes(
   router.get('/process-reviews', async (req, res) => {
     await credentials(req);
     const query = parseRequest(listQuerySchema, req.query, 'query');
-    res
-      .type('json')
-      .send(
-        await answers.json(req, ['process reviews', query], () =>
-          reviews.list(query),
-        ),
-      );
+    await answers.send(req, res, ['process reviews', query], () =>
+      reviews.list(query),
+    );
   });
 
   router.post('/process-reviews', async (req, res) => {
@@ -104,13 +100,9 @@ export function addProcessReviewRoutes(
     const caller = await credentials(req);
     const id = reviewId(req);
     const readable = await readAccess.filter(caller);
-    res
-      .type('json')
-      .send(
-        await answers.json(req, ['process review', id, readable], () =>
-          reviews.get(id, readable),
-        ),
-      );
+    await answers.send(req, res, ['process review', id, readable], () =>
+      reviews.get(id, readable),
+    );
   });
 
   router.patch('/process-reviews/:id/agenda/:incidentId', async (req, res) => {

@@ -10,10 +10,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { stringify } from 'csv-stringify/sync';
 import { Request, Router } from 'express';
-import {
-  TeamOverviewQuery,
-  TeamOverviewService,
-} from '../teams/TeamOverviewService';
+import { TeamOverviewService } from '../teams/TeamOverviewService';
 import { parseRequest } from './parse';
 import {
   teamExportQuerySchema,
@@ -93,14 +90,6 @@ export function addTeamRoutes(
     return { query, credentials };
   }
 
-  async function overviewOf(
-    req: Request,
-    readQuery: () => Omit<TeamOverviewQuery, 'teamRef' | 'readable'>,
-  ) {
-    const { query, credentials } = await teamQuery(req, readQuery);
-    return teams.overview(query, credentials);
-  }
-
   router.get('/teams/:groupRef/overview', async (req, res) => {
     const { query, credentials } = await teamQuery(req, () =>
       parseRequest(teamOverviewQuerySchema, req.query, 'query'),
@@ -108,12 +97,9 @@ export function addTeamRoutes(
     // The group is looked up as the caller before any kept answer is given.
     const scope = await teams.scopeOf(query, credentials);
     // The query as sent: a period without `until` ends now, whenever it is counted.
-    const question = ['team overview', scope, req.query];
-    res
-      .type('json')
-      .send(
-        await answers.json(req, question, () => teams.overviewOf(scope, query)),
-      );
+    await answers.send(req, res, ['team overview', scope, req.query], () =>
+      teams.overviewOf(scope, query),
+    );
   });
 
   router.get('/teams/:groupRef/followups', async (req, res) => {
@@ -138,12 +124,13 @@ export function addTeamRoutes(
   });
 
   router.get('/teams/:groupRef/followups.csv', async (req, res) => {
-    const overview = await overviewOf(req, () => ({
+    const { query, credentials } = await teamQuery(req, () => ({
       ...parseRequest(teamExportQuerySchema, req.query, 'query'),
       followupLimit: CSV_ROW_LIMIT,
       postmortemLimit: 0,
       weeks: false,
     }));
+    const overview = await teams.overview(query, credentials);
     const team = parseEntityRef(overview.teamRef).name;
     res
       .type('text/csv')
