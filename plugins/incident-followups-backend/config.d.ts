@@ -12,7 +12,8 @@ export interface Config {
     requestBodyLimit?: string | number;
     /**
      * The answers of the aggregate requests (a team's overview and card, the
-     * process reviews and their agendas), kept in each backend process. Any
+     * process reviews and their agendas) and the totals of the paged lists,
+     * kept in each backend process. Any
      * write to the plugin's data is seen at once, on every replica; what
      * follows from the clock alone (a followup becoming overdue, a post-mortem
      * late) shows at most one time to live later.

@@ -305,22 +305,35 @@ export async function runDataset(options: {
         }
         await response.arrayBuffer();
       }
-      // A kept answer's statements are those of counting it anew.
       const countAnew = { 'cache-control': 'no-cache' };
       let responseBytes = 0;
-      const captured = await backend.capture(async () => {
-        const response = await fetch(url, {
-          headers: scenario.kept ? { ...headers, ...countAnew } : headers,
+      const capture = (extraHeaders: Record<string, string>) =>
+        backend.capture(async () => {
+          const response = await fetch(url, {
+            headers: { ...headers, ...extraHeaders },
+          });
+          responseBytes = (await response.arrayBuffer()).byteLength;
         });
-        responseBytes = (await response.arrayBuffer()).byteLength;
-      });
+      // A kept answer's statements are those of counting it anew; a list's,
+      // those of a page whose total is kept, and counting it anew is checked
+      // for full scans and explained too.
+      const captured = await capture(scenario.kept ? countAnew : {});
+      const countedCaptured = scenario.kept
+        ? captured
+        : await capture(countAnew);
       const statements: FloorStatement[] = captured.queries.map(q => ({
         knex: databases.of(q.client, q.database, pluginDatabase),
         sql: q.sql,
         bindings: q.bindings,
       }));
       const scans = new Set<string>();
-      for (const q of captured.queries) {
+      const checked = new Map(
+        [...captured.queries, ...countedCaptured.queries].map(q => [
+          JSON.stringify([q.database, q.sql, q.bindings]),
+          q,
+        ]),
+      );
+      for (const q of checked.values()) {
         if (
           q.database !== pluginDatabase ||
           !/^\s*(select|with)\b/i.test(q.sql)
@@ -333,7 +346,7 @@ export async function runDataset(options: {
       if (options.explain) {
         await explainStatements(
           scenario.name,
-          captured.queries,
+          countedCaptured.queries,
           plugin,
           pluginDatabase,
           log,

@@ -1,6 +1,7 @@
 import { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
+import { ListCounter } from '../database/cursor';
 import { DataVersions } from './DataVersions';
 
 /** How long answers are kept, and how many bytes of them at most. */
@@ -64,6 +65,15 @@ export class AnswerCache {
     }
     const kept = await this.answers.fetch(key, { context: compute });
     return kept ?? JSON.stringify(await compute());
+  }
+
+  /**
+   * Counts lists as the answers are kept: the pages after a list's first
+   * do not count it again while the data stays the same.
+   */
+  counter(req: Request): ListCounter {
+    return async (list, count) =>
+      JSON.parse(await this.json(req, ['list count', list], count));
   }
 
   /** Sends the answer to a question as the response, kept or computed as `json` gives it. */

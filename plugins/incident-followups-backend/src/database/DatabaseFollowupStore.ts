@@ -18,7 +18,13 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { countRows, listTotal, readPage } from './cursor';
+import {
+  countAtOnce,
+  countRows,
+  ListCounter,
+  listTotal,
+  readPage,
+} from './cursor';
 import {
   decodeUrgencyCursor,
   encodeUrgencyCursor,
@@ -326,49 +332,35 @@ export class DatabaseFollowupStore implements FollowupStore {
 
   /**
    * One page of `chosen` (rows named `followups` with their `id` and
-   * `due_at`) in the most-urgent-first order, after the cursor: counted
-   * before the cursor and the limit in the same read, then read whole.
+   * `due_at`) in the most-urgent-first order, after the cursor: the page's ids
+   * first, then their rows whole; `count` counts all of `chosen` when the page
+   * cannot.
    */
   async readUrgentPage(
     chosen: Knex.QueryBuilder,
     limit: number,
-    cursor?: string,
+    cursor: string | undefined,
+    count: (count: () => Promise<number>) => Promise<number>,
   ): Promise<Page<Followup>> {
     const after = cursor ? decodeUrgencyCursor(cursor) : undefined;
-    const counted = this.db.from(
-      chosen
-        .clone()
-        .select(
-          'followups.id',
-          'followups.due_at',
-          this.db.raw('count(*) over () as total'),
-        )
-        .as('followups'),
-    );
-    if (after) whereAfterUrgency(counted, after);
-    const rows = await this.readChosenPage<{ id: string; total: unknown }>(
-      counted
-        .select('followups.id', 'followups.total')
+    const listed = this.db.from(chosen.clone().as('followups'));
+    if (after) whereAfterUrgency(listed, after);
+    const rows = await this.readChosenPage<{ id: string }>(
+      listed
+        .select('followups.id')
         .orderByRaw(MOST_URGENT_FIRST)
         .limit(limit + 1),
       MOST_URGENT_FIRST,
     );
     const items = rows.slice(0, limit).map(r => r.followup);
-    let totalCount = Number(rows[0]?.page.total ?? 0);
-    if (after && rows.length === 0) {
-      // Past the last page no row carries the count.
-      const [{ count }] = await this.db
-        .from(chosen.clone().select('followups.id').as('followups'))
-        .count({ count: '*' });
-      totalCount = Number(count);
-    }
+    const nextCursor =
+      rows.length > limit ? encodeUrgencyCursor(items[items.length - 1]) : null;
     return {
       items,
-      totalCount,
-      nextCursor:
-        rows.length > limit
-          ? encodeUrgencyCursor(items[items.length - 1])
-          : null,
+      totalCount: await listTotal({ rows: items, nextCursor }, cursor, () =>
+        count(() => countRows(this.db.from(chosen.clone().as('followups')))),
+      ),
+      nextCursor,
     };
   }
 
@@ -432,7 +424,13 @@ export class DatabaseFollowupStore implements FollowupStore {
     return q;
   }
 
-  async listFollowups(query: FollowupListQuery): Promise<Page<Followup>> {
+  async listFollowups(
+    query: FollowupListQuery,
+    counter: ListCounter = countAtOnce,
+  ): Promise<Page<Followup>> {
+    const { cursor: _cursor, limit: _limit, ...list } = query;
+    const count = (counted: () => Promise<number>) =>
+      counter(['followups', list], counted);
     const listed = (q: Knex.QueryBuilder) => this.whereListed(q, query);
     const assigned = (
       columns: string[],
@@ -455,7 +453,7 @@ export class DatabaseFollowupStore implements FollowupStore {
             ),
           )
         : listed(this.db('followups'));
-      return this.readUrgentPage(chosen, query.limit, query.cursor);
+      return this.readUrgentPage(chosen, query.limit, query.cursor, count);
     }
     const filtered = listed(this.db('followups'));
     if (query.assigneeRef) {
@@ -482,7 +480,7 @@ export class DatabaseFollowupStore implements FollowupStore {
     return {
       items: page.rows.map(toFollowup),
       totalCount: await listTotal(page, query.cursor, () =>
-        countRows(filtered),
+        count(() => countRows(filtered)),
       ),
       nextCursor: page.nextCursor,
     };

@@ -14,7 +14,13 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { countRows, listTotal, readPage } from './cursor';
+import {
+  countAtOnce,
+  countRows,
+  ListCounter,
+  listTotal,
+  readPage,
+} from './cursor';
 import { groupIncidents, ungroupIncident } from './grouping';
 import {
   IncidentListQuery,
@@ -222,7 +228,10 @@ export class DatabaseIncidentStore implements IncidentStore {
     };
   }
 
-  async listIncidents(query: IncidentListQuery): Promise<Page<Incident>> {
+  async listIncidents(
+    query: IncidentListQuery,
+    counter: ListCounter = countAtOnce,
+  ): Promise<Page<Incident>> {
     const filtered = this.db<IncidentRow>('incidents');
     // A service tab reads its page from the entity's own index of starts.
     const started = query.entityRef
@@ -279,9 +288,12 @@ export class DatabaseIncidentStore implements IncidentStore {
     );
     return {
       items: await readIncidents(this.db, page.rows),
-      totalCount: await listTotal(page, query.cursor, () =>
-        this.countListed(query, filtered),
-      ),
+      totalCount: await listTotal(page, query.cursor, () => {
+        const { cursor: _cursor, limit: _limit, ...list } = query;
+        return counter(['incidents', list], () =>
+          this.countListed(query, filtered),
+        );
+      }),
       nextCursor: page.nextCursor,
     };
   }

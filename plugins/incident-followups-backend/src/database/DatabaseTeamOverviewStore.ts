@@ -23,7 +23,13 @@ import {
 } from './sqlDialect';
 import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
 import { encodeUrgencyCursor } from './urgencyCursor';
-import { decodeCursor, encodeCursor, whereAfter } from './cursor';
+import {
+  countAtOnce,
+  decodeCursor,
+  encodeCursor,
+  ListCounter,
+  whereAfter,
+} from './cursor';
 
 /** What a team overview covers. */
 export interface TeamScope {
@@ -308,6 +314,7 @@ export class DatabaseTeamOverviewStore {
     statuses: FollowupStatus[],
     limit: number,
     cursor?: string,
+    counter: ListCounter = countAtOnce,
   ): Promise<Page<Followup>> {
     return this.followups.readUrgentPage(
       this.followupsInScope(scope, q => whereStatusIn(q, statuses), [
@@ -316,6 +323,7 @@ export class DatabaseTeamOverviewStore {
       ]),
       limit,
       cursor,
+      count => counter(['team followups', scope, statuses], count),
     );
   }
 

@@ -1,3 +1,4 @@
+import { ListCounter } from './cursor';
 import { IncidentReadFilter } from './incidentReadFilter';
 import {
   ActionItemKind,
@@ -80,7 +81,11 @@ export interface FollowupStore {
     actorRef: string,
   ): Promise<number>;
   getFollowup(id: string, tx?: Knex.Transaction): Promise<Followup | undefined>;
-  listFollowups(query: FollowupListQuery): Promise<Page<Followup>>;
+  /** A page of followups; `counter` counts the list when the page cannot. */
+  listFollowups(
+    query: FollowupListQuery,
+    counter?: ListCounter,
+  ): Promise<Page<Followup>>;
   updateFollowup(
     id: string,
     version: number,

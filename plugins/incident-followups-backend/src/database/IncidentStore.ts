@@ -1,4 +1,5 @@
 import { IncidentReadFilter } from './incidentReadFilter';
+import { ListCounter } from './cursor';
 import {
   CreateIncidentRequest,
   Incident,
@@ -65,7 +66,11 @@ export interface IncidentStore {
   ): Promise<{ incident: Incident; created: boolean }>;
   getIncident(id: string): Promise<Incident | undefined>;
   getIncidentDetail(id: string): Promise<IncidentDetail | undefined>;
-  listIncidents(query: IncidentListQuery): Promise<Page<Incident>>;
+  /** A page of incidents; `counter` counts the list when the page cannot. */
+  listIncidents(
+    query: IncidentListQuery,
+    counter?: ListCounter,
+  ): Promise<Page<Incident>>;
   /**
    * Applies a change planned from the incident as it was at `version`, in one
    * transaction; a newer version in the database gets a ConflictError.

@@ -105,6 +105,19 @@ export async function countRows(query: Knex.QueryBuilder): Promise<number> {
 }
 
 /**
+ * Counts a list, named by `list` (what it holds: its filters and who reads
+ * it, not the page or the cursor): `count` at once, or a count of the same
+ * list kept while the data stays the same.
+ */
+export type ListCounter = (
+  list: unknown,
+  count: () => Promise<number>,
+) => Promise<number>;
+
+/** Counts every list at once. */
+export const countAtOnce: ListCounter = (_list, count) => count();
+
+/**
  * How many rows a list holds: a first page with no page after it holds them
  * all and counts itself; any other page asks `count`, a statement of its own.
  */

@@ -24,6 +24,7 @@ import {
   FollowupStore,
   NewActionItem,
 } from '../database/FollowupStore';
+import { ListCounter } from '../database/cursor';
 import { IncidentStore, ResolvedHook } from '../database/IncidentStore';
 import { actorRef } from '../service/actorRef';
 import { FollowupsConfig } from './readFollowupsConfig';
@@ -87,13 +88,17 @@ export class FollowupService {
   async list(
     query: Omit<FollowupListQuery, 'assigneeGroupRefs'>,
     credentials: BackstageCredentials,
+    counter?: ListCounter,
   ) {
-    return this.options.followups.listFollowups({
-      ...query,
-      assigneeGroupRefs: query.assigneeRef
-        ? await this.groupsOf(query.assigneeRef, credentials)
-        : [],
-    });
+    return this.options.followups.listFollowups(
+      {
+        ...query,
+        assigneeGroupRefs: query.assigneeRef
+          ? await this.groupsOf(query.assigneeRef, credentials)
+          : [],
+      },
+      counter,
+    );
   }
 
   /**

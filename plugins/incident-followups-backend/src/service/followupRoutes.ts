@@ -1,3 +1,4 @@
+import { AnswerCache } from '../answers/AnswerCache';
 import { ReadAccess } from './readFilter';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
@@ -43,6 +44,7 @@ export function addFollowupRoutes(
     audited: Audited;
     authorize: Authorize;
     readAccess: ReadAccess;
+    answers: AnswerCache;
   },
 ) {
   const {
@@ -53,6 +55,7 @@ export function addFollowupRoutes(
     signals,
     authorize,
     readAccess,
+    answers,
   } = options;
   const credentials = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -99,6 +102,7 @@ export function addFollowupRoutes(
           order: query.order,
         },
         caller,
+        answers.counter(req),
       ),
     );
   });

@@ -169,13 +169,16 @@ export async function createRouter(
     const caller = await credentials(req);
     const query = parseRequest(listIncidentsQuerySchema, req.query, 'query');
     res.json(
-      await store.listIncidents({
-        ...query,
-        statuses: query.status,
-        severities: query.severity,
-        includeGrouped: query.includeGrouped === 'true',
-        readable: await readAccess.filter(caller),
-      }),
+      await store.listIncidents(
+        {
+          ...query,
+          statuses: query.status,
+          severities: query.severity,
+          includeGrouped: query.includeGrouped === 'true',
+          readable: await readAccess.filter(caller),
+        },
+        answers.counter(req),
+      ),
     );
   });
 
@@ -250,6 +253,7 @@ export async function createRouter(
     signals,
     authorize,
     readAccess,
+    answers,
   });
   addTeamRoutes(api, { httpAuth, teams, appBaseUrl, readAccess, answers });
   addSourceRoutes(api, {

@@ -106,7 +106,9 @@ export function addTeamRoutes(
     const { query, credentials } = await teamQuery(req, () =>
       parseRequest(teamFollowupsQuerySchema, req.query, 'query'),
     );
-    res.json(await teams.followupPage(query, credentials));
+    res.json(
+      await teams.followupPage(query, credentials, answers.counter(req)),
+    );
   });
 
   router.get('/teams/:groupRef/open-postmortems', async (req, res) => {

@@ -1,3 +1,4 @@
+import { ListCounter } from '../database/cursor';
 import { IncidentReadFilter } from '../database/incidentReadFilter';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
@@ -169,12 +170,14 @@ export class TeamOverviewService {
   async followupPage(
     query: TeamFollowupPageQuery,
     credentials: BackstageCredentials,
+    counter?: ListCounter,
   ): Promise<Page<Followup>> {
     return this.options.store.followupPage(
       await this.scopeOf(query, credentials),
       query.statuses ?? [...OPEN_FOLLOWUP_STATUSES],
       query.limit,
       query.cursor,
+      counter,
     );
   }
 

@@ -1,0 +1,155 @@
+import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
+import {
+  ApiTestBackend,
+  startApiTestBackend,
+} from '../__testUtils__/startApiTestBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+/** The statements that count a list, as they are issued. */
+function countStatements(knex: Knex) {
+  const statements: string[] = [];
+  knex.on('query', ({ sql }: { sql: string }) => {
+    if (/^select count\(\*\) as [`"]count[`"]/i.test(sql)) {
+      statements.push(sql);
+    }
+  });
+  return statements;
+}
+
+describe.each(databases.eachSupportedId())(
+  'list counts kept on %p',
+  databaseId => {
+    async function start(config: JsonObject = {}) {
+      const knex = await databases.init(databaseId);
+      const counts = countStatements(knex);
+      const api = await startApiTestBackend({ knex, config });
+      return { api, counts };
+    }
+
+    async function resolvedIncident(api: ApiTestBackend, startedAt: string) {
+      const { body: incident } = await api.post('/incidents', {
+        title: `Checkout failing at ${startedAt}`,
+        severity: 'SEV-2',
+        startedAt,
+        entityRefs: ['component:default/checkout-api'],
+        responders: [
+          { role: 'incident-commander', userRef: 'user:default/dave' },
+          { role: 'scribe', userRef: 'user:default/bob' },
+        ],
+      });
+      const resolved = await api.patch(`/incidents/${incident.id}`, {
+        version: 1,
+        status: 'resolved',
+        finalSeverity: 'SEV-2',
+      });
+      expect(resolved.status).toBe(200);
+      return incident.id as string;
+    }
+
+    /** Each page of a list in turn, with the count statements each issued. */
+    async function pages(api: ApiTestBackend, counts: string[], path: string) {
+      const seen: { totalCount: number; counted: number }[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const before = counts.length;
+        const res = await api.get(
+          `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        seen.push({
+          totalCount: res.body.totalCount,
+          counted: counts.length - before,
+        });
+        cursor = res.body.nextCursor;
+      }
+      return seen;
+    }
+
+    const SERVICE_TAB =
+      '/incidents?entityRef=component:default/checkout-api&limit=1';
+
+    it("counts a service's incidents once for all its pages until they change", async () => {
+      const { api, counts } = await start();
+      const first = await resolvedIncident(api, '2026-11-02T09:14:00Z');
+      await resolvedIncident(api, '2026-11-03T09:14:00Z');
+      const third = await resolvedIncident(api, '2026-11-04T09:14:00Z');
+
+      expect(await pages(api, counts, SERVICE_TAB)).toEqual([
+        { totalCount: 3, counted: 1 },
+        { totalCount: 3, counted: 0 },
+        { totalCount: 3, counted: 0 },
+      ]);
+      // Counted anew on request.
+      const before = counts.length;
+      const anew = await api.get(SERVICE_TAB).set('Cache-Control', 'no-cache');
+      expect(anew.body.totalCount).toBe(3);
+      expect(counts.length - before).toBe(1);
+
+      // A write by anything else than the API: one incident grouped under another.
+      await api
+        .knex('incidents')
+        .where({ id: first })
+        .update({ primary_incident_id: third });
+      expect(await pages(api, counts, SERVICE_TAB)).toEqual([
+        { totalCount: 2, counted: 1 },
+        { totalCount: 2, counted: 0 },
+      ]);
+      // Another list is another count.
+      expect(
+        (await pages(api, counts, `${SERVICE_TAB}&includeGrouped=true`))[0],
+      ).toEqual({ totalCount: 3, counted: 1 });
+      await api.stop();
+    });
+
+    it("counts a person's and a team's followups once for all their pages", async () => {
+      const { api, counts } = await start();
+      await resolvedIncident(api, '2026-11-02T09:14:00Z');
+      const mine =
+        '/followups?assigneeRef=user:default/dave&status=open,in-progress&order=urgency&limit=2';
+      expect(await pages(api, counts, mine)).toEqual([
+        { totalCount: 6, counted: 1 },
+        { totalCount: 6, counted: 0 },
+        { totalCount: 6, counted: 0 },
+      ]);
+      const team = `/teams/${encodeURIComponent(
+        'group:default/payments',
+      )}/followups?limit=3`;
+      const teamPages = await pages(api, counts, team);
+      expect(teamPages.length).toBeGreaterThan(1);
+      expect(teamPages[0].counted).toBe(1);
+      expect(teamPages.slice(1).every(page => page.counted === 0)).toBe(true);
+      const teamTotal = teamPages[0].totalCount;
+      expect(teamPages.every(page => page.totalCount === teamTotal)).toBe(true);
+
+      // A new incident's followups: both lists are counted again.
+      await resolvedIncident(api, '2026-11-03T09:14:00Z');
+      expect((await pages(api, counts, mine))[0]).toEqual({
+        totalCount: 12,
+        counted: 1,
+      });
+      expect((await pages(api, counts, team))[0]).toEqual({
+        totalCount: 2 * teamTotal,
+        counted: 1,
+      });
+      await api.stop();
+    });
+
+    it('counts every page with a time to live of 0', async () => {
+      const { api, counts } = await start({
+        incidentFollowups: { answerCache: { ttl: '0s' } },
+      });
+      await resolvedIncident(api, '2026-11-02T09:14:00Z');
+      await resolvedIncident(api, '2026-11-03T09:14:00Z');
+      expect(await pages(api, counts, SERVICE_TAB)).toEqual([
+        { totalCount: 2, counted: 1 },
+        { totalCount: 2, counted: 1 },
+      ]);
+      await api.stop();
+    });
+  },
+);
