@@ -1,4 +1,4 @@
-import { cpuPerRequest, cpuTime, statCpuTicks } from './cpuTime';
+import { cpuTime, statCpuTicks } from './cpuTime';
 
 describe('statCpuTicks', () => {
   // proc(5): pid (comm) state ppid pgrp session tty_nr tpgid flags minflt
@@ -19,24 +19,6 @@ describe('statCpuTicks', () => {
       comm: 'node (bench) x',
       ticks: 150,
     });
-  });
-});
-
-describe('cpuPerRequest', () => {
-  it('shares the CPU used between two readings out over the requests', () => {
-    expect(
-      cpuPerRequest(
-        { backendMs: 1000, databaseMs: 500 },
-        { backendMs: 3000, databaseMs: 4500 },
-        100,
-      ),
-    ).toEqual({ backendMs: 20, databaseMs: 40 });
-  });
-
-  it('has no answer without readings or requests', () => {
-    const reading = { backendMs: 1, databaseMs: 1 };
-    expect(cpuPerRequest(undefined, reading, 10)).toBeUndefined();
-    expect(cpuPerRequest(reading, reading, 0)).toBeUndefined();
   });
 });
 

@@ -64,16 +64,3 @@ export function cpuTime(backendPid: number): CpuTime | undefined {
     databaseMs: databaseTicks * TICK_MS,
   };
 }
-
-/** The CPU used between two readings, shared out over the requests served. */
-export function cpuPerRequest(
-  before: CpuTime | undefined,
-  after: CpuTime | undefined,
-  requests: number,
-): CpuPerRequest | undefined {
-  if (!before || !after || requests === 0) return undefined;
-  return {
-    backendMs: (after.backendMs - before.backendMs) / requests,
-    databaseMs: (after.databaseMs - before.databaseMs) / requests,
-  };
-}

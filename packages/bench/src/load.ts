@@ -1,6 +1,11 @@
 import autocannon from 'autocannon';
 import { Knex } from 'knex';
-import { Latency, summarise } from './percentiles';
+/** The latencies (ms) of one slice of load, and the requests that failed. */
+export interface LoadSlice {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
 
 /** Drives one URL with autocannon at a fixed concurrency; only 2xx answers count. */
 export async function loadHttp(options: {
@@ -9,7 +14,7 @@ export async function loadHttp(options: {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
-}): Promise<Latency> {
+}): Promise<LoadSlice> {
   const samples: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -31,7 +36,7 @@ export async function loadHttp(options: {
     });
   });
   errors += result.errors + result.timeouts;
-  return summarise(samples, options.seconds, errors);
+  return { latencies: samples, errors, seconds: options.seconds };
 }
 
 /** One statement of the raw-SQL floor, on the database it ran on. */
@@ -50,7 +55,7 @@ export async function loadSql(options: {
   statements: FloorStatement[];
   connections: number;
   seconds: number;
-}): Promise<Latency> {
+}): Promise<LoadSlice> {
   const samples: number[] = [];
   let errors = 0;
   const deadline = Date.now() + options.seconds * 1000;
@@ -68,5 +73,5 @@ export async function loadSql(options: {
     }
   };
   await Promise.all(Array.from({ length: options.connections }, worker));
-  return summarise(samples, options.seconds, errors);
+  return { latencies: samples, errors, seconds: options.seconds };
 }

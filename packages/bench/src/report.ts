@@ -1,4 +1,5 @@
 import { CpuPerRequest } from './cpuTime';
+import { slices } from './measured';
 import { DatasetResult, RequestResult } from './runDataset';
 import { LOADS_PER_PAGE } from './browser';
 
@@ -136,7 +137,8 @@ function datasetLine(d: DatasetResult): string {
     }). Seeded in ${seeded}${rows}; catalog ready ${d.catalogSeconds.toFixed(
       1,
     )} s after the backend started; ` +
-    `${d.connections} connections, ${d.scale.seconds} s per measurement.`
+    `${d.connections} connections, ${d.scale.seconds} s per measurement, ` +
+    `in ${slices(d.scale.seconds).rounds} turns with the request's others.`
   );
 }
 

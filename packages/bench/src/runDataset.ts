@@ -8,7 +8,8 @@ import { REPO_ROOT } from './paths';
 import { requestLine } from './report';
 import { fullScans } from './explain';
 import { FloorStatement, loadHttp, loadSql } from './load';
-import { cpuPerRequest, cpuTime, CpuPerRequest } from './cpuTime';
+import { cpuTime, CpuPerRequest } from './cpuTime';
+import { Measured, slices } from './measured';
 import { Organisation } from './organisation';
 import { Latency } from './percentiles';
 import { Scale } from './scale';
@@ -353,44 +354,50 @@ export async function runDataset(options: {
         );
         continue;
       }
-      const load = { connections: options.connections, seconds: scale.seconds };
-      const measure = async (
+      // Each measurement in slices, in turns with the others.
+      const slice = slices(scale.seconds);
+      const measureHttp = async (
+        measured: Measured,
         measuredUrl: string,
         measuredHeaders?: Record<string, string>,
       ) => {
         const before = cpuTime(backend.pid);
-        const latency = await loadHttp({
+        const loaded = await loadHttp({
           url: measuredUrl,
           token: backend.token,
           headers: measuredHeaders,
-          ...load,
+          connections: options.connections,
+          seconds: slice.seconds,
         });
-        const cpu = cpuPerRequest(
-          before,
-          cpuTime(backend.pid),
-          latency.samples + latency.errors,
-        );
-        return { latency, cpu };
+        measured.add(loaded, before, cpuTime(backend.pid));
       };
-      const endpoint = await measure(url);
-      const countedAnew = scenario.kept
-        ? await measure(url, countAnew)
-        : undefined;
-      const floor = await loadSql({ statements, ...load });
-      const catalog = await measure(
-        `${backend.baseUrl}${scenario.catalogPath}`,
-      );
+      const endpoint = new Measured();
+      const countedAnew = scenario.kept ? new Measured() : undefined;
+      const floor = new Measured();
+      const catalog = new Measured();
+      for (let round = 0; round < slice.rounds; round++) {
+        await measureHttp(endpoint, url);
+        if (countedAnew) await measureHttp(countedAnew, url, countAnew);
+        floor.add(
+          await loadSql({
+            statements,
+            connections: options.connections,
+            seconds: slice.seconds,
+          }),
+        );
+        await measureHttp(catalog, `${backend.baseUrl}${scenario.catalogPath}`);
+      }
       const pluginQueries = captured.queries.filter(
         q => q.database === pluginDatabase,
       ).length;
       const result: RequestResult = {
         name: scenario.name,
         path: scenario.path,
-        endpoint: endpoint.latency,
-        floor,
-        catalog: catalog.latency,
-        endpointCpu: endpoint.cpu,
-        catalogCpu: catalog.cpu,
+        endpoint: endpoint.latency(),
+        floor: floor.latency(),
+        catalog: catalog.latency(),
+        endpointCpu: endpoint.cpuPerRequest(),
+        catalogCpu: catalog.cpuPerRequest(),
         pluginQueries,
         otherQueries: captured.queries.length - pluginQueries,
         innerRequests: Math.max(0, captured.requests.length - 1),
@@ -399,7 +406,10 @@ export async function runDataset(options: {
         statements: captured.queries.map(
           q => `[${path.basename(q.database)}] ${q.sql}`,
         ),
-        countedAnew,
+        countedAnew: countedAnew && {
+          latency: countedAnew.latency(),
+          cpu: countedAnew.cpuPerRequest(),
+        },
       };
       log(`  ${requestLine(result)}`);
       results.push(result);
