@@ -4,6 +4,7 @@ import {
   ApiTestBackend,
   startApiTestBackend,
 } from '../__testUtils__/startApiTestBackend';
+import { resolvedIncident } from '../__testUtils__/resolvedIncident';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -31,26 +32,6 @@ describe.each(databases.eachSupportedId())(
       return { api, counts };
     }
 
-    async function resolvedIncident(api: ApiTestBackend, startedAt: string) {
-      const { body: incident } = await api.post('/incidents', {
-        title: `Checkout failing at ${startedAt}`,
-        severity: 'SEV-2',
-        startedAt,
-        entityRefs: ['component:default/checkout-api'],
-        responders: [
-          { role: 'incident-commander', userRef: 'user:default/dave' },
-          { role: 'scribe', userRef: 'user:default/bob' },
-        ],
-      });
-      const resolved = await api.patch(`/incidents/${incident.id}`, {
-        version: 1,
-        status: 'resolved',
-        finalSeverity: 'SEV-2',
-      });
-      expect(resolved.status).toBe(200);
-      return incident.id as string;
-    }
-
     /** Each page of a list in turn, with the count statements each issued. */
     async function pages(api: ApiTestBackend, counts: string[], path: string) {
       const seen: { totalCount: number; counted: number }[] = [];
@@ -75,9 +56,13 @@ describe.each(databases.eachSupportedId())(
 
     it("counts a service's incidents once for all its pages until they change", async () => {
       const { api, counts } = await start();
-      const first = await resolvedIncident(api, '2026-11-02T09:14:00Z');
-      await resolvedIncident(api, '2026-11-03T09:14:00Z');
-      const third = await resolvedIncident(api, '2026-11-04T09:14:00Z');
+      const first = await resolvedIncident(api, {
+        startedAt: '2026-11-02T09:14:00Z',
+      });
+      await resolvedIncident(api, { startedAt: '2026-11-03T09:14:00Z' });
+      const third = await resolvedIncident(api, {
+        startedAt: '2026-11-04T09:14:00Z',
+      });
 
       expect(await pages(api, counts, SERVICE_TAB)).toEqual([
         { totalCount: 3, counted: 1 },
@@ -93,8 +78,8 @@ describe.each(databases.eachSupportedId())(
       // A write by anything else than the API: one incident grouped under another.
       await api
         .knex('incidents')
-        .where({ id: first })
-        .update({ primary_incident_id: third });
+        .where({ id: first.id })
+        .update({ primary_incident_id: third.id });
       expect(await pages(api, counts, SERVICE_TAB)).toEqual([
         { totalCount: 2, counted: 1 },
         { totalCount: 2, counted: 0 },
@@ -108,7 +93,7 @@ describe.each(databases.eachSupportedId())(
 
     it("counts a person's and a team's followups once for all their pages", async () => {
       const { api, counts } = await start();
-      await resolvedIncident(api, '2026-11-02T09:14:00Z');
+      await resolvedIncident(api, { startedAt: '2026-11-02T09:14:00Z' });
       const mine =
         '/followups?assigneeRef=user:default/dave&status=open,in-progress&order=urgency&limit=2';
       expect(await pages(api, counts, mine)).toEqual([
@@ -127,7 +112,7 @@ describe.each(databases.eachSupportedId())(
       expect(teamPages.every(page => page.totalCount === teamTotal)).toBe(true);
 
       // A new incident's followups: both lists are counted again.
-      await resolvedIncident(api, '2026-11-03T09:14:00Z');
+      await resolvedIncident(api, { startedAt: '2026-11-03T09:14:00Z' });
       expect((await pages(api, counts, mine))[0]).toEqual({
         totalCount: 12,
         counted: 1,
@@ -143,8 +128,8 @@ describe.each(databases.eachSupportedId())(
       const { api, counts } = await start({
         incidentFollowups: { answerCache: { ttl: '0s' } },
       });
-      await resolvedIncident(api, '2026-11-02T09:14:00Z');
-      await resolvedIncident(api, '2026-11-03T09:14:00Z');
+      await resolvedIncident(api, { startedAt: '2026-11-02T09:14:00Z' });
+      await resolvedIncident(api, { startedAt: '2026-11-03T09:14:00Z' });
       expect(await pages(api, counts, SERVICE_TAB)).toEqual([
         { totalCount: 2, counted: 1 },
         { totalCount: 2, counted: 1 },

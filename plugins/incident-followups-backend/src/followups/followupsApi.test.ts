@@ -3,6 +3,7 @@ import {
   ApiTestBackend,
   startApiTestBackend,
 } from '../__testUtils__/startApiTestBackend';
+import { resolvedIncident } from '../__testUtils__/resolvedIncident';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -19,26 +20,6 @@ describe.each(databases.eachSupportedId())(
         publish,
         ...options,
       });
-    }
-
-    async function resolvedIncident(api: ApiTestBackend) {
-      const { body: incident } = await api.post('/incidents', {
-        title: 'Checkout failing',
-        severity: 'SEV-1',
-        startedAt: '2026-11-02T09:14:00Z',
-        entityRefs: ['component:default/checkout-api'],
-        responders: [
-          { role: 'incident-commander', userRef: 'user:default/dave' },
-          { role: 'scribe', userRef: 'user:default/bob' },
-        ],
-      });
-      const resolved = await api.patch(`/incidents/${incident.id}`, {
-        version: 1,
-        status: 'resolved',
-        finalSeverity: 'SEV-1',
-      });
-      expect(resolved.status).toBe(200);
-      return resolved.body;
     }
 
     it('gives each role its checklist when the incident is resolved, once', async () => {

@@ -1,4 +1,5 @@
 import { startApiTestBackend } from '../__testUtils__/startApiTestBackend';
+import { resolvedIncident as resolvedCheckoutIncident } from '../__testUtils__/resolvedIncident';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -27,12 +28,11 @@ describe.each(databases.eachSupportedId())(
     }
     type Api = Awaited<ReturnType<typeof startBackend>>;
 
-    async function resolvedIncident(api: Api, severity = 'SEV-1') {
-      const { body: incident } = await api.post('/incidents', {
-        title: 'Checkout failing',
+    /** Every response role is staffed: each one's checklist is owed. */
+    function resolvedIncident(api: Api, severity = 'SEV-1') {
+      return resolvedCheckoutIncident(api, {
         severity,
-        startedAt: '2026-11-02T09:14:00Z',
-        entityRefs: ['component:default/checkout-api'],
+        resolvedAt: '2026-11-02T11:00:00Z',
         responders: [
           { role: 'incident-commander', userRef: 'user:default/dave' },
           { role: 'scribe', userRef: 'user:default/bob' },
@@ -40,14 +40,6 @@ describe.each(databases.eachSupportedId())(
           { role: 'customer-liaison', userRef: 'user:default/carol' },
         ],
       });
-      const resolved = await api.patch(`/incidents/${incident.id}`, {
-        version: 1,
-        status: 'resolved',
-        resolvedAt: '2026-11-02T11:00:00Z',
-        finalSeverity: severity,
-      });
-      expect(resolved.status).toBe(200);
-      return resolved.body;
     }
 
     async function stepStatus(
