@@ -41,7 +41,9 @@ export function processReviewMarkdown(review: ProcessReview): string {
         incident.durationMinutes
       } min)${incident.discussed ? ' ✔ discussed' : ''}`,
       '',
-      `- Incident commander: ${incident.commanderRefs.join(', ') || 'nobody'}`,
+      `- Incident commander${incident.commanderRefs.length > 1 ? 's' : ''}: ${
+        incident.commanderRefs.join(', ') || 'none'
+      }`,
       `- Post-mortem: ${
         incident.postmortem
           ? POSTMORTEM_STATUS_TITLES[incident.postmortem.status]

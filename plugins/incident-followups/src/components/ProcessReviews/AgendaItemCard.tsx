@@ -39,8 +39,7 @@ export function AgendaItemCard(props: {
   });
   const [notes, setNotes] = useState(item.notes);
   useEffect(() => setNotes(item.notes), [item.notes]);
-  const names = (refs: string[]) =>
-    refs.map(ref => parseEntityRef(ref).name).join(', ') || 'nobody';
+  const commanders = item.commanderRefs.map(ref => parseEntityRef(ref).name);
   return (
     <Card data-testid="agenda-item" style={{ marginBottom: 16 }}>
       <CardContent>
@@ -64,8 +63,13 @@ export function AgendaItemCard(props: {
           />
         </Box>
         <Typography variant="body2" color="textSecondary">
-          {item.durationMinutes} min · incident commander{' '}
-          {names(item.commanderRefs)} · post-mortem{' '}
+          {item.durationMinutes} min ·{' '}
+          {commanders.length === 0
+            ? 'no incident commander'
+            : `incident commander${
+                commanders.length > 1 ? 's' : ''
+              } ${commanders.join(', ')}`}{' '}
+          · post-mortem{' '}
           {item.postmortem ? (
             <Link to={postmortemLink({ incidentId: item.incidentId })}>
               {POSTMORTEM_STATUS_TITLES[item.postmortem.status]}

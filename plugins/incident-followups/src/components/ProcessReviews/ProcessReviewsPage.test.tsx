@@ -166,6 +166,31 @@ describe('ProcessReviewsPage', () => {
     expect(getProcessReview).toHaveBeenCalledTimes(2);
   });
 
+  it('names the incident commanders of each agenda item, or says there was none', async () => {
+    const base = testProcessReview();
+    const [first] = base.agenda;
+    const commanded = (n: number, commanderRefs: string[]) => ({
+      ...first,
+      incidentId: `6f1c2a4e-0001-4c1a-9d3e-5b7a1c00000${n}`,
+      title: `Incident ${n}`,
+      commanderRefs,
+    });
+    const review = testProcessReview({
+      agenda: [
+        commanded(1, ['user:default/dave']),
+        commanded(2, ['user:default/alice', 'user:default/dave']),
+        commanded(3, []),
+      ],
+    });
+    await renderPage(reviewUrl, 'user:default/dave', {
+      getProcessReview: jest.fn().mockResolvedValue(review),
+    });
+    const items = await screen.findAllByTestId('agenda-item');
+    expect(items[0]).toHaveTextContent('incident commander dave ·');
+    expect(items[1]).toHaveTextContent('incident commanders alice, dave ·');
+    expect(items[2]).toHaveTextContent('no incident commander ·');
+  });
+
   it('draws a long agenda 25 incidents at a time, oldest first', async () => {
     const base = testProcessReview();
     const [first] = base.agenda;
