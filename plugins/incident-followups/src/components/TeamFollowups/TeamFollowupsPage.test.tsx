@@ -99,6 +99,14 @@ describe('TeamFollowupsPage', () => {
     for (const chart of screen.getAllByTestId('team-chart')) {
       expect(chart.querySelector('svg.recharts-surface')).not.toBeNull();
     }
+    // Time to resolve has a place for every severity, as the incidents' chart
+    // (jsdom draws the ticks without their labels).
+    const [, , bySeverity, timeToResolve] = screen.getAllByTestId('team-chart');
+    const ticks = (chart: HTMLElement) =>
+      chart.querySelectorAll('.recharts-xAxis .recharts-cartesian-axis-tick')
+        .length;
+    expect(ticks(bySeverity)).toBe(5);
+    expect(ticks(timeToResolve)).toBe(5);
   });
 
   it('lists the first post-mortems of each list and reads the rest on request', async () => {

@@ -54,6 +54,9 @@ type WeekPoint = {
 const percent = (value: unknown) =>
   value === null || value === undefined ? 'nothing due' : `${value}%`;
 
+const minutes = (value: unknown) =>
+  value === null || value === undefined ? 'none resolved' : `${value} min`;
+
 /** One weekly series as a line; a rate (0-100 %) skips weeks with nothing due. */
 function weeklyLine(
   weeks: WeekPoint[],
@@ -92,6 +95,14 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
     completion: rate(w.followupsDoneOnTime, w.followupsDue),
     onTime: rate(w.postmortemsOnTime, w.postmortemsDue),
     backlog: w.openActionItems,
+  }));
+  // Every severity has its place, as in the incidents' chart beside it; one
+  // without a resolved incident has no bar.
+  const mttr = SEVERITIES.map(severity => ({
+    severity,
+    meanMinutes:
+      props.overview.mttrBySeverity.find(m => m.severity === severity)
+        ?.meanMinutes ?? null,
   }));
   return (
     <Grid container spacing={3}>
@@ -133,11 +144,11 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
         title="Time to resolve"
         subheader="Mean minutes from start to resolution, by final severity"
       >
-        <BarChart data={props.overview.mttrBySeverity}>
+        <BarChart data={mttr}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="severity" />
-          <YAxis unit=" min" />
-          <Tooltip />
+          <YAxis unit=" min" allowDecimals={false} />
+          <Tooltip formatter={minutes} />
           <Bar
             dataKey="meanMinutes"
             name="Mean minutes"
