@@ -1,4 +1,10 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import {
+  INCIDENT_RESOURCE_TYPE,
+  incidentReadPermission,
+} from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import {
   ApiTestBackend,
@@ -25,10 +31,13 @@ function countStatements(knex: Knex) {
 describe.each(databases.eachSupportedId())(
   'list counts kept on %p',
   databaseId => {
-    async function start(config: JsonObject = {}) {
+    async function start(
+      config: JsonObject = {},
+      permissions?: Parameters<typeof startApiTestBackend>[0]['permissions'],
+    ) {
       const knex = await databases.init(databaseId);
       const counts = countStatements(knex);
-      const api = await startApiTestBackend({ knex, config });
+      const api = await startApiTestBackend({ knex, config, permissions });
       return { api, counts };
     }
 
@@ -121,6 +130,67 @@ describe.each(databases.eachSupportedId())(
         totalCount: 2 * teamTotal,
         counted: 1,
       });
+      await api.stop();
+    });
+
+    it("keeps each reader's count apart: a count never tells what the policy hides", async () => {
+      const alice = 'user:default/alice';
+      // Alice reads the incidents she responded to; everyone else reads all.
+      const policy = mockServices.permissions.mock({
+        authorizeConditional: async (requests, options) =>
+          requests.map(({ permission }) =>
+            permission.name === incidentReadPermission.name &&
+            (options?.credentials.principal as { userEntityRef?: string })
+              ?.userEntityRef === alice
+              ? {
+                  result: AuthorizeResult.CONDITIONAL,
+                  pluginId: 'incident-followups',
+                  resourceType: INCIDENT_RESOURCE_TYPE,
+                  conditions: {
+                    rule: 'IS_RESPONDER',
+                    resourceType: INCIDENT_RESOURCE_TYPE,
+                    params: { userRefs: [alice] },
+                  },
+                }
+              : { result: AuthorizeResult.ALLOW },
+          ) as any,
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      }).factory;
+      const { api, counts } = await start({}, policy);
+      const withAlice = [
+        { role: 'incident-commander', userRef: 'user:default/dave' },
+        { role: 'scribe', userRef: alice },
+      ];
+      await resolvedIncident(api, {
+        startedAt: '2026-11-02T09:14:00Z',
+        responders: withAlice,
+      });
+      await resolvedIncident(api, { startedAt: '2026-11-03T09:14:00Z' });
+      await resolvedIncident(api, {
+        startedAt: '2026-11-04T09:14:00Z',
+        responders: withAlice,
+      });
+
+      const first = async (userRef: string) => {
+        const before = counts.length;
+        const res = await api.get(SERVICE_TAB, userRef);
+        expect(res.status).toBe(200);
+        return {
+          totalCount: res.body.totalCount,
+          counted: counts.length - before,
+        };
+      };
+      expect(await first('user:default/dave')).toEqual({
+        totalCount: 3,
+        counted: 1,
+      });
+      expect(await first(alice)).toEqual({ totalCount: 2, counted: 1 });
+      expect(await first('user:default/dave')).toEqual({
+        totalCount: 3,
+        counted: 0,
+      });
+      expect(await first(alice)).toEqual({ totalCount: 2, counted: 0 });
       await api.stop();
     });
 
