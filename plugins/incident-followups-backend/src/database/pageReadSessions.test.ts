@@ -37,6 +37,48 @@ describe('withPageReadSettings', () => {
     },
   );
 
+  it.each(ids('POSTGRES'))(
+    'sends no query to a connection still busy with the settings on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      // Every query on each new connection, and whether one was sent while
+      // another was under way on the same connection.
+      const overlaps: string[] = [];
+      knex.client.pool.on('createSuccess', (_id: number, connection: any) => {
+        let busy = 0;
+        const query = connection.query.bind(connection);
+        connection.query = (config: any, ...rest: any[]) => {
+          const text = typeof config === 'string' ? config : config.text;
+          if (busy > 0) overlaps.push(text);
+          busy += 1;
+          const done = () => {
+            busy -= 1;
+          };
+          const callback = rest[rest.length - 1];
+          if (typeof callback === 'function') {
+            rest[rest.length - 1] = (...result: unknown[]) => {
+              done();
+              callback(...result);
+            };
+            return query(config, ...rest);
+          }
+          const result = query(config, ...rest);
+          result.then(done, done);
+          return result;
+        };
+      });
+      await openConnections(knex);
+      withPageReadSettings(knex);
+      const costs = await Promise.all(
+        Array.from({ length: 4 }, () => knex.raw('show random_page_cost')),
+      );
+      expect(costs.map(c => c.rows[0].random_page_cost)).toEqual(
+        Array(4).fill('1.1'),
+      );
+      expect(overlaps).toEqual([]);
+    },
+  );
+
   it.each(ids('SQLITE'))(
     'gives the connection a larger page cache on %p',
     async databaseId => {

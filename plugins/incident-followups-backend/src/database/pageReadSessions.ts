@@ -39,27 +39,36 @@ interface BetterSqliteConnection {
  * Gives each connection of the plugin's pool the page-read settings the first
  * time it is handed out, also those Backstage's own services (the scheduler,
  * the auth key store) opened on the plugin's database before; the rest of the
- * database keeps its settings.
+ * database keeps its settings. The settings are applied before the connection
+ * is handed out: pg 8 queues a query sent to a client still busy with
+ * another, which it deprecates and pg 9 is to stop doing.
  */
 export function withPageReadSettings(db: Knex): Knex {
   const apply = settingsFor(db);
   if (!apply) return db;
-  const set = new WeakSet<object>();
-  db.client.pool.on('acquireSuccess', (_eventId: number, connection: any) => {
-    if (set.has(connection)) return;
-    set.add(connection);
-    apply(connection);
-  });
+  const prepared = new WeakSet<object>();
+  const client = db.client;
+  const acquire: Knex.Client['acquireConnection'] =
+    client.acquireConnection.bind(client);
+  client.acquireConnection = async () => {
+    const connection = await acquire();
+    if (!prepared.has(connection)) {
+      prepared.add(connection);
+      await apply(connection);
+    }
+    return connection;
+  };
   return db;
 }
 
 function settingsFor(db: Knex) {
   switch (dialectOf(db)) {
     case 'pg':
-      return (connection: PgConnection) =>
-        // Queued before the query it was handed out for. A connection that
-        // cannot take it is broken and fails that query all the same.
-        connection.query(PAGE_READ_SETTINGS).catch(() => undefined);
+      return async (connection: PgConnection) => {
+        // A connection that cannot take them is broken and fails the query
+        // it was handed out for all the same.
+        await connection.query(PAGE_READ_SETTINGS).catch(() => undefined);
+      };
     case 'sqlite':
       // better-sqlite3, Backstage's SQLite driver; the older sqlite3 has no pragma().
       return (connection: Partial<BetterSqliteConnection>) =>
