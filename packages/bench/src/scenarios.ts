@@ -199,8 +199,14 @@ export async function scenarios(
       kept: true,
     },
     {
-      name: 'process review agenda',
+      name: 'process review meeting',
       path: `${API}/process-reviews/${review.id}`,
+      catalogPath: catalog('user', subjects.userName),
+      kept: true,
+    },
+    {
+      name: 'process review agenda, first page',
+      path: `${API}/process-reviews/${review.id}/agenda`,
       catalogPath: catalog('user', subjects.userName),
       kept: true,
     },

@@ -89,11 +89,14 @@ export interface ProcessReviewSummary {
   version: number;
 }
 
-/** A process review with its agenda, requests and decisions. @public */
+/** A process review with its attendees, requests and decisions; its agenda is read a page at a time. @public */
 export interface ProcessReview extends ProcessReviewSummary {
   /** The period's incident commanders, and the people approved or added; `attendeeCount` of them. */
   attendeeRefs: string[];
-  agenda: AgendaIncident[];
+  /** How many incidents the agenda holds, of those the caller may read; `GET /process-reviews/{id}/agenda` reads them a page at a time. */
+  agendaCount: number;
+  /** How many of them the meeting has marked discussed. */
+  discussedCount: number;
   /** Process action items still open from before the period, carried over until done: the oldest, up to a limit. */
   carriedOver: ProcessItemSummary[];
   /** How many process action items are carried over, `carriedOver` or not. */

@@ -1,4 +1,6 @@
 import {
+  AgendaIncident,
+  Page,
   ProcessReview,
   ProcessReviewSummary,
 } from '@incident-followups/plugin-incident-followups-common';
@@ -22,41 +24,15 @@ export function testProcessReviewSummary(
   };
 }
 
-/** A process review for component tests: one incident on the agenda, a pending join request. */
+/** A process review for component tests: one incident on the agenda, `testAgendaIncident`; a pending join request. */
 export function testProcessReview(
   overrides: Partial<ProcessReview> = {},
 ): ProcessReview {
   return {
     ...testProcessReviewSummary(),
     attendeeRefs: ['user:default/dave'],
-    agenda: [
-      {
-        incidentId: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
-        title: 'Checkout failing for card payments',
-        severity: 'SEV-1',
-        startedAt: '2026-11-02T09:14:00.000Z',
-        resolvedAt: '2026-11-02T11:02:00.000Z',
-        durationMinutes: 108,
-        commanderRefs: ['user:default/dave'],
-        postmortem: { id: 'pm-1', status: 'closed' },
-        whatDidntGoWell: 'Nobody knew who was IC at first.',
-        processItems: [],
-        feedback: {
-          count: 2,
-          average: 3.5,
-          comments: [
-            {
-              userRef: 'user:default/alice',
-              rating: 3,
-              comment: 'Paged twice',
-            },
-          ],
-        },
-        notes: '',
-        discussed: false,
-        itemVersion: 0,
-      },
-    ],
+    agendaCount: 1,
+    discussedCount: 0,
     carriedOver: [
       {
         followupId: 'f-1',
@@ -83,5 +59,50 @@ export function testProcessReview(
     ],
     decisions: [],
     ...overrides,
+  };
+}
+
+/** The incident on the agenda of `testProcessReview`. */
+export function testAgendaIncident(
+  overrides: Partial<AgendaIncident> = {},
+): AgendaIncident {
+  return {
+    incidentId: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000001',
+    title: 'Checkout failing for card payments',
+    severity: 'SEV-1',
+    startedAt: '2026-11-02T09:14:00.000Z',
+    resolvedAt: '2026-11-02T11:02:00.000Z',
+    durationMinutes: 108,
+    commanderRefs: ['user:default/dave'],
+    postmortem: { id: 'pm-1', status: 'closed' },
+    whatDidntGoWell: 'Nobody knew who was IC at first.',
+    processItems: [],
+    feedback: {
+      count: 2,
+      average: 3.5,
+      comments: [
+        {
+          userRef: 'user:default/alice',
+          rating: 3,
+          comment: 'Paged twice',
+        },
+      ],
+    },
+    notes: '',
+    discussed: false,
+    itemVersion: 0,
+    ...overrides,
+  };
+}
+
+/** A page of agenda incidents: the whole agenda unless told how many there are and where the next page starts. */
+export function testAgendaPage(
+  items: AgendaIncident[],
+  rest: { nextCursor?: string; totalCount?: number } = {},
+): Page<AgendaIncident> {
+  return {
+    items,
+    nextCursor: rest.nextCursor ?? null,
+    totalCount: rest.totalCount ?? items.length,
   };
 }

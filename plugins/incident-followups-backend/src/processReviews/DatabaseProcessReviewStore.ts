@@ -11,7 +11,7 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { countRows, listTotal } from '../database/cursor';
+import { countRows, listTotal, readPage } from '../database/cursor';
 import { readCommanders } from '../database/readCommanders';
 import { readMeetingPage } from './readMeetingPage';
 import {
@@ -48,6 +48,12 @@ export interface AgendaIncidentRow {
   postmortemContent: string | null;
 }
 
+/** The period a meeting covers: incidents resolved in [since, until). */
+export type ReviewPeriod = Pick<
+  ProcessReviewRecord,
+  'periodSince' | 'periodUntil'
+>;
+
 export interface AgendaItemRow {
   itemKey: string;
   notes: string;
@@ -63,6 +69,20 @@ export interface FeedbackRow {
 }
 
 const SEVERITY = 'coalesce(incidents.final_severity, incidents.severity)';
+const ALL: IncidentReadFilter = { kind: 'all' };
+
+function toAgendaIncident(r: any): AgendaIncidentRow {
+  return {
+    incidentId: r.id,
+    title: r.title,
+    severity: r.severity,
+    startedAt: toIsoString(r.started_at),
+    resolvedAt: toIsoString(r.resolved_at),
+    postmortemId: r.postmortem_id ?? null,
+    postmortemStatus: r.postmortem_status ?? null,
+    postmortemContent: r.postmortem_content ?? null,
+  };
+}
 
 function toReview(row: any): ProcessReviewRecord {
   return {
@@ -165,45 +185,131 @@ export class DatabaseProcessReviewStore {
     return row?.until ? toIsoString(row.until) : null;
   }
 
-  /** The incidents resolved in [since, until), not grouped under another, oldest first. */
-  async agendaIncidents(
-    since: string,
-    until: string,
-  ): Promise<AgendaIncidentRow[]> {
+  /** The incidents resolved in the period, not grouped under another, that the caller may read: the agenda's. */
+  private agendaOf(period: ReviewPeriod, readable: IncidentReadFilter) {
+    return whereReadable(
+      this.db,
+      this.db('incidents')
+        .whereNull('incidents.primary_incident_id')
+        .where('incidents.resolved_at', '>=', new Date(period.periodSince))
+        .where('incidents.resolved_at', '<', new Date(period.periodUntil)),
+      readable,
+      'incidents.id',
+    );
+  }
+
+  private withAgendaColumns(query: Knex.QueryBuilder) {
     // Each post-mortem column by its incident, through the unique index: a
     // join makes PostgreSQL read every post-mortem to hash them.
     const postmortem = (column: string) =>
       this.db('postmortems')
         .select(column)
         .whereRaw('postmortems.incident_id = incidents.id');
-    const rows = await this.db('incidents')
-      .whereNull('incidents.primary_incident_id')
-      .where('incidents.resolved_at', '>=', new Date(since))
-      .where('incidents.resolved_at', '<', new Date(until))
-      .orderBy([
-        { column: 'incidents.resolved_at', order: 'asc' },
-        { column: 'incidents.id', order: 'asc' },
-      ])
+    return query.select(
+      'incidents.id',
+      'incidents.title',
+      'incidents.started_at',
+      'incidents.resolved_at',
+      this.db.raw(`${SEVERITY} as severity`),
+      postmortem('id').as('postmortem_id'),
+      postmortem('status').as('postmortem_status'),
+      postmortem('content').as('postmortem_content'),
+    );
+  }
+
+  /** The whole agenda, oldest first. */
+  async agendaIncidents(
+    period: ReviewPeriod,
+    readable: IncidentReadFilter,
+  ): Promise<AgendaIncidentRow[]> {
+    const rows = await this.withAgendaColumns(
+      this.agendaOf(period, readable),
+    ).orderBy([
+      { column: 'incidents.resolved_at', order: 'asc' },
+      { column: 'incidents.id', order: 'asc' },
+    ]);
+    return rows.map(toAgendaIncident);
+  }
+
+  /** A page of the agenda, oldest first, continuing after the cursor. */
+  async agendaPage(
+    period: ReviewPeriod,
+    readable: IncidentReadFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ rows: AgendaIncidentRow[]; nextCursor: string | null }> {
+    const read = await readPage<any>(
+      this.withAgendaColumns(this.agendaOf(period, readable)),
+      {
+        timeColumn: 'incidents.resolved_at',
+        idColumn: 'incidents.id',
+        order: 'asc',
+        ...page,
+        position: row => ({ at: toIsoString(row.resolved_at), id: row.id }),
+      },
+    );
+    return {
+      rows: read.rows.map(toAgendaIncident),
+      nextCursor: read.nextCursor,
+    };
+  }
+
+  /** One incident of the agenda; undefined when it is not on it or the caller may not read it. */
+  async agendaIncident(
+    period: ReviewPeriod,
+    readable: IncidentReadFilter,
+    incidentId: string,
+  ): Promise<AgendaIncidentRow | undefined> {
+    const row = await this.withAgendaColumns(
+      this.agendaOf(period, readable).where('incidents.id', incidentId),
+    ).first();
+    return row ? toAgendaIncident(row) : undefined;
+  }
+
+  /** How many incidents the agenda holds. */
+  agendaCount(
+    period: ReviewPeriod,
+    readable: IncidentReadFilter,
+  ): Promise<number> {
+    return countRows(this.agendaOf(period, readable));
+  }
+
+  /** How many incidents of the agenda the meeting marked discussed. */
+  async discussedCount(
+    reviewId: string,
+    period: ReviewPeriod,
+    readable: IncidentReadFilter,
+  ): Promise<number> {
+    return countRows(
+      this.db('process_review_items')
+        .where({ review_id: reviewId, discussed: true })
+        .whereIn(
+          'item_key',
+          this.agendaOf(period, readable).select('incidents.id'),
+        ),
+    );
+  }
+
+  /** The incident commanders of the period's incidents, each once, sorted. */
+  async periodCommanders(period: ReviewPeriod): Promise<string[]> {
+    const rows = await this.db('incident_responders')
+      .where('role', 'incident-commander')
+      .whereIn('incident_id', this.agendaOf(period, ALL).select('incidents.id'))
+      .distinct('user_ref')
+      .orderBy('user_ref');
+    return rows.map((r: { user_ref: string }) => r.user_ref);
+  }
+
+  /** The responders' feedback over every incident of the period: how many ratings, and their sum. */
+  async periodFeedback(
+    period: ReviewPeriod,
+  ): Promise<{ count: number; total: number }> {
+    const [row] = await this.db('incident_feedback')
+      .whereIn('incident_id', this.agendaOf(period, ALL).select('incidents.id'))
       .select(
-        'incidents.id',
-        'incidents.title',
-        'incidents.started_at',
-        'incidents.resolved_at',
-        this.db.raw(`${SEVERITY} as severity`),
-        postmortem('id').as('postmortem_id'),
-        postmortem('status').as('postmortem_status'),
-        postmortem('content').as('postmortem_content'),
+        this.db.raw('count(*) as count'),
+        this.db.raw('coalesce(sum(rating), 0) as total'),
       );
-    return rows.map((r: any) => ({
-      incidentId: r.id,
-      title: r.title,
-      severity: r.severity,
-      startedAt: toIsoString(r.started_at),
-      resolvedAt: toIsoString(r.resolved_at),
-      postmortemId: r.postmortem_id ?? null,
-      postmortemStatus: r.postmortem_status ?? null,
-      postmortemContent: r.postmortem_content ?? null,
-    }));
+    return { count: Number(row.count), total: Number(row.total) };
   }
 
   /** Those of these incidents the caller may read. */
@@ -341,10 +447,12 @@ export class DatabaseProcessReviewStore {
       .merge(['rating', 'comment', 'updated_at']);
   }
 
-  async items(reviewId: string): Promise<AgendaItemRow[]> {
-    const rows = await this.db('process_review_items').where({
-      review_id: reviewId,
-    });
+  /** The meeting's notes on these agenda items. */
+  async items(reviewId: string, itemKeys: string[]): Promise<AgendaItemRow[]> {
+    if (itemKeys.length === 0) return [];
+    const rows = await this.db('process_review_items')
+      .where({ review_id: reviewId })
+      .whereIn('item_key', itemKeys);
     return rows.map((r: any) => ({
       itemKey: r.item_key,
       notes: r.notes,
@@ -401,7 +509,8 @@ export class DatabaseProcessReviewStore {
         });
       if (updated !== 1) throw stale();
     }
-    return (await this.items(reviewId)).find(i => i.itemKey === itemKey)!;
+    const [item] = await this.items(reviewId, [itemKey]);
+    return item;
   }
 
   async decisions(reviewId: string): Promise<ProcessDecision[]> {

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   AgendaIncident,
   CreateProcessReviewRequest,
@@ -20,7 +20,9 @@ import { FollowupService } from '../followups/FollowupService';
 import { IncidentReadFilter } from '../database/incidentReadFilter';
 import { actorRef } from '../service/actorRef';
 import { IncidentService } from '../service/IncidentService';
+import { countAtOnce, ListCounter, listTotal } from '../database/cursor';
 import {
+  AgendaIncidentRow,
   DatabaseProcessReviewStore,
   FeedbackRow,
   ProcessReviewRecord,
@@ -46,11 +48,18 @@ function groupByIncident<T extends { incidentId: string }>(
   return byIncident;
 }
 
+/** The mean of `count` ratings summing to `total`, to one decimal; null without ratings. */
+function meanRating(total: number, count: number): number | null {
+  return count ? Math.round((total / count) * 10) / 10 : null;
+}
+
 function summarize(rows: FeedbackRow[]): FeedbackSummary {
-  const total = rows.reduce((sum, r) => sum + r.rating, 0);
   return {
     count: rows.length,
-    average: rows.length ? Math.round((total / rows.length) * 10) / 10 : null,
+    average: meanRating(
+      rows.reduce((sum, r) => sum + r.rating, 0),
+      rows.length,
+    ),
     comments: rows
       .filter(r => r.comment)
       .map(({ userRef, rating, comment }) => ({ userRef, rating, comment })),
@@ -94,7 +103,7 @@ export class ProcessReviewService {
       periodUntil: new Date(periodUntil).toISOString(),
       createdBy: actorRef(credentials),
     });
-    return this.present(review, ALL);
+    return this.get(review.id);
   }
 
   /** Meetings, those to come the soonest first, then those held the latest first, a page at a time, with how many take part: a fixed number of queries, however many meetings. */
@@ -120,71 +129,134 @@ export class ProcessReviewService {
   }
 
   /**
-   * The meeting with its agenda, as the caller sees it: `readable` leaves out
-   * the incidents the policy hides from them (their agenda items, carried-over
-   * items and decisions); the attendees and the period's feedback stay whole.
+   * The meeting as the caller sees it: `readable` leaves out the incidents the
+   * policy hides from them (from the agenda's counts, the carried-over items and
+   * the decisions); the attendees and the period's feedback stay whole.
+   * `counter` counts the agenda as `agenda` does, so both share a kept count.
    */
   async get(
     id: string,
     readable: IncidentReadFilter = ALL,
-  ): Promise<ProcessReview> {
-    return this.present(await this.options.store.require(id), readable);
-  }
-
-  /** The period's incident commanders. */
-  private async commandersOf(review: ProcessReviewRecord): Promise<string[]> {
-    const incidents = await this.options.store.agendaIncidents(
-      review.periodSince,
-      review.periodUntil,
-    );
-    const commanders = await this.options.store.commanders(
-      incidents.map(i => i.incidentId),
-    );
-    return [...new Set([...commanders.values()].flat())].sort();
-  }
-
-  private async attendeesOf(
-    review: ProcessReviewRecord,
-    commanderRefs?: string[],
-  ): Promise<string[]> {
-    return [
-      ...new Set([
-        ...(commanderRefs ?? (await this.commandersOf(review))),
-        ...(await this.options.store.attendees(review.id)),
-      ]),
-    ].sort();
-  }
-
-  private async present(
-    review: ProcessReviewRecord,
-    readable: IncidentReadFilter,
+    counter: ListCounter = countAtOnce,
   ): Promise<ProcessReview> {
     const { store } = this.options;
-    const [rows, carriedOver, items, attendees, joinRequests, decisions] =
-      await Promise.all([
-        store.agendaIncidents(review.periodSince, review.periodUntil),
-        store.openProcessItemsBefore(
-          review.periodSince,
-          CARRIED_OVER_LIMIT,
-          readable,
-        ),
-        store.items(review.id),
-        store.attendees(review.id),
-        store.joinRequests(review.id),
-        store.decisions(review.id),
-      ]);
+    const review = await store.require(id);
+    const [
+      carriedOver,
+      commanders,
+      attendees,
+      joinRequests,
+      decisions,
+      feedback,
+      agendaCount,
+      discussedCount,
+    ] = await Promise.all([
+      store.openProcessItemsBefore(
+        review.periodSince,
+        CARRIED_OVER_LIMIT,
+        readable,
+      ),
+      store.periodCommanders(review),
+      store.attendees(review.id),
+      store.joinRequests(review.id),
+      store.decisions(review.id),
+      store.periodFeedback(review),
+      this.countAgenda(review, readable, counter),
+      store.discussedCount(review.id, review, readable),
+    ]);
+    const visible = await store.readableIncidents(
+      decisions.flatMap(d => (d.incidentId ? [d.incidentId] : [])),
+      readable,
+    );
+    const attendeeRefs = [...new Set([...commanders, ...attendees])].sort();
+    return {
+      ...review,
+      attendeeRefs,
+      attendeeCount: attendeeRefs.length,
+      pendingRequestCount: joinRequests.filter(r => r.status === 'pending')
+        .length,
+      agendaCount,
+      discussedCount,
+      carriedOver: carriedOver.items,
+      carriedOverCount: carriedOver.count,
+      periodFeedback: {
+        count: feedback.count,
+        average: meanRating(feedback.total, feedback.count),
+      },
+      joinRequests,
+      decisions: decisions.filter(
+        d => !d.incidentId || visible.has(d.incidentId),
+      ),
+    };
+  }
+
+  private countAgenda(
+    review: ProcessReviewRecord,
+    readable: IncidentReadFilter,
+    counter: ListCounter,
+  ): Promise<number> {
+    return counter(['process review agenda', review.id, readable], () =>
+      this.options.store.agendaCount(review, readable),
+    );
+  }
+
+  /** A page of the meeting's agenda, the incidents resolved the earliest first. */
+  async agenda(
+    id: string,
+    readable: IncidentReadFilter,
+    page: { limit: number; cursor?: string },
+    counter: ListCounter = countAtOnce,
+  ): Promise<Page<AgendaIncident>> {
+    const review = await this.options.store.require(id);
+    const read = await this.options.store.agendaPage(review, readable, page);
+    return {
+      items: await this.presentAgenda(review, read.rows),
+      nextCursor: read.nextCursor,
+      totalCount: await listTotal(read, page.cursor, () =>
+        this.countAgenda(review, readable, counter),
+      ),
+    };
+  }
+
+  /** One incident of the meeting's agenda; not found when it is not on it or the caller may not read it. */
+  async agendaItem(
+    id: string,
+    incidentId: string,
+    readable: IncidentReadFilter = ALL,
+  ): Promise<AgendaIncident> {
+    const review = await this.options.store.require(id);
+    const row = await this.requireOnAgenda(review, incidentId, readable);
+    const [item] = await this.presentAgenda(review, [row]);
+    return item;
+  }
+
+  /** The meeting with its whole agenda, for the minutes. */
+  async withWholeAgenda(
+    id: string,
+    readable: IncidentReadFilter = ALL,
+  ): Promise<{ review: ProcessReview; agenda: AgendaIncident[] }> {
+    const review = await this.get(id, readable);
+    const rows = await this.options.store.agendaIncidents(review, readable);
+    return { review, agenda: await this.presentAgenda(review, rows) };
+  }
+
+  /** These incidents as agenda items, with their commanders, process items, feedback and the meeting's notes: a fixed number of queries. */
+  private async presentAgenda(
+    review: ProcessReviewRecord,
+    rows: AgendaIncidentRow[],
+  ): Promise<AgendaIncident[]> {
+    const { store } = this.options;
     const ids = rows.map(r => r.incidentId);
-    const [commanders, processItems, feedback, visible] = await Promise.all([
+    const [commanders, processItems, feedback, items] = await Promise.all([
       store.commanders(ids),
       store.processItemsOf(ids),
       store.feedbackOf(ids),
-      store.readableIncidents(ids, readable),
+      store.items(review.id, ids),
     ]);
     const itemOf = new Map(items.map(i => [i.itemKey, i]));
     const processItemsOf = groupByIncident(processItems);
     const feedbackOf = groupByIncident(feedback);
-    const agenda: AgendaIncident[] = rows.flatMap(row => {
-      if (!visible.has(row.incidentId)) return [];
+    return rows.map(row => {
       const item = itemOf.get(row.incidentId);
       return {
         incidentId: row.incidentId,
@@ -210,44 +282,50 @@ export class ProcessReviewService {
         itemVersion: item?.version ?? 0,
       };
     });
-    const period = summarize(feedback);
-    const attendeeRefs = [
-      ...new Set([...[...commanders.values()].flat(), ...attendees]),
-    ].sort();
-    return {
-      ...review,
-      attendeeRefs,
-      attendeeCount: attendeeRefs.length,
-      pendingRequestCount: joinRequests.filter(r => r.status === 'pending')
-        .length,
-      agenda,
-      carriedOver: carriedOver.items,
-      carriedOverCount: carriedOver.count,
-      periodFeedback: { count: period.count, average: period.average },
-      joinRequests,
-      decisions: decisions.filter(
-        d => !d.incidentId || visible.has(d.incidentId),
-      ),
-    };
   }
 
-  private requireOnAgenda(review: ProcessReview, incidentId: string) {
-    if (!review.agenda.some(a => a.incidentId === incidentId)) {
-      throw new InputError(
-        `incidentId: ${incidentId} is not on the agenda of this process review`,
+  /** The incident's row on the meeting's agenda; not found when it is not on it or the caller may not read it. */
+  private async requireOnAgenda(
+    review: ProcessReviewRecord,
+    incidentId: string,
+    readable: IncidentReadFilter,
+  ): Promise<AgendaIncidentRow> {
+    const row = await this.options.store.agendaIncident(
+      review,
+      readable,
+      incidentId,
+    );
+    if (!row) {
+      throw new NotFoundError(
+        `Incident ${incidentId} is not on the agenda of process review ${review.id}`,
       );
     }
+    return row;
   }
 
+  private async attendeesOf(
+    review: ProcessReviewRecord,
+    commanderRefs?: string[],
+  ): Promise<string[]> {
+    return [
+      ...new Set([
+        ...(commanderRefs ??
+          (await this.options.store.periodCommanders(review))),
+        ...(await this.options.store.attendees(review.id)),
+      ]),
+    ].sort();
+  }
+
+  /** Changes the meeting's notes on an agenda item, or its discussed mark; answers the item. */
   async updateItem(
     id: string,
     incidentId: string,
     request: UpdateAgendaItemRequest,
     credentials: BackstageCredentials,
     readable: IncidentReadFilter = ALL,
-  ): Promise<ProcessReview> {
-    const review = await this.get(id, readable);
-    this.requireOnAgenda(review, incidentId);
+  ): Promise<AgendaIncident> {
+    const review = await this.options.store.require(id);
+    const row = await this.requireOnAgenda(review, incidentId, readable);
     await this.options.store.updateItem(
       id,
       incidentId,
@@ -255,7 +333,8 @@ export class ProcessReviewService {
       { notes: request.notes, discussed: request.discussed },
       actorRef(credentials),
     );
-    return this.get(id, readable);
+    const [item] = await this.presentAgenda(review, [row]);
+    return item;
   }
 
   /** Records a decision; with `followup`, as a process action item of the incident, in one transaction. */
@@ -265,8 +344,19 @@ export class ProcessReviewService {
     credentials: BackstageCredentials,
     readable: IncidentReadFilter = ALL,
   ): Promise<ProcessReview> {
-    const review = await this.get(id, readable);
-    if (request.incidentId) this.requireOnAgenda(review, request.incidentId);
+    const review = await this.options.store.require(id);
+    if (
+      request.incidentId &&
+      !(await this.options.store.agendaIncident(
+        review,
+        readable,
+        request.incidentId,
+      ))
+    ) {
+      throw new InputError(
+        `incidentId: ${request.incidentId} is not on the agenda of this process review`,
+      );
+    }
     const planned =
       request.followup && request.incidentId
         ? await this.options.followups.planActionItem(
@@ -328,7 +418,10 @@ export class ProcessReviewService {
     );
     if (created) {
       const deciders = [
-        ...new Set([...(await this.commandersOf(review)), review.createdBy]),
+        ...new Set([
+          ...(await this.options.store.periodCommanders(review)),
+          review.createdBy,
+        ]),
       ].filter(ref => ref !== userRef);
       await this.options.notifier.joinRequested(review, request, deciders);
     }
@@ -360,7 +453,7 @@ export class ProcessReviewService {
   async resource(id: string): Promise<ProcessReviewResource | undefined> {
     const review = await this.options.store.get(id);
     if (!review) return undefined;
-    const commanderRefs = await this.commandersOf(review);
+    const commanderRefs = await this.options.store.periodCommanders(review);
     return {
       id: review.id,
       createdBy: review.createdBy,

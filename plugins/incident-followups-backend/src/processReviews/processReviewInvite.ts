@@ -18,7 +18,7 @@ export function processReviewInvite(
     duration: { minutes: review.durationMinutes },
     title: review.title,
     description: `Review of the incident response process: ${
-      review.agenda.length
+      review.agendaCount
     } incidents resolved from ${review.periodSince.slice(
       0,
       10,

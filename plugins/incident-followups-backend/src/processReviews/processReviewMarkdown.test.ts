@@ -38,14 +38,8 @@ const review: ProcessReview = {
   pendingRequestCount: 0,
   version: 1,
   attendeeRefs: ['user:default/alice', 'user:default/dave'],
-  agenda: [
-    agendaIncident('Checkout failing', ['user:default/dave']),
-    agendaIncident('Alerts delayed', [
-      'user:default/alice',
-      'user:default/dave',
-    ]),
-    agendaIncident('Typo', []),
-  ],
+  agendaCount: 3,
+  discussedCount: 0,
   carriedOver: [],
   carriedOverCount: 0,
   periodFeedback: { count: 0, average: null },
@@ -53,9 +47,17 @@ const review: ProcessReview = {
   decisions: [],
 };
 
+const agenda = [
+  agendaIncident('Checkout failing', ['user:default/dave']),
+  agendaIncident('Alerts delayed', ['user:default/alice', 'user:default/dave']),
+  agendaIncident('Typo', []),
+];
+
 describe('processReviewMarkdown', () => {
   it('names the incident commanders of each agenda item, or says there was none', () => {
-    const sections = processReviewMarkdown(review).split('\n### ').slice(1);
+    const sections = processReviewMarkdown(review, agenda)
+      .split('\n### ')
+      .slice(1);
     expect(sections).toHaveLength(3);
     expect(sections[0]).toContain('- Incident commander: user:default/dave\n');
     expect(sections[1]).toContain(

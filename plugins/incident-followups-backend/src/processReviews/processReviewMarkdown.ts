@@ -1,4 +1,5 @@
 import {
+  AgendaIncident,
   POSTMORTEM_STATUS_TITLES,
   ProcessItemSummary,
   ProcessReview,
@@ -11,7 +12,10 @@ function item(p: ProcessItemSummary) {
 }
 
 /** The agenda and the minutes of a process review, as Markdown. */
-export function processReviewMarkdown(review: ProcessReview): string {
+export function processReviewMarkdown(
+  review: ProcessReview,
+  agenda: AgendaIncident[],
+): string {
   const lines: string[] = [
     `# ${review.title}`,
     '',
@@ -31,10 +35,10 @@ export function processReviewMarkdown(review: ProcessReview): string {
     '',
     '## Agenda',
   ];
-  if (review.agenda.length === 0) {
+  if (agenda.length === 0) {
     lines.push('', 'No incident was resolved in the period.');
   }
-  for (const incident of review.agenda) {
+  for (const incident of agenda) {
     lines.push(
       '',
       `### ${incident.title} (${incident.severity}, ${
@@ -96,7 +100,7 @@ export function processReviewMarkdown(review: ProcessReview): string {
   lines.push('', '## Decisions', '');
   if (review.decisions.length === 0) lines.push('None recorded.');
   for (const decision of review.decisions) {
-    const about = review.agenda.find(a => a.incidentId === decision.incidentId);
+    const about = agenda.find(a => a.incidentId === decision.incidentId);
     lines.push(
       `- ${decision.text}${about ? ` (${about.title})` : ''}${
         decision.followupId ? ' → followup' : ''

@@ -10,13 +10,17 @@ const databases = createTestDatabases();
 const send = jest.fn().mockResolvedValue(undefined);
 const DAY = 86_400_000;
 
-/** The fields the OpenAPI document gives a process review, as listed and in full. */
+/** The fields the OpenAPI document gives a process review, as listed and in full, and an agenda item. */
 function documentedFields() {
-  const { ProcessReviewSummary, ProcessReview } =
+  const { ProcessReviewSummary, ProcessReview, AgendaIncident } =
     readOpenApiSpec().components.schemas;
   const summary = Object.keys(ProcessReviewSummary.properties);
   const full = [...summary, ...Object.keys(ProcessReview.allOf[1].properties)];
-  return { summary: summary.sort(), full: full.sort() };
+  return {
+    summary: summary.sort(),
+    full: full.sort(),
+    agendaItem: Object.keys(AgendaIncident.properties).sort(),
+  };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -32,6 +36,27 @@ describe.each(databases.eachSupportedId())(
       });
     }
     type Api = Awaited<ReturnType<typeof startBackend>>;
+
+    /** The whole agenda of a meeting, read a page of `limit` at a time. */
+    async function wholeAgenda(api: Api, reviewId: string, limit = 25) {
+      const items: any[] = [];
+      const totals = new Set<number>();
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const { status, body } = await api.get(
+          `/process-reviews/${reviewId}/agenda?limit=${limit}${
+            cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+          }`,
+        );
+        expect(status).toBe(200);
+        expect(body.items.length).toBeLessThanOrEqual(limit);
+        items.push(...body.items);
+        totals.add(body.totalCount);
+        cursor = body.nextCursor;
+      }
+      expect([...totals]).toEqual([items.length]);
+      return items;
+    }
 
     async function resolved(
       api: Api,
@@ -129,13 +154,13 @@ describe.each(databases.eachSupportedId())(
         periodUntil: '2026-11-15T00:00:00.000Z',
         attendeeRefs: ['user:default/dave'],
         attendeeCount: 1,
+        agendaCount: 2,
+        discussedCount: 0,
         periodFeedback: { count: 3, average: 3 },
       });
-      expect(review.agenda.map((a: any) => a.title)).toEqual([
-        'At the start',
-        'Last',
-      ]);
-      expect(review.agenda[0]).toMatchObject({
+      const agenda = await wholeAgenda(api, review.id);
+      expect(agenda.map((a: any) => a.title)).toEqual(['At the start', 'Last']);
+      expect(agenda[0]).toMatchObject({
         severity: 'SEV-2',
         durationMinutes: 90,
         commanderRefs: ['user:default/dave'],
@@ -177,7 +202,10 @@ describe.each(databases.eachSupportedId())(
         periodSince: '2026-11-15T00:00:00.000Z',
         periodUntil: '2026-11-29T10:00:00.000Z',
       });
-      expect(next.agenda.map((a: any) => a.title)).toEqual(['At the end']);
+      expect(next.agendaCount).toBe(1);
+      expect(
+        (await wholeAgenda(api, next.id)).map((a: any) => a.title),
+      ).toEqual(['At the end']);
       expect(
         (await api.get('/process-reviews')).body.items.map((r: any) => [
           r.title,
@@ -196,6 +224,60 @@ describe.each(databases.eachSupportedId())(
       });
       expect(backwards.status).toBe(400);
       expect(backwards.body.error.message).toContain('periodUntil');
+    });
+
+    it('reads the agenda a page at a time, the earliest resolved first, ties neither skipped nor repeated', async () => {
+      const api = await startBackend();
+      const { body: review } = await api.post('/process-reviews', {
+        scheduledFor: '2026-11-15T00:00:00Z',
+        periodSince: '2026-11-01T00:00:00Z',
+      });
+      const [row] = await api
+        .knex('incidents')
+        .where({ id: (await resolved(api, 'Seed', '2026-11-01T00:00:00Z')).id })
+        .select();
+      // 31 incidents, in threes resolved at the same instant.
+      await api.knex('incidents').insert(
+        Array.from({ length: 30 }, (_, i) => ({
+          ...row,
+          id: randomUUID(),
+          title: `Incident ${String(i).padStart(2, '0')}`,
+          resolved_at: new Date(
+            Date.parse('2026-11-02T00:00:00Z') + Math.floor(i / 3) * 3_600_000,
+          ),
+        })),
+      );
+
+      const { body: meeting } = await api.get(`/process-reviews/${review.id}`);
+      expect(meeting.agendaCount).toBe(31);
+      const first = await api.get(`/process-reviews/${review.id}/agenda`);
+      expect(first.body.items).toHaveLength(25);
+      expect(first.body.totalCount).toBe(31);
+      expect(first.body.items[0].title).toBe('Seed');
+      for (const item of first.body.items) {
+        expect(Object.keys(item).sort()).toEqual(documentedFields().agendaItem);
+      }
+      const byTwentyFive = await wholeAgenda(api, review.id);
+      const resolvedAt = byTwentyFive.map((a: any) => a.resolvedAt);
+      expect(resolvedAt).toEqual([...resolvedAt].sort());
+      expect(new Set(byTwentyFive.map((a: any) => a.incidentId)).size).toBe(31);
+      for (const limit of [4, 100]) {
+        expect(await wholeAgenda(api, review.id, limit)).toEqual(byTwentyFive);
+      }
+
+      for (const query of [
+        'limit=0',
+        'limit=101',
+        'cursor=not-a-cursor',
+        'order=desc',
+      ]) {
+        const bad = await api.get(
+          `/process-reviews/${review.id}/agenda?${query}`,
+        );
+        expect(bad.status).toBe(400);
+      }
+      const unknown = await api.get(`/process-reviews/${randomUUID()}/agenda`);
+      expect(unknown.status).toBe(404);
     });
 
     it('counts each attendee of every listed meeting once: commanders of the period and approved attendees', async () => {
@@ -480,11 +562,20 @@ describe.each(databases.eachSupportedId())(
         notes: 'Paging took 9 minutes.',
         discussed: true,
       });
-      expect(noted.body.agenda[0]).toMatchObject({
+      expect(noted.status).toBe(200);
+      expect(noted.body).toMatchObject({
+        incidentId: incident.id,
         notes: 'Paging took 9 minutes.',
         discussed: true,
         itemVersion: 1,
       });
+      expect(Object.keys(noted.body).sort()).toEqual(
+        documentedFields().agendaItem,
+      );
+      expect((await api.get(item)).body).toEqual(noted.body);
+      expect(
+        (await api.get(`/process-reviews/${review.id}`)).body.discussedCount,
+      ).toBe(1);
       const stale = await api.patch(item, { version: 0, notes: 'Overwrite' });
       expect(stale.status).toBe(409);
 
@@ -502,7 +593,8 @@ describe.each(databases.eachSupportedId())(
       expect(decided.status).toBe(201);
       const decision = decided.body.decisions[0];
       expect(decision.followupId).toEqual(expect.any(String));
-      expect(decided.body.agenda[0].processItems).toEqual([
+      expect(decided.body.agenda).toBeUndefined();
+      expect((await api.get(item)).body.processItems).toEqual([
         expect.objectContaining({
           followupId: decision.followupId,
           ownerRef: 'user:default/alice',
@@ -524,6 +616,12 @@ describe.each(databases.eachSupportedId())(
         },
       );
       expect(offAgenda.status).toBe(400);
+      expect(offAgenda.body.error.message).toContain('incidentId');
+      const notOnAgenda = `/process-reviews/${review.id}/agenda/00000000-0000-4000-8000-000000000000`;
+      expect((await api.get(notOnAgenda)).status).toBe(404);
+      expect(
+        (await api.patch(notOnAgenda, { version: 0, notes: 'x' })).status,
+      ).toBe(404);
       const noIncident = await api.post(
         `/process-reviews/${review.id}/decisions`,
         {
@@ -637,11 +735,19 @@ describe.each(databases.eachSupportedId())(
       const after = (await allowed.get(`/process-reviews/${review.id}`)).body;
       expect(after.joinRequests[0].status).toBe('pending');
       expect(after.decisions).toEqual([]);
-      expect(after.agenda[0].notes).toBe('');
+      expect((await wholeAgenda(allowed, review.id))[0].notes).toBe('');
       // A policy that denies reading incidents hides them from the agenda too.
       expect(
-        (await denied.get(`/process-reviews/${review.id}`)).body.agenda,
-      ).toEqual([]);
+        (await denied.get(`/process-reviews/${review.id}`)).body.agendaCount,
+      ).toBe(0);
+      expect(await wholeAgenda(denied, review.id)).toEqual([]);
+      expect(
+        (
+          await denied.get(
+            `/process-reviews/${review.id}/agenda/${incident.id}`,
+          )
+        ).status,
+      ).toBe(404);
       expect((await denied.get('/process-reviews')).body.items).toHaveLength(1);
       // Reading and asking to join stay open to everyone.
       expect(

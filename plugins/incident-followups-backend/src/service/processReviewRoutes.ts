@@ -41,6 +41,12 @@ const listQuerySchema = z
     cursor: z.string().max(500).optional(),
   })
   .strict();
+const agendaQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
 
 /** Process review meetings, their agenda, join requests and decisions; responder feedback. */
 export function addProcessReviewRoutes(
@@ -101,7 +107,32 @@ export function addProcessReviewRoutes(
     const id = reviewId(req);
     const readable = await readAccess.filter(caller);
     await answers.send(req, res, ['process review', id, readable], () =>
-      reviews.get(id, readable),
+      reviews.get(id, readable, answers.counter(req)),
+    );
+  });
+
+  router.get('/process-reviews/:id/agenda', async (req, res) => {
+    const caller = await credentials(req);
+    const id = reviewId(req);
+    const page = parseRequest(agendaQuerySchema, req.query, 'query');
+    const readable = await readAccess.filter(caller);
+    await answers.send(
+      req,
+      res,
+      ['process review agenda page', id, readable, page],
+      () => reviews.agenda(id, readable, page, answers.counter(req)),
+    );
+  });
+
+  router.get('/process-reviews/:id/agenda/:incidentId', async (req, res) => {
+    const caller = await credentials(req);
+    const { id, incidentId } = parseRequest(
+      agendaItemParamsSchema,
+      req.params,
+      'path',
+    );
+    res.json(
+      await reviews.agendaItem(id, incidentId, await readAccess.filter(caller)),
     );
   });
 
@@ -197,14 +228,14 @@ export function addProcessReviewRoutes(
 
   router.get('/process-reviews/:id/agenda.md', async (req, res) => {
     const caller = await credentials(req);
-    const review = await reviews.get(
+    const { review, agenda } = await reviews.withWholeAgenda(
       reviewId(req),
       await readAccess.filter(caller),
     );
     res
       .type('text/markdown; charset=utf-8')
       .attachment(`process-review-${review.scheduledFor.slice(0, 10)}.md`)
-      .send(processReviewMarkdown(review));
+      .send(processReviewMarkdown(review, agenda));
   });
 
   router.get('/process-reviews/:id/invite.ics', async (req, res) => {

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionItemKind,
+  AgendaIncident,
   Followup,
   FollowupTicketResult,
   FollowupPriority,
@@ -229,12 +230,19 @@ export interface IncidentFollowupsApi {
     request: Partial<CreateProcessReviewRequest> &
       Pick<CreateProcessReviewRequest, 'scheduledFor'>,
   ): Promise<ProcessReview>;
+  /** The review, without its agenda: `agendaCount` says how many incidents `listProcessReviewAgenda` reads. */
   getProcessReview(id: string): Promise<ProcessReview>;
+  /** The review's agenda, oldest resolved first; a page's `nextCursor` continues. */
+  listProcessReviewAgenda(
+    id: string,
+    page?: { cursor?: string; limit?: number },
+  ): Promise<Page<AgendaIncident>>;
+  getAgendaItem(id: string, incidentId: string): Promise<AgendaIncident>;
   updateAgendaItem(
     id: string,
     incidentId: string,
     changes: UpdateAgendaItemRequest,
-  ): Promise<ProcessReview>;
+  ): Promise<AgendaIncident>;
   recordDecision(
     id: string,
     decision: RecordDecisionRequest,

@@ -2,7 +2,7 @@ import { IncidentFollowupsClient } from './IncidentFollowupsClient';
 
 function clientAnswering(body: unknown) {
   const fetch = jest.fn(
-    async (_url: string) =>
+    async (_url: string, _init?: RequestInit) =>
       new Response(JSON.stringify(body), {
         status: 200,
         headers: { 'Content-Type': 'application/json' },
@@ -13,7 +13,7 @@ function clientAnswering(body: unknown) {
     fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
   });
   const requested = () => new URL(fetch.mock.calls.at(-1)![0]);
-  return { client, requested };
+  return { client, requested, fetch };
 }
 
 describe('IncidentFollowupsClient team overview', () => {
@@ -127,5 +127,48 @@ describe('IncidentFollowupsClient process reviews', () => {
       cursor: 'WyJhIl0',
       limit: '10',
     });
+  });
+
+  it("pages a review's agenda by its cursor", async () => {
+    const { client, requested } = clientAnswering({ items: [] });
+    await client.listProcessReviewAgenda('review/1');
+    expect(requested().pathname).toBe(
+      '/api/if/process-reviews/review%2F1/agenda',
+    );
+    expect([...requested().searchParams.keys()]).toEqual([]);
+
+    await client.listProcessReviewAgenda('review/1', {
+      cursor: 'WyJhIl0',
+      limit: 25,
+    });
+    expect(requested().pathname).toBe(
+      '/api/if/process-reviews/review%2F1/agenda',
+    );
+    expect(Object.fromEntries(requested().searchParams)).toEqual({
+      cursor: 'WyJhIl0',
+      limit: '25',
+    });
+  });
+
+  it('reads and changes one agenda item at its own path', async () => {
+    const { client, requested, fetch } = clientAnswering({ incidentId: 'i/1' });
+    await client.getAgendaItem('review/1', 'i/1');
+    expect(requested().pathname).toBe(
+      '/api/if/process-reviews/review%2F1/agenda/i%2F1',
+    );
+    expect(fetch.mock.calls.at(-1)![1]).toMatchObject({ method: 'GET' });
+
+    const answered = await client.updateAgendaItem('review/1', 'i/1', {
+      version: 3,
+      discussed: true,
+    });
+    expect(requested().pathname).toBe(
+      '/api/if/process-reviews/review%2F1/agenda/i%2F1',
+    );
+    expect(fetch.mock.calls.at(-1)![1]).toMatchObject({
+      method: 'PATCH',
+      body: JSON.stringify({ version: 3, discussed: true }),
+    });
+    expect(answered).toEqual({ incidentId: 'i/1' });
   });
 });

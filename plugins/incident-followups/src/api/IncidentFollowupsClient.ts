@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AgendaIncident,
   Followup,
   FollowupTicketResult,
   Incident,
@@ -337,10 +338,7 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
   listProcessReviews(
     page: { cursor?: string; limit?: number } = {},
   ): Promise<Page<ProcessReviewSummary>> {
-    const params = new URLSearchParams();
-    if (page.cursor) params.set('cursor', page.cursor);
-    if (page.limit !== undefined) params.set('limit', String(page.limit));
-    return this.call('GET', `/process-reviews?${params}`);
+    return this.call('GET', `/process-reviews?${this.pageParams(page)}`);
   }
 
   createProcessReview(
@@ -354,18 +352,34 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     return this.call('GET', `/process-reviews/${encodeURIComponent(id)}`);
   }
 
+  listProcessReviewAgenda(
+    id: string,
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<Page<AgendaIncident>> {
+    return this.call(
+      'GET',
+      `/process-reviews/${encodeURIComponent(id)}/agenda?${this.pageParams(
+        page,
+      )}`,
+    );
+  }
+
+  getAgendaItem(id: string, incidentId: string): Promise<AgendaIncident> {
+    return this.call('GET', this.agendaItemPath(id, incidentId));
+  }
+
   updateAgendaItem(
     id: string,
     incidentId: string,
     changes: UpdateAgendaItemRequest,
-  ): Promise<ProcessReview> {
-    return this.call(
-      'PATCH',
-      `/process-reviews/${encodeURIComponent(id)}/agenda/${encodeURIComponent(
-        incidentId,
-      )}`,
-      changes,
-    );
+  ): Promise<AgendaIncident> {
+    return this.call('PATCH', this.agendaItemPath(id, incidentId), changes);
+  }
+
+  private agendaItemPath(id: string, incidentId: string) {
+    return `/process-reviews/${encodeURIComponent(
+      id,
+    )}/agenda/${encodeURIComponent(incidentId)}`;
   }
 
   recordDecision(
@@ -449,6 +463,13 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
     set('memberRef', options.memberRef);
     if (options.includeChildren === false)
       params.set('includeChildren', 'false');
+    return params;
+  }
+
+  private pageParams(page: { cursor?: string; limit?: number }) {
+    const params = new URLSearchParams();
+    if (page.cursor) params.set('cursor', page.cursor);
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
     return params;
   }
 

@@ -21,8 +21,8 @@ export function ShowMoreButton(props: {
 }
 
 /** Under a list read a page at a time: reads the next page, saying how many are left. */
-export function MorePagesButton(props: {
-  pages: CursorPages<unknown>;
+export function MorePagesButton<T>(props: {
+  pages: CursorPages<T>;
   label: string;
 }) {
   const { pages, label } = props;

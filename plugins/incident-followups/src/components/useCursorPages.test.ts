@@ -33,6 +33,30 @@ describe('useCursorPages', () => {
     expect(fetchPage).toHaveBeenCalledTimes(3);
   });
 
+  it('replaces an item shown in place, without reading the pages again, and keeps it when the next page comes', async () => {
+    const fetchPage = jest
+      .fn()
+      .mockResolvedValueOnce(page(['a', 'b'], 'after-b'))
+      .mockResolvedValueOnce(page(['c'], null));
+    const { result } = renderHook(() => useCursorPages(fetchPage));
+    await waitFor(() => expect(result.current.items).toEqual(['a', 'b']));
+
+    act(() => result.current.replace(shown => shown === 'b', 'B'));
+    expect(result.current).toMatchObject({
+      items: ['a', 'B'],
+      totalCount: 3,
+      nextCursor: 'after-b',
+      loading: false,
+    });
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+
+    act(() => result.current.replace(shown => shown === 'x', 'X'));
+    expect(result.current.items).toEqual(['a', 'B']);
+
+    await act(async () => result.current.loadMore());
+    await waitFor(() => expect(result.current.items).toEqual(['a', 'B', 'c']));
+  });
+
   it('keeps the pages shown when the next one fails, with the error', async () => {
     const fetchPage = jest
       .fn()

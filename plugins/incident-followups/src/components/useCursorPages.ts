@@ -11,6 +11,8 @@ export interface CursorPages<T> {
   reload: () => void;
   /** Appends the page after the last one shown. */
   loadMore: () => void;
+  /** Shows `item` in place of the one shown that `matches`, as a change answered it, without reading the pages again. */
+  replace: (matches: (shown: T) => boolean, item: T) => void;
 }
 
 /**
@@ -21,7 +23,7 @@ export function useCursorPages<T>(
   fetchPage: (cursor?: string) => Promise<Page<T>>,
 ): CursorPages<T> {
   const [state, setState] = useState<
-    Omit<CursorPages<T>, 'reload' | 'loadMore'>
+    Omit<CursorPages<T>, 'reload' | 'loadMore' | 'replace'>
   >({ items: [], totalCount: 0, nextCursor: null, loading: true });
 
   // A first page starts the list again: pages asked for before it are dropped
@@ -66,5 +68,11 @@ export function useCursorPages<T>(
     loadMore: useCallback(() => {
       if (nextCursor) load(nextCursor);
     }, [load, nextCursor]),
+    replace: useCallback((matches: (shown: T) => boolean, item: T) => {
+      setState(previous => ({
+        ...previous,
+        items: previous.items.map(shown => (matches(shown) ? item : shown)),
+      }));
+    }, []),
   };
 }

@@ -1,6 +1,5 @@
 import {
   Content,
-  EmptyState,
   Header,
   InfoCard,
   Page,
@@ -15,19 +14,14 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import EventIcon from '@material-ui/icons/Event';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { downloadFile } from '../Postmortem/downloadFile';
 import { formatIncidentTime } from '../formatTimes';
-import { ShowMoreButton } from '../MorePagesButton';
-import { AgendaItemCard } from './AgendaItemCard';
+import { Agenda } from './Agenda';
 import { AttendeesCard } from './AttendeesCard';
 import { ProcessItemList } from './ProcessItemList';
 import { useProcessReview } from './useProcessReview';
-
-/** Agenda cards drawn at first and per "show more": a busy period resolves hundreds of incidents. */
-const AGENDA_PAGE_SIZE = 25;
 
 /** The agenda lists the oldest carried over items only: say so when some are left out. */
 function carriedOverSubheader(review: ProcessReview): string {
@@ -47,8 +41,17 @@ export function ProcessReviewDetail() {
     () => identityApi.getBackstageIdentity(),
     [identityApi],
   );
-  const { review, error, busy, change } = useProcessReview(reviewId!);
-  const [shownCount, setShownCount] = useState(AGENDA_PAGE_SIZE);
+  const {
+    api,
+    review,
+    agenda,
+    error,
+    busy,
+    run,
+    change,
+    saveAgendaItem,
+    recordDecision,
+  } = useProcessReview(reviewId!);
 
   if (!review) {
     return (
@@ -62,9 +65,9 @@ export function ProcessReviewDetail() {
   }
   const date = review.scheduledFor.slice(0, 10);
   const download = (file: string, name: string) =>
-    change(async a => {
+    run(async () => {
       downloadFile(
-        await a.download(`/process-reviews/${review.id}/${file}`),
+        await api.download(`/process-reviews/${review.id}/${file}`),
         name,
       );
     });
@@ -100,50 +103,13 @@ export function ProcessReviewDetail() {
         {error && <ResponseErrorPanel error={error} />}
         <Grid container spacing={3}>
           <Grid item xs={12} lg={8}>
-            <Typography variant="h5" gutterBottom>
-              Agenda: {review.agenda.length} incidents
-            </Typography>
-            {review.agenda.length === 0 && (
-              <EmptyState
-                missing="data"
-                title="No incident in the period"
-                description="No incident was resolved in the period this meeting covers."
-              />
-            )}
-            {review.agenda.slice(0, shownCount).map(item => (
-              <AgendaItemCard
-                key={item.incidentId}
-                reviewId={review.id}
-                item={item}
-                decisions={review.decisions.filter(
-                  d => d.incidentId === item.incidentId,
-                )}
-                busy={busy}
-                onChange={changes =>
-                  change(a =>
-                    a.updateAgendaItem(review.id, item.incidentId, {
-                      version: item.itemVersion,
-                      ...changes,
-                    }),
-                  )
-                }
-                onDecide={decision =>
-                  change(a =>
-                    a.recordDecision(review.id, {
-                      incidentId: item.incidentId,
-                      ...decision,
-                    }),
-                  )
-                }
-              />
-            ))}
-            {review.agenda.length > shownCount && (
-              <ShowMoreButton
-                label="Show more incidents"
-                remaining={review.agenda.length - shownCount}
-                onClick={() => setShownCount(count => count + AGENDA_PAGE_SIZE)}
-              />
-            )}
+            <Agenda
+              review={review}
+              pages={agenda}
+              busy={busy}
+              onChange={saveAgendaItem}
+              onDecide={recordDecision}
+            />
           </Grid>
           <Grid item xs={12} lg={4}>
             <AttendeesCard

@@ -3,17 +3,19 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { processReviewsRouteRef, rootRouteRef } from '../../routes';
 import {
+  testAgendaIncident,
+  testAgendaPage,
   testProcessReview,
   testProcessReviewSummary,
 } from '../../testProcessReview';
 import { ProcessReviewsPage } from './ProcessReviewsPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const catalogApi = {
   getEntities: async () => ({
@@ -67,6 +69,17 @@ async function renderPage(
 }
 
 const reviewUrl = `/${testProcessReview().id}`;
+
+/** The API of a meeting, its agenda one page: `testAgendaIncident` unless told. */
+function meetingApi(
+  review = testProcessReview(),
+  agenda = testAgendaPage([testAgendaIncident()]),
+) {
+  return {
+    getProcessReview: jest.fn().mockResolvedValue(review),
+    listProcessReviewAgenda: jest.fn().mockResolvedValue(agenda),
+  };
+}
 
 describe('ProcessReviewsPage', () => {
   it('lists the meetings, upcoming first, with how many attend', async () => {
@@ -142,20 +155,24 @@ describe('ProcessReviewsPage', () => {
 
   it("shows the agenda, and lets the period's IC approve a request to join", async () => {
     const decideJoinRequest = jest.fn().mockResolvedValue({});
-    const getProcessReview = jest.fn().mockResolvedValue(testProcessReview());
-    await renderPage(reviewUrl, 'user:default/dave', {
-      getProcessReview,
-      decideJoinRequest,
-    });
+    const api = { ...meetingApi(), decideJoinRequest };
+    await renderPage(reviewUrl, 'user:default/dave', api);
     const item = await screen.findByTestId('agenda-item');
     expect(item).toHaveTextContent('Checkout failing for card payments');
     expect(item).toHaveTextContent('Nobody knew who was IC at first.');
     expect(item).toHaveTextContent('3/5 · alice: Paged twice');
+    expect(
+      screen.getByRole('heading', { name: 'Agenda: 1 incident · 0 discussed' }),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('period-feedback')).toHaveTextContent('3.5 / 5');
     expect(screen.getByTestId('process-item')).toHaveTextContent(
       'Write the escalation policy',
     );
     expect(screen.queryByText(/oldest of/)).toBeNull();
+    expect(api.listProcessReviewAgenda).toHaveBeenCalledWith(
+      testProcessReview().id,
+      { cursor: undefined, limit: 25 },
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
     expect(decideJoinRequest).toHaveBeenCalledWith(
@@ -163,65 +180,162 @@ describe('ProcessReviewsPage', () => {
       'r-1',
       'approve',
     );
-    expect(getProcessReview).toHaveBeenCalledTimes(2);
+    expect(api.getProcessReview).toHaveBeenCalledTimes(2);
+    expect(api.listProcessReviewAgenda).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when no incident was resolved in the period', async () => {
+    const review = testProcessReview({ agendaCount: 0 });
+    await renderPage(
+      reviewUrl,
+      'user:default/dave',
+      meetingApi(review, testAgendaPage([])),
+    );
+    expect(
+      await screen.findByText('No incident in the period'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Agenda: 0 incidents' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('agenda-item')).toBeNull();
   });
 
   it('names the incident commanders of each agenda item, or says there was none', async () => {
-    const base = testProcessReview();
-    const [first] = base.agenda;
-    const commanded = (n: number, commanderRefs: string[]) => ({
-      ...first,
-      incidentId: `6f1c2a4e-0001-4c1a-9d3e-5b7a1c00000${n}`,
-      title: `Incident ${n}`,
-      commanderRefs,
-    });
-    const review = testProcessReview({
-      agenda: [
-        commanded(1, ['user:default/dave']),
-        commanded(2, ['user:default/alice', 'user:default/dave']),
-        commanded(3, []),
-      ],
-    });
-    await renderPage(reviewUrl, 'user:default/dave', {
-      getProcessReview: jest.fn().mockResolvedValue(review),
-    });
+    const commanded = (n: number, commanderRefs: string[]) =>
+      testAgendaIncident({
+        incidentId: `6f1c2a4e-0001-4c1a-9d3e-5b7a1c00000${n}`,
+        title: `Incident ${n}`,
+        commanderRefs,
+      });
+    await renderPage(
+      reviewUrl,
+      'user:default/dave',
+      meetingApi(
+        testProcessReview({ agendaCount: 3 }),
+        testAgendaPage([
+          commanded(1, ['user:default/dave']),
+          commanded(2, ['user:default/alice', 'user:default/dave']),
+          commanded(3, []),
+        ]),
+      ),
+    );
     const items = await screen.findAllByTestId('agenda-item');
     expect(items[0]).toHaveTextContent('incident commander dave ·');
     expect(items[1]).toHaveTextContent('incident commanders alice, dave ·');
     expect(items[2]).toHaveTextContent('no incident commander ·');
   });
 
-  it('draws a long agenda 25 incidents at a time, oldest first', async () => {
-    const base = testProcessReview();
-    const [first] = base.agenda;
+  it('reads a long agenda 25 incidents at a time, oldest first, the next page through its cursor', async () => {
     const review = testProcessReview({
       id: '5e000000-0003-4000-8000-000000000003',
-      agenda: Array.from({ length: 30 }, (_, i) => ({
-        ...first,
+      agendaCount: 30,
+      discussedCount: 4,
+    });
+    const incidents = Array.from({ length: 30 }, (_, i) =>
+      testAgendaIncident({
         incidentId: `6f1c2a4e-0001-4c1a-9d3e-5b7a1c0000${String(i).padStart(
           2,
           '0',
         )}`,
         title: `Incident ${i + 1}`,
-      })),
-    });
+      }),
+    );
+    const listProcessReviewAgenda = jest
+      .fn()
+      .mockResolvedValueOnce(
+        testAgendaPage(incidents.slice(0, 25), {
+          nextCursor: 'after-25',
+          totalCount: 30,
+        }),
+      )
+      .mockResolvedValueOnce(
+        testAgendaPage(incidents.slice(25), { totalCount: 30 }),
+      );
     await renderPage(`/${review.id}`, 'user:default/dave', {
       getProcessReview: jest.fn().mockResolvedValue(review),
+      listProcessReviewAgenda,
     });
     expect(await screen.findAllByTestId('agenda-item')).toHaveLength(25);
-    expect(screen.getByText('Agenda: 30 incidents')).toBeInTheDocument();
+    expect(
+      screen.getByText('Agenda: 30 incidents · 4 discussed'),
+    ).toBeInTheDocument();
     expect(screen.getAllByTestId('agenda-item')[24]).toHaveTextContent(
       'Incident 25',
     );
+    expect(listProcessReviewAgenda).toHaveBeenCalledWith(review.id, {
+      cursor: undefined,
+      limit: 25,
+    });
+
     await userEvent.click(
       screen.getByRole('button', { name: 'Show more incidents (5 more)' }),
     );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('agenda-item')).toHaveLength(30),
+    );
+    expect(listProcessReviewAgenda).toHaveBeenLastCalledWith(review.id, {
+      cursor: 'after-25',
+      limit: 25,
+    });
     const items = screen.getAllByTestId('agenda-item');
-    expect(items).toHaveLength(30);
+    expect(items[0]).toHaveTextContent('Incident 1');
     expect(items[29]).toHaveTextContent('Incident 30');
     expect(
       screen.queryByRole('button', { name: /Show more incidents/ }),
     ).toBeNull();
+  });
+
+  it('saves notes and discussed, showing the item answered without reading the agenda again', async () => {
+    const item = testAgendaIncident();
+    const noted = { ...item, notes: 'Nobody paged the IC', itemVersion: 1 };
+    const updateAgendaItem = jest
+      .fn()
+      .mockResolvedValueOnce(noted)
+      .mockResolvedValueOnce({ ...noted, discussed: true, itemVersion: 2 });
+    const getProcessReview = jest
+      .fn()
+      .mockResolvedValueOnce(testProcessReview())
+      .mockResolvedValueOnce(testProcessReview({ discussedCount: 1 }));
+    const api = { ...meetingApi(), getProcessReview, updateAgendaItem };
+    await renderPage(reviewUrl, 'user:default/dave', api);
+    const card = await screen.findByTestId('agenda-item');
+
+    await userEvent.type(
+      await within(card).findByLabelText('Notes'),
+      'Nobody paged the IC',
+    );
+    await userEvent.tab();
+    expect(updateAgendaItem).toHaveBeenCalledWith(
+      reviewUrl.slice(1),
+      item.incidentId,
+      { version: 0, notes: 'Nobody paged the IC' },
+    );
+    await waitFor(() => expect(updateAgendaItem).toHaveBeenCalledTimes(1));
+    // Notes leave the count of incidents discussed as it was.
+    expect(getProcessReview).toHaveBeenCalledTimes(1);
+
+    const discussed = within(card).getByRole('checkbox', { name: 'Discussed' });
+    await waitFor(() => expect(discussed).toBeEnabled());
+    await userEvent.click(discussed);
+    // Based on the version the notes answered: the item shown is theirs.
+    expect(updateAgendaItem).toHaveBeenLastCalledWith(
+      reviewUrl.slice(1),
+      item.incidentId,
+      { version: 1, discussed: true },
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Agenda: 1 incident · 1 discussed',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByRole('checkbox', { name: 'Discussed' }),
+    ).toBeChecked();
+    expect(within(card).getByLabelText('Notes')).toHaveValue(
+      'Nobody paged the IC',
+    );
+    expect(getProcessReview).toHaveBeenCalledTimes(2);
+    expect(api.listProcessReviewAgenda).toHaveBeenCalledTimes(1);
   });
 
   it('lets anyone else ask to join, but not decide nor write where the policy says no', async () => {
@@ -233,10 +347,7 @@ describe('ProcessReviewsPage', () => {
     await renderPage(
       `/${review.id}`,
       'user:default/guest',
-      {
-        getProcessReview: jest.fn().mockResolvedValue(review),
-        requestToJoin,
-      },
+      { ...meetingApi(review), requestToJoin },
       AuthorizeResult.DENY,
     );
     await screen.findByTestId('agenda-item');
@@ -260,9 +371,7 @@ describe('ProcessReviewsPage', () => {
       id: '5e000000-0003-4000-8000-000000000003',
       carriedOverCount: 7_900,
     });
-    await renderPage(`/${review.id}`, 'user:default/dave', {
-      getProcessReview: jest.fn().mockResolvedValue(review),
-    });
+    await renderPage(`/${review.id}`, 'user:default/dave', meetingApi(review));
     expect(
       await screen.findByText(
         'The 1 oldest of 7,900 process action items still open from earlier incidents',
@@ -271,14 +380,15 @@ describe('ProcessReviewsPage', () => {
     expect(screen.getAllByTestId('process-item')).toHaveLength(1);
   });
 
-  it('records a decision as a followup with an owner', async () => {
+  it('records a decision as a followup with an owner, and reads that agenda item again for its process items', async () => {
     const review = testProcessReview();
+    const { incidentId } = testAgendaIncident();
     const recordDecision = jest.fn().mockResolvedValue(
       testProcessReview({
         decisions: [
           {
             id: 'd-1',
-            incidentId: review.agenda[0].incidentId,
+            incidentId,
             text: 'Name the IC in the first page',
             followupId: 'f-9',
             createdBy: 'user:default/dave',
@@ -287,13 +397,26 @@ describe('ProcessReviewsPage', () => {
         ],
       }),
     );
-    await renderPage(reviewUrl, 'user:default/dave', {
-      getProcessReview: jest.fn().mockResolvedValue(review),
-      recordDecision,
-    });
+    const getAgendaItem = jest.fn().mockResolvedValue(
+      testAgendaIncident({
+        processItems: [
+          {
+            followupId: 'f-9',
+            incidentId,
+            incidentTitle: 'Checkout failing for card payments',
+            title: 'Name the IC in the first page',
+            ownerRef: 'user:default/alice',
+            status: 'open',
+            dueAt: null,
+          },
+        ],
+      }),
+    );
+    const api = { ...meetingApi(review), recordDecision, getAgendaItem };
+    await renderPage(reviewUrl, 'user:default/dave', api);
     const item = await screen.findByTestId('agenda-item');
     await userEvent.type(
-      within(item).getByLabelText('Decision'),
+      await within(item).findByLabelText('Decision'),
       'Name the IC in the first page',
     );
     await userEvent.click(within(item).getByLabelText('Make it a followup'));
@@ -305,12 +428,55 @@ describe('ProcessReviewsPage', () => {
       within(item).getByRole('button', { name: 'Record decision' }),
     );
     expect(recordDecision).toHaveBeenCalledWith(review.id, {
-      incidentId: review.agenda[0].incidentId,
+      incidentId,
       text: 'Name the IC in the first page',
       followup: { ownerRef: 'user:default/alice', dueAt: null },
     });
-    expect(await screen.findByTestId('decision')).toHaveTextContent(
+    expect(await within(item).findByTestId('decision')).toHaveTextContent(
       'Name the IC in the first page (followup)',
     );
+    expect(await within(item).findByTestId('process-item')).toHaveTextContent(
+      'Name the IC in the first page',
+    );
+    expect(getAgendaItem).toHaveBeenCalledWith(review.id, incidentId);
+    expect(api.listProcessReviewAgenda).toHaveBeenCalledTimes(1);
+    expect(within(item).getByLabelText('Decision')).toHaveValue('');
+  });
+
+  it('records a decision without a followup without reading the agenda item again', async () => {
+    const review = testProcessReview();
+    const { incidentId } = testAgendaIncident();
+    const recordDecision = jest.fn().mockResolvedValue(
+      testProcessReview({
+        decisions: [
+          {
+            id: 'd-2',
+            incidentId,
+            text: 'Keep the rota as it is',
+            followupId: null,
+            createdBy: 'user:default/dave',
+            createdAt: '2026-11-29T15:40:00.000Z',
+          },
+        ],
+      }),
+    );
+    const getAgendaItem = jest.fn();
+    await renderPage(reviewUrl, 'user:default/dave', {
+      ...meetingApi(review),
+      recordDecision,
+      getAgendaItem,
+    });
+    const item = await screen.findByTestId('agenda-item');
+    await userEvent.type(
+      await within(item).findByLabelText('Decision'),
+      'Keep the rota as it is',
+    );
+    await userEvent.click(
+      within(item).getByRole('button', { name: 'Record decision' }),
+    );
+    expect(await within(item).findByTestId('decision')).toHaveTextContent(
+      'Keep the rota as it is',
+    );
+    expect(getAgendaItem).not.toHaveBeenCalled();
   });
 });

@@ -1,53 +1,121 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { ProcessReview } from '@incident-followups/plugin-incident-followups-common';
+import {
+  AgendaIncident,
+  ProcessReview,
+} from '@incident-followups/plugin-incident-followups-common';
 import { useCallback, useEffect, useState } from 'react';
 import {
   IncidentFollowupsApi,
   incidentFollowupsApiRef,
 } from '../../api/IncidentFollowupsApi';
+import { useCursorPages } from '../useCursorPages';
+import { DecisionDraft } from './DecisionForm';
 
-/** A process review, and changes to it that answer with the whole review. */
+/** Agenda incidents read at first and per "show more": a busy period resolves thousands. */
+const AGENDA_PAGE_SIZE = 25;
+
+/**
+ * A process review, its agenda read a page at a time, and the changes the
+ * meeting makes to them: each shows what it answers, and reads again only
+ * what it changed besides.
+ */
 export function useProcessReview(id: string) {
   const api = useApi(incidentFollowupsApiRef);
   const [review, setReview] = useState<ProcessReview>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
+  const agenda = useCursorPages(
+    useCallback(
+      (cursor?: string) =>
+        api.listProcessReviewAgenda(id, { cursor, limit: AGENDA_PAGE_SIZE }),
+      [api, id],
+    ),
+  );
 
-  const reload = useCallback(async () => {
-    try {
-      setReview(await api.getProcessReview(id));
-      setError(undefined);
-    } catch (e) {
-      setError(e as Error);
-    }
+  const readReview = useCallback(async () => {
+    setReview(await api.getProcessReview(id));
   }, [api, id]);
 
   useEffect(() => {
-    reload();
-  }, [reload]);
+    readReview().then(
+      () => setError(undefined),
+      e => setError(e),
+    );
+  }, [readReview]);
 
-  /** Runs a change; the review shown is what it answers, or reloaded when it answers something else. */
+  /** Runs a task, busy meanwhile, showing its error; answers whether it succeeded. */
+  const run = useCallback(async (task: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await task();
+      setError(undefined);
+      return true;
+    } catch (e) {
+      setError(e as Error);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  /** A change that answers something else than the review: the review is read again. */
   const change = useCallback(
-    async (run: (a: IncidentFollowupsApi) => Promise<unknown>) => {
-      setBusy(true);
-      try {
-        const result = await run(api);
-        if (result && typeof result === 'object' && 'agenda' in result) {
-          setReview(result as ProcessReview);
-        } else {
-          await reload();
-        }
-        setError(undefined);
-        return true;
-      } catch (e) {
-        setError(e as Error);
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [api, reload],
+    (task: (a: IncidentFollowupsApi) => Promise<unknown>) =>
+      run(async () => {
+        await task(api);
+        await readReview();
+      }),
+    [api, run, readReview],
   );
 
-  return { api, review, error, busy, change, reload };
+  const { replace } = agenda;
+  const showAgendaItem = useCallback(
+    (item: AgendaIncident) =>
+      replace(shown => shown.incidentId === item.incidentId, item),
+    [replace],
+  );
+
+  const saveAgendaItem = useCallback(
+    (item: AgendaIncident, changes: { notes?: string; discussed?: boolean }) =>
+      run(async () => {
+        showAgendaItem(
+          await api.updateAgendaItem(id, item.incidentId, {
+            version: item.itemVersion,
+            ...changes,
+          }),
+        );
+        // The header counts the incidents discussed.
+        if (changes.discussed !== undefined) await readReview();
+      }),
+    [api, id, run, showAgendaItem, readReview],
+  );
+
+  const recordDecision = useCallback(
+    async (incidentId: string | null, draft: DecisionDraft) => {
+      const recorded = await run(async () =>
+        setReview(await api.recordDecision(id, { incidentId, ...draft })),
+      );
+      // The followup is one of the incident's process items now. Read apart
+      // from the decision: a decision recorded is not to be recorded again.
+      if (recorded && incidentId && draft.followup) {
+        await run(async () =>
+          showAgendaItem(await api.getAgendaItem(id, incidentId)),
+        );
+      }
+      return recorded;
+    },
+    [api, id, run, showAgendaItem],
+  );
+
+  return {
+    api,
+    review,
+    agenda,
+    error,
+    busy,
+    run,
+    change,
+    saveAgendaItem,
+    recordDecision,
+  };
 }

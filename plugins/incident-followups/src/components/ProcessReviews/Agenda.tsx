@@ -1,0 +1,70 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import {
+  AgendaIncident,
+  ProcessReview,
+} from '@incident-followups/plugin-incident-followups-common';
+import Typography from '@material-ui/core/Typography';
+import { MorePagesButton } from '../MorePagesButton';
+import { CursorPages } from '../useCursorPages';
+import { AgendaItemCard } from './AgendaItemCard';
+import { DecisionDraft } from './DecisionForm';
+
+function agendaHeading(review: ProcessReview): string {
+  const count = review.agendaCount.toLocaleString('en-US');
+  const incidents = `${count} incident${review.agendaCount === 1 ? '' : 's'}`;
+  if (review.agendaCount === 0) return `Agenda: ${incidents}`;
+  return `Agenda: ${incidents} · ${review.discussedCount.toLocaleString(
+    'en-US',
+  )} discussed`;
+}
+
+/** The incidents resolved in the review's period, a page at a time, each with its notes and decisions. */
+export function Agenda(props: {
+  review: ProcessReview;
+  pages: CursorPages<AgendaIncident>;
+  busy: boolean;
+  onChange: (
+    item: AgendaIncident,
+    changes: { notes?: string; discussed?: boolean },
+  ) => void;
+  onDecide: (incidentId: string, decision: DecisionDraft) => Promise<boolean>;
+}) {
+  const { review, pages } = props;
+  return (
+    <>
+      <Typography variant="h5" gutterBottom>
+        {agendaHeading(review)}
+      </Typography>
+      {review.agendaCount === 0 ? (
+        <EmptyState
+          missing="data"
+          title="No incident in the period"
+          description="No incident was resolved in the period this meeting covers."
+        />
+      ) : (
+        <>
+          {pages.items.map(item => (
+            <AgendaItemCard
+              key={item.incidentId}
+              reviewId={review.id}
+              item={item}
+              decisions={review.decisions.filter(
+                d => d.incidentId === item.incidentId,
+              )}
+              busy={props.busy}
+              onChange={changes => props.onChange(item, changes)}
+              onDecide={decision => props.onDecide(item.incidentId, decision)}
+            />
+          ))}
+          {pages.loading && pages.items.length === 0 && <Progress />}
+          {pages.error && <ResponseErrorPanel error={pages.error} />}
+          <MorePagesButton pages={pages} label="Show more incidents" />
+        </>
+      )}
+    </>
+  );
+}
