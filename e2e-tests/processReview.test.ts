@@ -28,6 +28,14 @@ test('the agenda builds itself from the period; the guest, not an attendee, asks
   );
   await expect(page.getByTestId('join-request')).toContainText('guest');
   await saveScreenshot(page, 'process-review');
+
+  // The meeting narrows its agenda to what it has not discussed yet.
+  await page.getByRole('button', { name: /Discussed/ }).click();
+  await page.getByRole('option', { name: 'Not discussed yet' }).click();
+  await expect(page.getByTestId('agenda-matches')).toContainText(
+    /^\d+ of \d+ incidents match\.$/,
+  );
+  await expect(checkout).toBeVisible();
 });
 
 test('the organiser of a new process review records a decision that becomes a followup', async ({

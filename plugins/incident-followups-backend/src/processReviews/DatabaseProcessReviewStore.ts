@@ -54,6 +54,12 @@ export type ReviewPeriod = Pick<
   'periodSince' | 'periodUntil'
 >;
 
+/** What an agenda page shows of the agenda: the incidents of these severities, those discussed or not. */
+export interface AgendaFilters {
+  severities?: Severity[];
+  discussed?: boolean;
+}
+
 export interface AgendaItemRow {
   itemKey: string;
   notes: string;
@@ -231,14 +237,35 @@ export class DatabaseProcessReviewStore {
     return rows.map(toAgendaIncident);
   }
 
+  /** The agenda's incidents that the filters pick. */
+  private filteredAgenda(
+    review: ReviewPeriod & { id: string },
+    readable: IncidentReadFilter,
+    filters: AgendaFilters,
+  ) {
+    const query = this.agendaOf(review, readable);
+    if (filters.severities?.length) {
+      query.whereIn(this.db.raw(SEVERITY) as any, filters.severities);
+    }
+    if (filters.discussed !== undefined) {
+      const discussed = this.db('process_review_items')
+        .where({ review_id: review.id, discussed: true })
+        .select('item_key');
+      if (filters.discussed) query.whereIn('incidents.id', discussed);
+      else query.whereNotIn('incidents.id', discussed);
+    }
+    return query;
+  }
+
   /** A page of the agenda, oldest first, continuing after the cursor. */
   async agendaPage(
-    period: ReviewPeriod,
+    review: ReviewPeriod & { id: string },
     readable: IncidentReadFilter,
     page: { limit: number; cursor?: string },
+    filters: AgendaFilters = {},
   ): Promise<{ rows: AgendaIncidentRow[]; nextCursor: string | null }> {
     const read = await readPage<any>(
-      this.withAgendaColumns(this.agendaOf(period, readable)),
+      this.withAgendaColumns(this.filteredAgenda(review, readable, filters)),
       {
         timeColumn: 'incidents.resolved_at',
         idColumn: 'incidents.id',
@@ -265,28 +292,13 @@ export class DatabaseProcessReviewStore {
     return row ? toAgendaIncident(row) : undefined;
   }
 
-  /** How many incidents the agenda holds. */
+  /** How many incidents the agenda holds, of those the filters pick. */
   agendaCount(
-    period: ReviewPeriod,
+    review: ReviewPeriod & { id: string },
     readable: IncidentReadFilter,
+    filters: AgendaFilters = {},
   ): Promise<number> {
-    return countRows(this.agendaOf(period, readable));
-  }
-
-  /** How many incidents of the agenda the meeting marked discussed. */
-  async discussedCount(
-    reviewId: string,
-    period: ReviewPeriod,
-    readable: IncidentReadFilter,
-  ): Promise<number> {
-    return countRows(
-      this.db('process_review_items')
-        .where({ review_id: reviewId, discussed: true })
-        .whereIn(
-          'item_key',
-          this.agendaOf(period, readable).select('incidents.id'),
-        ),
-    );
+    return countRows(this.filteredAgenda(review, readable, filters));
   }
 
   /** The incident commanders of the period's incidents, each once, sorted. */

@@ -22,6 +22,7 @@ import { actorRef } from '../service/actorRef';
 import { IncidentService } from '../service/IncidentService';
 import { countAtOnce, ListCounter, listTotal } from '../database/cursor';
 import {
+  AgendaFilters,
   AgendaIncidentRow,
   DatabaseProcessReviewStore,
   FeedbackRow,
@@ -161,8 +162,8 @@ export class ProcessReviewService {
       store.joinRequests(review.id),
       store.decisions(review.id),
       store.periodFeedback(review),
-      this.countAgenda(review, readable, counter),
-      store.discussedCount(review.id, review, readable),
+      this.countAgenda(review, readable, {}, counter),
+      this.countAgenda(review, readable, { discussed: true }, counter),
     ]);
     const visible = await store.readableIncidents(
       decisions.flatMap(d => (d.incidentId ? [d.incidentId] : [])),
@@ -193,27 +194,35 @@ export class ProcessReviewService {
   private countAgenda(
     review: ProcessReviewRecord,
     readable: IncidentReadFilter,
+    filters: AgendaFilters,
     counter: ListCounter,
   ): Promise<number> {
-    return counter(['process review agenda', review.id, readable], () =>
-      this.options.store.agendaCount(review, readable),
+    return counter(
+      ['process review agenda', review.id, readable, filters],
+      () => this.options.store.agendaCount(review, readable, filters),
     );
   }
 
-  /** A page of the meeting's agenda, the incidents resolved the earliest first. */
+  /** A page of the meeting's agenda, the incidents resolved the earliest first, of those the filters pick. */
   async agenda(
     id: string,
     readable: IncidentReadFilter,
     page: { limit: number; cursor?: string },
+    filters: AgendaFilters = {},
     counter: ListCounter = countAtOnce,
   ): Promise<Page<AgendaIncident>> {
     const review = await this.options.store.require(id);
-    const read = await this.options.store.agendaPage(review, readable, page);
+    const read = await this.options.store.agendaPage(
+      review,
+      readable,
+      page,
+      filters,
+    );
     return {
       items: await this.presentAgenda(review, read.rows),
       nextCursor: read.nextCursor,
       totalCount: await listTotal(read, page.cursor, () =>
-        this.countAgenda(review, readable, counter),
+        this.countAgenda(review, readable, filters, counter),
       ),
     };
   }

@@ -280,6 +280,65 @@ describe.each(databases.eachSupportedId())(
       expect(unknown.status).toBe(404);
     });
 
+    it('filters the agenda by severity and by whether the meeting discussed it, counting what it picks', async () => {
+      const api = await startBackend();
+      const checkout = await resolved(api, 'Checkout', '2026-11-02T00:00:00Z');
+      const outage = await resolved(api, 'Outage', '2026-11-03T00:00:00Z', {
+        severity: 'SEV-1',
+        finalSeverity: 'SEV-1',
+      });
+      await resolved(api, 'Slow search', '2026-11-04T00:00:00Z');
+      const { body: review } = await api.post('/process-reviews', {
+        scheduledFor: '2026-11-15T00:00:00Z',
+        periodSince: '2026-11-01T00:00:00Z',
+      });
+      const agenda = `/process-reviews/${review.id}/agenda`;
+      await api.patch(`${agenda}/${checkout.id}`, {
+        version: 0,
+        discussed: true,
+      });
+      await api.patch(`${agenda}/${outage.id}`, {
+        version: 0,
+        notes: 'Noted, not discussed yet',
+      });
+      const titles = async (query: string) => {
+        const { status, body } = await api.get(`${agenda}?${query}`);
+        expect([query, status]).toEqual([query, 200]);
+        expect(body.totalCount).toBe(body.items.length);
+        return body.items.map((a: any) => a.title);
+      };
+      expect(await titles('discussed=true')).toEqual(['Checkout']);
+      expect(await titles('discussed=false')).toEqual([
+        'Outage',
+        'Slow search',
+      ]);
+      expect(await titles('severity=SEV-1')).toEqual(['Outage']);
+      expect(await titles('severity=SEV-1,SEV-2&discussed=false')).toEqual([
+        'Outage',
+        'Slow search',
+      ]);
+      expect(await titles('severity=SEV-3')).toEqual([]);
+      // Counted past the first page too.
+      const first = await api.get(`${agenda}?discussed=false&limit=1`);
+      const second = await api.get(
+        `${agenda}?discussed=false&limit=1&cursor=${encodeURIComponent(
+          first.body.nextCursor,
+        )}`,
+      );
+      expect([first.body.totalCount, second.body.totalCount]).toEqual([2, 2]);
+      expect(second.body.items.map((a: any) => a.title)).toEqual([
+        'Slow search',
+      ]);
+      const { body: meeting } = await api.get(`/process-reviews/${review.id}`);
+      expect([meeting.agendaCount, meeting.discussedCount]).toEqual([3, 1]);
+
+      for (const query of ['severity=SEV-9', 'discussed=maybe']) {
+        const bad = await api.get(`${agenda}?${query}`);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toContain(query.split('=')[0]);
+      }
+    });
+
     it('counts each attendee of every listed meeting once: commanders of the period and approved attendees', async () => {
       const api = await startBackend();
       const commander = (userRef: string) => ({

@@ -13,6 +13,7 @@ import {
   processReviewDecideJoinPermission,
   processReviewEditPermission,
   recordDecisionRequestSchema,
+  SEVERITIES,
   updateAgendaItemRequestSchema,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Request, Router } from 'express';
@@ -24,7 +25,7 @@ import { ProcessReviewService } from '../processReviews/ProcessReviewService';
 import { Audited } from './audited';
 import { createAuthorize } from './authorize';
 import { parseRequest } from './parse';
-import { incidentIdParamsSchema } from './querySchemas';
+import { incidentIdParamsSchema, listOf } from './querySchemas';
 
 const reviewParamsSchema = z
   .object({ id: z.string().uuid('must be a process review id (a UUID)') })
@@ -45,8 +46,17 @@ const agendaQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(500).optional(),
+    severity: listOf([...SEVERITIES]).optional(),
+    discussed: z.enum(['true', 'false']).optional(),
   })
-  .strict();
+  .strict()
+  .transform(({ severity, discussed, ...page }) => ({
+    page,
+    filters: {
+      severities: severity,
+      discussed: discussed === undefined ? undefined : discussed === 'true',
+    },
+  }));
 
 /** Process review meetings, their agenda, join requests and decisions; responder feedback. */
 export function addProcessReviewRoutes(
@@ -114,13 +124,17 @@ export function addProcessReviewRoutes(
   router.get('/process-reviews/:id/agenda', async (req, res) => {
     const caller = await credentials(req);
     const id = reviewId(req);
-    const page = parseRequest(agendaQuerySchema, req.query, 'query');
+    const { page, filters } = parseRequest(
+      agendaQuerySchema,
+      req.query,
+      'query',
+    );
     const readable = await readAccess.filter(caller);
     await answers.send(
       req,
       res,
-      ['process review agenda page', id, readable, page],
-      () => reviews.agenda(id, readable, page, answers.counter(req)),
+      ['process review agenda page', id, readable, page, filters],
+      () => reviews.agenda(id, readable, page, filters, answers.counter(req)),
     );
   });
 

@@ -148,6 +148,14 @@ export interface ChatProposalState {
  *
  * @public
  */
+/** A page of a process review's agenda: all of it, or the incidents of these severities, discussed or not. */
+export interface AgendaPageQuery {
+  cursor?: string;
+  limit?: number;
+  severities?: Severity[];
+  discussed?: boolean;
+}
+
 export interface IncidentFollowupsApi {
   listIncidents(options: ListIncidentsOptions): Promise<Page<Incident>>;
   getIncident(id: string): Promise<IncidentDetail>;
@@ -232,10 +240,10 @@ export interface IncidentFollowupsApi {
   ): Promise<ProcessReview>;
   /** The review, without its agenda: `agendaCount` says how many incidents `listProcessReviewAgenda` reads. */
   getProcessReview(id: string): Promise<ProcessReview>;
-  /** The review's agenda, oldest resolved first; a page's `nextCursor` continues. */
+  /** The review's agenda, oldest resolved first, of these severities and discussed or not; a page's `nextCursor` continues. */
   listProcessReviewAgenda(
     id: string,
-    page?: { cursor?: string; limit?: number },
+    page?: AgendaPageQuery,
   ): Promise<Page<AgendaIncident>>;
   getAgendaItem(id: string, incidentId: string): Promise<AgendaIncident>;
   updateAgendaItem(

@@ -148,6 +148,22 @@ describe('IncidentFollowupsClient process reviews', () => {
       cursor: 'WyJhIl0',
       limit: '25',
     });
+
+    await client.listProcessReviewAgenda('review/1', {
+      severities: ['SEV-1', 'SEV-2'],
+      discussed: false,
+    });
+    expect(Object.fromEntries(requested().searchParams)).toEqual({
+      severity: 'SEV-1,SEV-2',
+      discussed: 'false',
+    });
+    await client.listProcessReviewAgenda('review/1', {
+      severities: [],
+      discussed: true,
+    });
+    expect(Object.fromEntries(requested().searchParams)).toEqual({
+      discussed: 'true',
+    });
   });
 
   it('reads and changes one agenda item at its own path', async () => {

@@ -26,6 +26,7 @@ import {
   SourceAction,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
+  AgendaPageQuery,
   ChatProposalState,
   FollowupChanges,
   PostmortemChanges,
@@ -354,13 +355,18 @@ export class IncidentFollowupsClient implements IncidentFollowupsApi {
 
   listProcessReviewAgenda(
     id: string,
-    page: { cursor?: string; limit?: number } = {},
+    query: AgendaPageQuery = {},
   ): Promise<Page<AgendaIncident>> {
+    const params = this.pageParams(query);
+    if (query.severities?.length) {
+      params.set('severity', query.severities.join(','));
+    }
+    if (query.discussed !== undefined) {
+      params.set('discussed', String(query.discussed));
+    }
     return this.call(
       'GET',
-      `/process-reviews/${encodeURIComponent(id)}/agenda?${this.pageParams(
-        page,
-      )}`,
+      `/process-reviews/${encodeURIComponent(id)}/agenda?${params}`,
     );
   }
 

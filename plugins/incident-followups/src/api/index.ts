@@ -1,5 +1,6 @@
 export { incidentFollowupsApiRef } from './IncidentFollowupsApi';
 export type {
+  AgendaPageQuery,
   ChatProposalState,
   PostmortemChanges,
   FollowupChanges,

@@ -10,6 +10,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import { MorePagesButton } from '../MorePagesButton';
 import { CursorPages } from '../useCursorPages';
+import { AgendaFilters, AgendaFiltersBar } from './AgendaFiltersBar';
 import { AgendaItemCard } from './AgendaItemCard';
 import { DecisionDraft } from './DecisionForm';
 
@@ -23,9 +24,15 @@ function agendaHeading(review: ProcessReview): string {
 }
 
 /** The incidents resolved in the review's period, a page at a time, each with its notes and decisions. */
+function isFiltered(filters: AgendaFilters): boolean {
+  return filters.severities.length > 0 || filters.discussed !== undefined;
+}
+
 export function Agenda(props: {
   review: ProcessReview;
   pages: CursorPages<AgendaIncident>;
+  filters: AgendaFilters;
+  onFilter: (filters: AgendaFilters) => void;
   busy: boolean;
   onChange: (
     item: AgendaIncident,
@@ -47,6 +54,23 @@ export function Agenda(props: {
         />
       ) : (
         <>
+          <AgendaFiltersBar filters={props.filters} onChange={props.onFilter} />
+          {isFiltered(props.filters) && !pages.loading && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              data-testid="agenda-matches"
+              gutterBottom
+            >
+              {pages.totalCount === 0
+                ? 'No incident on the agenda matches these filters.'
+                : `${pages.totalCount.toLocaleString(
+                    'en-US',
+                  )} of ${review.agendaCount.toLocaleString(
+                    'en-US',
+                  )} incidents match.`}
+            </Typography>
+          )}
           {pages.items.map(item => (
             <AgendaItemCard
               key={item.incidentId}

@@ -45,6 +45,8 @@ export function ProcessReviewDetail() {
     api,
     review,
     agenda,
+    agendaFilters,
+    setAgendaFilters,
     error,
     busy,
     run,
@@ -106,6 +108,8 @@ export function ProcessReviewDetail() {
             <Agenda
               review={review}
               pages={agenda}
+              filters={agendaFilters}
+              onFilter={setAgendaFilters}
               busy={busy}
               onChange={saveAgendaItem}
               onDecide={recordDecision}

@@ -3,7 +3,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { processReviewsRouteRef, rootRouteRef } from '../../routes';
@@ -171,7 +171,7 @@ describe('ProcessReviewsPage', () => {
     expect(screen.queryByText(/oldest of/)).toBeNull();
     expect(api.listProcessReviewAgenda).toHaveBeenCalledWith(
       testProcessReview().id,
-      { cursor: undefined, limit: 25 },
+      { cursor: undefined, limit: 25, severities: [] },
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
@@ -265,6 +265,7 @@ describe('ProcessReviewsPage', () => {
     expect(listProcessReviewAgenda).toHaveBeenCalledWith(review.id, {
       cursor: undefined,
       limit: 25,
+      severities: [],
     });
 
     await userEvent.click(
@@ -276,6 +277,7 @@ describe('ProcessReviewsPage', () => {
     expect(listProcessReviewAgenda).toHaveBeenLastCalledWith(review.id, {
       cursor: 'after-25',
       limit: 25,
+      severities: [],
     });
     const items = screen.getAllByTestId('agenda-item');
     expect(items[0]).toHaveTextContent('Incident 1');
@@ -283,6 +285,60 @@ describe('ProcessReviewsPage', () => {
     expect(
       screen.queryByRole('button', { name: /Show more incidents/ }),
     ).toBeNull();
+  });
+
+  it('narrows the agenda to the incidents not discussed yet, of chosen severities, saying how many match', async () => {
+    const review = testProcessReview({ agendaCount: 3, discussedCount: 1 });
+    const outage = testAgendaIncident({
+      incidentId: '6f1c2a4e-0001-4c1a-9d3e-5b7a1c000002',
+      title: 'Outage',
+      severity: 'SEV-1',
+    });
+    const listProcessReviewAgenda = jest
+      .fn()
+      .mockResolvedValueOnce(
+        testAgendaPage([testAgendaIncident(), outage], { totalCount: 3 }),
+      )
+      .mockResolvedValueOnce(
+        testAgendaPage([testAgendaIncident(), outage], { totalCount: 2 }),
+      )
+      .mockResolvedValueOnce(testAgendaPage([outage], { totalCount: 1 }));
+    await renderPage(reviewUrl, 'user:default/dave', {
+      getProcessReview: jest.fn().mockResolvedValue(review),
+      listProcessReviewAgenda,
+    });
+    expect(await screen.findAllByTestId('agenda-item')).toHaveLength(2);
+    expect(screen.queryByTestId('agenda-matches')).toBeNull();
+
+    fireEvent.mouseDown(screen.getByRole('button', { name: /Discussed/ }));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Not discussed yet' }),
+    );
+    expect(await screen.findByTestId('agenda-matches')).toHaveTextContent(
+      '2 of 3 incidents match.',
+    );
+    expect(listProcessReviewAgenda).toHaveBeenLastCalledWith(review.id, {
+      cursor: undefined,
+      limit: 25,
+      severities: [],
+      discussed: false,
+    });
+
+    fireEvent.mouseDown(screen.getByRole('button', { name: /Severity/ }));
+    await userEvent.click(screen.getByRole('option', { name: 'SEV-1' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('agenda-matches')).toHaveTextContent(
+        '1 of 3 incidents match.',
+      ),
+    );
+    expect(listProcessReviewAgenda).toHaveBeenLastCalledWith(review.id, {
+      cursor: undefined,
+      limit: 25,
+      severities: ['SEV-1'],
+      discussed: false,
+    });
+    expect(screen.getAllByTestId('agenda-item')).toHaveLength(1);
+    expect(screen.getByTestId('agenda-item')).toHaveTextContent('Outage');
   });
 
   it('saves notes and discussed, showing the item answered without reading the agenda again', async () => {

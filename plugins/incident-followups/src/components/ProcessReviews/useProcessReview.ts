@@ -9,6 +9,7 @@ import {
   incidentFollowupsApiRef,
 } from '../../api/IncidentFollowupsApi';
 import { useCursorPages } from '../useCursorPages';
+import { AgendaFilters } from './AgendaFiltersBar';
 import { DecisionDraft } from './DecisionForm';
 
 /** Agenda incidents read at first and per "show more": a busy period resolves thousands. */
@@ -24,11 +25,18 @@ export function useProcessReview(id: string) {
   const [review, setReview] = useState<ProcessReview>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
+  const [agendaFilters, setAgendaFilters] = useState<AgendaFilters>({
+    severities: [],
+  });
   const agenda = useCursorPages(
     useCallback(
       (cursor?: string) =>
-        api.listProcessReviewAgenda(id, { cursor, limit: AGENDA_PAGE_SIZE }),
-      [api, id],
+        api.listProcessReviewAgenda(id, {
+          cursor,
+          limit: AGENDA_PAGE_SIZE,
+          ...agendaFilters,
+        }),
+      [api, id, agendaFilters],
     ),
   );
 
@@ -111,6 +119,8 @@ export function useProcessReview(id: string) {
     api,
     review,
     agenda,
+    agendaFilters,
+    setAgendaFilters,
     error,
     busy,
     run,
