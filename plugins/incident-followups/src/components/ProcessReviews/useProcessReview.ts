@@ -11,6 +11,7 @@ import {
 import { useCursorPages } from '../useCursorPages';
 import { AgendaFilters } from './AgendaFiltersBar';
 import { DecisionDraft } from './DecisionForm';
+import { AgendaChanges, saveAgendaChanges } from './saveAgendaChanges';
 
 /** Agenda incidents read at first and per "show more": a busy period resolves thousands. */
 const AGENDA_PAGE_SIZE = 25;
@@ -84,14 +85,9 @@ export function useProcessReview(id: string) {
   );
 
   const saveAgendaItem = useCallback(
-    (item: AgendaIncident, changes: { notes?: string; discussed?: boolean }) =>
+    (item: AgendaIncident, changes: AgendaChanges) =>
       run(async () => {
-        showAgendaItem(
-          await api.updateAgendaItem(id, item.incidentId, {
-            version: item.itemVersion,
-            ...changes,
-          }),
-        );
+        showAgendaItem(await saveAgendaChanges(api, id, item, changes));
         // The header counts the incidents discussed.
         if (changes.discussed !== undefined) await readReview();
       }),

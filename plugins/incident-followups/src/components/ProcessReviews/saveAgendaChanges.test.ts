@@ -1,0 +1,113 @@
+import { AgendaIncident } from '@incident-followups/plugin-incident-followups-common';
+import { IncidentFollowupsApi } from '../../api/IncidentFollowupsApi';
+import { testAgendaIncident } from '../../testProcessReview';
+import { saveAgendaChanges } from './saveAgendaChanges';
+
+const REVIEW = '5e000000-0001-4000-8000-000000000001';
+
+function conflict(): Error {
+  return Object.assign(new Error('changed by someone else'), {
+    response: { status: 409 },
+  });
+}
+
+/** An API whose first save answers `first` (an item, or an error), then saves on any version. */
+function apiWith(first: AgendaIncident | Error, current: AgendaIncident) {
+  const updateAgendaItem = jest
+    .fn()
+    .mockImplementationOnce(async () => {
+      if (first instanceof Error) throw first;
+      return first;
+    })
+    .mockImplementation(async (_id, _incidentId, request) => ({
+      ...current,
+      ...request,
+      itemVersion: request.version + 1,
+    }));
+  const getAgendaItem = jest.fn().mockResolvedValue(current);
+  return {
+    api: { updateAgendaItem, getAgendaItem } as unknown as IncidentFollowupsApi,
+    updateAgendaItem,
+    getAgendaItem,
+  };
+}
+
+describe('saveAgendaChanges', () => {
+  const shown = testAgendaIncident({
+    notes: 'Paging was slow',
+    itemVersion: 3,
+  });
+
+  it('saves on the version shown', async () => {
+    const saved = { ...shown, notes: 'Paging took 9 minutes', itemVersion: 4 };
+    const { api, updateAgendaItem, getAgendaItem } = apiWith(saved, shown);
+    await expect(
+      saveAgendaChanges(api, REVIEW, shown, { notes: saved.notes }),
+    ).resolves.toBe(saved);
+    expect(updateAgendaItem).toHaveBeenCalledWith(REVIEW, shown.incidentId, {
+      version: 3,
+      notes: 'Paging took 9 minutes',
+    });
+    expect(getAgendaItem).not.toHaveBeenCalled();
+  });
+
+  it("saves notes again on the version of someone else's Discussed mark", async () => {
+    const marked = { ...shown, discussed: true, itemVersion: 4 };
+    const { api, updateAgendaItem } = apiWith(conflict(), marked);
+    const saved = await saveAgendaChanges(api, REVIEW, shown, {
+      notes: 'Paging took 9 minutes',
+    });
+    expect(updateAgendaItem).toHaveBeenLastCalledWith(
+      REVIEW,
+      shown.incidentId,
+      { version: 4, notes: 'Paging took 9 minutes' },
+    );
+    expect(saved).toMatchObject({
+      notes: 'Paging took 9 minutes',
+      discussed: true,
+      itemVersion: 5,
+    });
+  });
+
+  it("marks Discussed again on the version of someone else's notes", async () => {
+    const noted = { ...shown, notes: 'Theirs', itemVersion: 4 };
+    const { api, updateAgendaItem } = apiWith(conflict(), noted);
+    await saveAgendaChanges(api, REVIEW, shown, { discussed: true });
+    expect(updateAgendaItem).toHaveBeenLastCalledWith(
+      REVIEW,
+      shown.incidentId,
+      { version: 4, discussed: true },
+    );
+  });
+
+  it('saves again when someone else saved the same notes', async () => {
+    const same = { ...shown, notes: 'Paging took 9 minutes', itemVersion: 4 };
+    const { api, updateAgendaItem } = apiWith(conflict(), same);
+    await saveAgendaChanges(api, REVIEW, shown, {
+      notes: 'Paging took 9 minutes',
+    });
+    expect(updateAgendaItem).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses to overwrite other notes saved meanwhile, and says the draft is kept in the field', async () => {
+    const theirs = { ...shown, notes: 'The pager app crashed', itemVersion: 4 };
+    const { api, updateAgendaItem } = apiWith(conflict(), theirs);
+    await expect(
+      saveAgendaChanges(api, REVIEW, shown, { notes: 'Paging took 9 minutes' }),
+    ).rejects.toThrow(
+      `Someone else saved other notes on "${shown.title}" while you wrote yours`,
+    );
+    expect(updateAgendaItem).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes on any other error', async () => {
+    const failure = Object.assign(new Error('Request failed with 500'), {
+      response: { status: 500 },
+    });
+    const { api, getAgendaItem } = apiWith(failure, shown);
+    await expect(
+      saveAgendaChanges(api, REVIEW, shown, { discussed: true }),
+    ).rejects.toBe(failure);
+    expect(getAgendaItem).not.toHaveBeenCalled();
+  });
+});
