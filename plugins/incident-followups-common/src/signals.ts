@@ -13,3 +13,25 @@ export interface IncidentChangedSignal {
   incidentId: string;
   [key: string]: string;
 }
+
+/**
+ * The signal channel on which the backend tells the open pages of a process
+ * review that its agenda notes, decisions or attendees changed.
+ *
+ * @public
+ */
+export function processReviewSignalChannel(reviewId: string): string {
+  return `incident-followups:process-review:${reviewId}`;
+}
+
+/**
+ * What changed in a process review: `incidentId` names the agenda item whose
+ * notes or Discussed mark changed, or whose process items a decision added to.
+ *
+ * @public
+ */
+export interface ProcessReviewChangedSignal {
+  reviewId: string;
+  incidentId: string | null;
+  [key: string]: string | null;
+}

@@ -8,6 +8,7 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const send = jest.fn().mockResolvedValue(undefined);
+const publish = jest.fn().mockResolvedValue(undefined);
 const DAY = 86_400_000;
 
 /** The fields the OpenAPI document gives a process review, as listed and in full, and an agenda item. */
@@ -26,13 +27,17 @@ function documentedFields() {
 describe.each(databases.eachSupportedId())(
   'process reviews API on %p',
   databaseId => {
-    beforeEach(() => send.mockClear());
+    beforeEach(() => {
+      send.mockClear();
+      publish.mockClear();
+    });
 
     async function startBackend() {
       return startApiTestBackend({
         knex: await databases.init(databaseId),
         config: { app: { baseUrl: 'http://portal.example.com' } },
         send,
+        publish,
       });
     }
     type Api = Awaited<ReturnType<typeof startBackend>>;
@@ -563,7 +568,14 @@ describe.each(databases.eachSupportedId())(
       expect(send).toHaveBeenCalledTimes(1);
 
       const path = `/process-reviews/${review.id}/join-requests/${asked.body.id}`;
+      publish.mockClear();
       const approved = await api.post(path, { decision: 'approve' });
+      expect(publish).toHaveBeenCalledWith(
+        expect.objectContaining({
+          channel: `incident-followups:process-review:${review.id}`,
+          message: { reviewId: review.id, incidentId: null },
+        }),
+      );
       expect(approved.body).toMatchObject({
         status: 'approved',
         decidedBy: 'user:default/dave',
@@ -632,6 +644,13 @@ describe.each(databases.eachSupportedId())(
         documentedFields().agendaItem,
       );
       expect((await api.get(item)).body).toEqual(noted.body);
+      // The meeting's other open pages hear which item changed.
+      const reviewSignal = {
+        recipients: { type: 'broadcast' },
+        channel: `incident-followups:process-review:${review.id}`,
+        message: { reviewId: review.id, incidentId: incident.id },
+      };
+      expect(publish).toHaveBeenLastCalledWith(reviewSignal);
       expect(
         (await api.get(`/process-reviews/${review.id}`)).body.discussedCount,
       ).toBe(1);
@@ -653,6 +672,7 @@ describe.each(databases.eachSupportedId())(
       const decision = decided.body.decisions[0];
       expect(decision.followupId).toEqual(expect.any(String));
       expect(decided.body.agenda).toBeUndefined();
+      expect(publish).toHaveBeenLastCalledWith(reviewSignal);
       expect((await api.get(item)).body.processItems).toEqual([
         expect.objectContaining({
           followupId: decision.followupId,

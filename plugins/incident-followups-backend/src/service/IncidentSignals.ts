@@ -1,8 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { incidentSignalChannel } from '@incident-followups/plugin-incident-followups-common';
+import {
+  incidentSignalChannel,
+  ProcessReviewChangedSignal,
+  processReviewSignalChannel,
+} from '@incident-followups/plugin-incident-followups-common';
 
-/** Tells the pages showing an incident that it or its followups changed. */
+/** Tells the open pages that an incident or its followups changed, or a process review. */
 export class IncidentSignals {
   constructor(
     private readonly signals: SignalsService,
@@ -13,17 +17,40 @@ export class IncidentSignals {
     incidentId: string,
     what: 'incident' | 'followups' | 'postmortem',
   ): Promise<void> {
+    await this.broadcast(
+      incidentSignalChannel(incidentId),
+      { incidentId, what },
+      `incident ${incidentId}`,
+    );
+  }
+
+  /** A process review's agenda item (`incidentId`), decisions or attendees changed. */
+  async reviewChanged(
+    reviewId: string,
+    incidentId: string | null,
+  ): Promise<void> {
+    const message: ProcessReviewChangedSignal = { reviewId, incidentId };
+    await this.broadcast(
+      processReviewSignalChannel(reviewId),
+      message,
+      `process review ${reviewId}`,
+    );
+  }
+
+  private async broadcast(
+    channel: string,
+    message: Record<string, string | null>,
+    subject: string,
+  ) {
     try {
       await this.signals.publish({
         recipients: { type: 'broadcast' },
-        channel: incidentSignalChannel(incidentId),
-        message: { incidentId, what },
+        channel,
+        message,
       });
     } catch (error) {
       // The change is stored; open pages just won't refresh by themselves.
-      this.logger.warn(
-        `Could not signal the change of incident ${incidentId}: ${error}`,
-      );
+      this.logger.warn(`Could not signal the change of ${subject}: ${error}`);
     }
   }
 }

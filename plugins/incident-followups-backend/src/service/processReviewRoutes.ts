@@ -23,6 +23,7 @@ import { processReviewInvite } from '../processReviews/processReviewInvite';
 import { processReviewMarkdown } from '../processReviews/processReviewMarkdown';
 import { ProcessReviewService } from '../processReviews/ProcessReviewService';
 import { Audited } from './audited';
+import { IncidentSignals } from './IncidentSignals';
 import { createAuthorize } from './authorize';
 import { parseRequest } from './parse';
 import { incidentIdParamsSchema, listOf } from './querySchemas';
@@ -63,6 +64,7 @@ export function addProcessReviewRoutes(
   router: Router,
   options: {
     httpAuth: HttpAuthService;
+    signals: IncidentSignals;
     reviews: ProcessReviewService;
     postmortems: PostmortemService;
     audited: Audited;
@@ -75,6 +77,7 @@ export function addProcessReviewRoutes(
   const {
     answers,
     httpAuth,
+    signals,
     reviews,
     postmortems,
     audited,
@@ -163,21 +166,21 @@ export function addProcessReviewRoutes(
       'body',
     );
     await authorize(caller, processReviewEditPermission, id);
-    res.json(
-      await audited(
-        req,
-        'process-review-notes',
-        { processReviewId: id, incidentId },
-        async () =>
-          reviews.updateItem(
-            id,
-            incidentId,
-            request,
-            caller,
-            await readAccess.filter(caller),
-          ),
-      ),
+    const updated = await audited(
+      req,
+      'process-review-notes',
+      { processReviewId: id, incidentId },
+      async () =>
+        reviews.updateItem(
+          id,
+          incidentId,
+          request,
+          caller,
+          await readAccess.filter(caller),
+        ),
     );
+    await signals.reviewChanged(id, incidentId);
+    res.json(updated);
   });
 
   router.post('/process-reviews/:id/decisions', async (req, res) => {
@@ -197,6 +200,7 @@ export function addProcessReviewRoutes(
           await readAccess.filter(caller),
         ),
     );
+    await signals.reviewChanged(id, request.incidentId);
     res.status(201).json(updated);
   });
 
@@ -204,14 +208,14 @@ export function addProcessReviewRoutes(
     const caller = await userCredentials(req);
     const id = reviewId(req);
     const { reason } = parseRequest(joinRequestSchema, req.body ?? {}, 'body');
-    res.json(
-      await audited(
-        req,
-        'process-review-join-request',
-        { processReviewId: id },
-        () => reviews.requestToJoin(id, reason, caller),
-      ),
+    const asked = await audited(
+      req,
+      'process-review-join-request',
+      { processReviewId: id },
+      () => reviews.requestToJoin(id, reason, caller),
     );
+    await signals.reviewChanged(id, null);
+    res.json(asked);
   });
 
   router.post(
@@ -229,14 +233,14 @@ export function addProcessReviewRoutes(
         'body',
       );
       await authorize(caller, processReviewDecideJoinPermission, id);
-      res.json(
-        await audited(
-          req,
-          'process-review-join-decision',
-          { processReviewId: id, requestId, decision },
-          () => reviews.decideJoinRequest(id, requestId, decision, caller),
-        ),
+      const decided = await audited(
+        req,
+        'process-review-join-decision',
+        { processReviewId: id, requestId, decision },
+        () => reviews.decideJoinRequest(id, requestId, decision, caller),
       );
+      await signals.reviewChanged(id, null);
+      res.json(decided);
     },
   );
 

@@ -267,6 +267,7 @@ export async function createRouter(
   });
   addProcessReviewRoutes(api, {
     httpAuth,
+    signals,
     reviews: processReviews,
     postmortems,
     audited,

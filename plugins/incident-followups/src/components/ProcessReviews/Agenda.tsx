@@ -80,7 +80,9 @@ export function Agenda(props: {
                 d => d.incidentId === item.incidentId,
               )}
               busy={props.busy}
-              onChange={changes => props.onChange(item, changes)}
+              onChange={(changes, base) =>
+                props.onChange(base ?? item, changes)
+              }
               onDecide={decision => props.onDecide(item.incidentId, decision)}
             />
           ))}

@@ -15,7 +15,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { incidentRouteRef, postmortemRouteRef } from '../../routes';
 import { SeverityChip } from '../SeverityChip';
 import { DecisionDraft, DecisionForm } from './DecisionForm';
@@ -27,7 +27,11 @@ export function AgendaItemCard(props: {
   item: AgendaIncident;
   decisions: ProcessDecision[];
   busy: boolean;
-  onChange: (changes: { notes?: string; discussed?: boolean }) => void;
+  /** `base`: the item the notes were written on, when not the one shown. */
+  onChange: (
+    changes: { notes?: string; discussed?: boolean },
+    base?: AgendaIncident,
+  ) => void;
   onDecide: (decision: DecisionDraft) => Promise<boolean>;
 }) {
   const { item } = props;
@@ -38,7 +42,20 @@ export function AgendaItemCard(props: {
     resourceRef: props.reviewId,
   });
   const [notes, setNotes] = useState(item.notes);
-  useEffect(() => setNotes(item.notes), [item.notes]);
+  // The item the notes in the field start from. Notes saved meanwhile (by
+  // this page or another attendee's) replace the field unless it holds a
+  // draft; a draft is saved on the version it started from, so that notes
+  // saved meanwhile are never overwritten unseen.
+  const base = useRef(item);
+  const draft = useRef(notes);
+  draft.current = notes;
+  useEffect(() => {
+    const dirty =
+      draft.current !== base.current.notes && draft.current !== item.notes;
+    if (dirty) return;
+    base.current = item;
+    setNotes(item.notes);
+  }, [item]);
   const commanders = item.commanderRefs.map(ref => parseEntityRef(ref).name);
   return (
     <Card data-testid="agenda-item" style={{ marginBottom: 16 }}>
@@ -115,7 +132,10 @@ export function AgendaItemCard(props: {
               variant="outlined"
               value={notes}
               onChange={e => setNotes(e.target.value)}
-              onBlur={() => notes !== item.notes && props.onChange({ notes })}
+              onBlur={() =>
+                notes !== base.current.notes &&
+                props.onChange({ notes }, base.current)
+              }
               helperText="Saved when you leave the field"
             />
           </Box>

@@ -3,7 +3,14 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import userEvent from '@testing-library/user-event';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { processReviewsRouteRef, rootRouteRef } from '../../routes';
@@ -30,6 +37,21 @@ const catalogApi = {
   }),
 };
 
+/** Signals as the backend sends them: `send` delivers a message to the page's subscribers of a channel. */
+function fakeSignals() {
+  const subscribers = new Map<string, (message: any) => void>();
+  return {
+    api: {
+      subscribe: (channel: string, onMessage: (message: any) => void) => {
+        subscribers.set(channel, onMessage);
+        return { unsubscribe: () => subscribers.delete(channel) };
+      },
+    },
+    send: (channel: string, message: object) =>
+      act(() => subscribers.get(channel)?.(message)),
+  };
+}
+
 async function renderPage(
   url: string,
   user: string,
@@ -37,6 +59,7 @@ async function renderPage(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  signals = fakeSignals(),
 ) {
   await renderInTestApp(
     <TestApiProvider
@@ -54,6 +77,7 @@ async function renderPage(
         ],
         [catalogApiRef, catalogApi],
         [permissionApiRef, { authorize: async () => ({ result: permission }) }],
+        [signalApiRef, signals.api],
       ]}
     >
       <ProcessReviewsPage />
@@ -339,6 +363,70 @@ describe('ProcessReviewsPage', () => {
     });
     expect(screen.getAllByTestId('agenda-item')).toHaveLength(1);
     expect(screen.getByTestId('agenda-item')).toHaveTextContent('Outage');
+  });
+
+  it('shows what other attendees save as they save it, keeping a draft in the field and saving it on the version it started from', async () => {
+    const item = testAgendaIncident();
+    const theirs = { ...item, notes: 'The pager app crashed', itemVersion: 1 };
+    const getAgendaItem = jest
+      .fn()
+      .mockResolvedValueOnce(theirs)
+      .mockResolvedValue({ ...theirs, notes: 'Rewritten', itemVersion: 2 });
+    const getProcessReview = jest
+      .fn()
+      .mockResolvedValueOnce(testProcessReview())
+      .mockResolvedValue(testProcessReview({ discussedCount: 1 }));
+    const updateAgendaItem = jest.fn().mockRejectedValue(
+      Object.assign(new Error('changed by someone else'), {
+        response: { status: 409 },
+      }),
+    );
+    const signals = fakeSignals();
+    await renderPage(
+      reviewUrl,
+      'user:default/dave',
+      { ...meetingApi(), getProcessReview, getAgendaItem, updateAgendaItem },
+      AuthorizeResult.ALLOW,
+      signals,
+    );
+    const card = await screen.findByTestId('agenda-item');
+    const notes = await within(card).findByLabelText('Notes');
+    const channel = `incident-followups:process-review:${reviewUrl.slice(1)}`;
+    const changed = {
+      reviewId: reviewUrl.slice(1),
+      incidentId: item.incidentId,
+    };
+
+    await signals.send(channel, { ...changed });
+    await waitFor(() => expect(notes).toHaveValue('The pager app crashed'));
+    expect(getAgendaItem).toHaveBeenCalledWith(
+      reviewUrl.slice(1),
+      item.incidentId,
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Agenda: 1 incident · 1 discussed',
+      }),
+    ).toBeInTheDocument();
+
+    // A draft stays in the field when other notes arrive, and is saved on
+    // the version it was written on: the notes saved meanwhile are not lost.
+    await userEvent.type(notes, ', twice');
+    await signals.send(channel, { ...changed });
+    await waitFor(() => expect(getAgendaItem).toHaveBeenCalledTimes(2));
+    expect(notes).toHaveValue('The pager app crashed, twice');
+    await userEvent.tab();
+    await waitFor(() =>
+      expect(updateAgendaItem).toHaveBeenCalledWith(
+        reviewUrl.slice(1),
+        item.incidentId,
+        { version: 1, notes: 'The pager app crashed, twice' },
+      ),
+    );
+    expect(
+      (await screen.findAllByText(/Someone else saved other notes/)).length,
+    ).toBeGreaterThan(0);
+    expect(notes).toHaveValue('The pager app crashed, twice');
   });
 
   it('saves notes and discussed, showing the item answered without reading the agenda again', async () => {

@@ -1,9 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useSignal } from '@backstage/plugin-signals-react';
 import {
   AgendaIncident,
   ProcessReview,
+  ProcessReviewChangedSignal,
+  processReviewSignalChannel,
 } from '@incident-followups/plugin-incident-followups-common';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   IncidentFollowupsApi,
   incidentFollowupsApiRef,
@@ -83,6 +86,26 @@ export function useProcessReview(id: string) {
       replace(shown => shown.incidentId === item.incidentId, item),
     [replace],
   );
+
+  // Other attendees change the meeting too: show their notes, marks,
+  // decisions and requests as they save them, the agenda item they changed
+  // only when it is shown.
+  const shownItems = useRef(agenda.items);
+  shownItems.current = agenda.items;
+  const { lastSignal } = useSignal<ProcessReviewChangedSignal>(
+    processReviewSignalChannel(id),
+  );
+  useEffect(() => {
+    if (!lastSignal) return;
+    const { incidentId } = lastSignal;
+    const shown = shownItems.current.some(i => i.incidentId === incidentId);
+    Promise.all([
+      readReview(),
+      incidentId && shown
+        ? api.getAgendaItem(id, incidentId).then(showAgendaItem)
+        : undefined,
+    ]).catch(e => setError(e));
+  }, [lastSignal, api, id, readReview, showAgendaItem]);
 
   const saveAgendaItem = useCallback(
     (item: AgendaIncident, changes: AgendaChanges) =>
