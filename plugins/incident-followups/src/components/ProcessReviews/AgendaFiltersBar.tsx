@@ -1,10 +1,8 @@
-import {
-  SEVERITIES,
-  Severity,
-} from '@incident-followups/plugin-incident-followups-common';
+import { Severity } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { SeveritySelect } from '../SeveritySelect';
 
 /** Which incidents of the agenda the meeting looks at: of these severities (all when none), discussed or not. */
 export interface AgendaFilters {
@@ -26,36 +24,11 @@ export function AgendaFiltersBar(props: {
   const { filters, onChange } = props;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      <SeveritySelect
         id="agenda-severity"
-        label="Severity"
-        style={{ minWidth: 140 }}
-        SelectProps={{
-          multiple: true,
-          renderValue: value =>
-            (value as Severity[]).length
-              ? (value as Severity[]).join(', ')
-              : 'All',
-          displayEmpty: true,
-        }}
-        InputLabelProps={{ shrink: true }}
         value={filters.severities}
-        onChange={e =>
-          onChange({
-            ...filters,
-            severities: e.target.value as unknown as Severity[],
-          })
-        }
-      >
-        {SEVERITIES.map(severity => (
-          <MenuItem key={severity} value={severity}>
-            {severity}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={severities => onChange({ ...filters, severities })}
+      />
       <TextField
         select
         size="small"

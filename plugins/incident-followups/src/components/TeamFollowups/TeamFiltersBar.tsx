@@ -1,8 +1,6 @@
 import {
   FOLLOWUP_STATUSES,
   FollowupStatus,
-  SEVERITIES,
-  Severity,
 } from '@incident-followups/plugin-incident-followups-common';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -11,6 +9,7 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import { ReactNode } from 'react';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { SeveritySelect } from '../SeveritySelect';
 import { PERIOD_DAYS, TeamFilters } from './teamFilters';
 
 const STATUS_CHOICES: { value: string; label: string }[] = [
@@ -61,32 +60,11 @@ export function TeamFiltersBar(props: {
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
-        label="Severity"
-        style={{ minWidth: 140 }}
-        SelectProps={{
-          multiple: true,
-          renderValue: value =>
-            (value as Severity[]).length
-              ? (value as Severity[]).join(', ')
-              : 'All',
-          displayEmpty: true,
-        }}
-        InputLabelProps={{ shrink: true }}
+      <SeveritySelect
+        id="team-severity"
         value={filters.severities}
-        onChange={e =>
-          set({ severities: e.target.value as unknown as Severity[] })
-        }
-      >
-        {SEVERITIES.map(severity => (
-          <MenuItem key={severity} value={severity}>
-            {severity}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={severities => set({ severities })}
+      />
       <TextField
         select
         size="small"
