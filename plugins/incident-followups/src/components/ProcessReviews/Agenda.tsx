@@ -23,11 +23,11 @@ function agendaHeading(review: ProcessReview): string {
   )} discussed`;
 }
 
-/** The incidents resolved in the review's period, a page at a time, each with its notes and decisions. */
 function isFiltered(filters: AgendaFilters): boolean {
   return filters.severities.length > 0 || filters.discussed !== undefined;
 }
 
+/** The incidents resolved in the review's period, a page at a time, each with its notes and decisions. */
 export function Agenda(props: {
   review: ProcessReview;
   pages: CursorPages<AgendaIncident>;
