@@ -57,6 +57,40 @@ test('the organiser of a new process review records a decision that becomes a fo
     .filter({ hasText: 'Checkout failing for card payments' });
   await checkout.getByLabel('Notes').fill('Nobody announced who was IC.');
   await checkout.getByLabel('Notes').blur();
+
+  // Another attendee has the meeting open: the notes and the mark reach them
+  // without a reload.
+  const watcher = await page.context().newPage();
+  await watcher.goto(page.url());
+  const enter = watcher.getByRole('button', { name: 'Enter' });
+  if (await enter.isVisible({ timeout: 5_000 }).catch(() => false)) {
+    await enter.click();
+  }
+  const watched = watcher
+    .getByTestId('agenda-item')
+    .filter({ hasText: 'Checkout failing for card payments' });
+  await expect(watched.getByLabel('Notes')).toHaveValue(
+    'Nobody announced who was IC.',
+  );
+  // Checked once saved: the box shows what the backend answered.
+  await checkout.getByRole('checkbox', { name: 'Discussed' }).click();
+  await expect(
+    checkout.getByRole('checkbox', { name: 'Discussed' }),
+  ).toBeChecked();
+  await expect(
+    watched.getByRole('checkbox', { name: 'Discussed' }),
+  ).toBeChecked();
+  await expect(
+    watcher.getByRole('heading', { name: /· 1 discussed/ }),
+  ).toBeVisible();
+  await checkout
+    .getByLabel('Notes')
+    .fill('Nobody announced who was IC; paging took 9 minutes.');
+  await checkout.getByLabel('Notes').blur();
+  await expect(watched.getByLabel('Notes')).toHaveValue(
+    'Nobody announced who was IC; paging took 9 minutes.',
+  );
+  await watcher.close();
   await checkout
     .getByLabel('Decision')
     .fill('The first responder announces the IC in the channel');
