@@ -83,7 +83,7 @@ export interface ProcessReviewSummary {
   periodSince: string;
   periodUntil: string;
   createdBy: string;
-  /** How many take part: the period's incident commanders, and the people approved or added. */
+  /** How many take part: the organiser, the period's incident commanders, and the people approved or added. */
   attendeeCount: number;
   pendingRequestCount: number;
   version: number;
@@ -91,7 +91,7 @@ export interface ProcessReviewSummary {
 
 /** A process review with its attendees, requests and decisions; its agenda is read a page at a time. @public */
 export interface ProcessReview extends ProcessReviewSummary {
-  /** The period's incident commanders, and the people approved or added; `attendeeCount` of them. */
+  /** The organiser, the period's incident commanders, and the people approved or added; `attendeeCount` of them. */
   attendeeRefs: string[];
   /** How many incidents the agenda holds, of those the caller may read; `GET /process-reviews/{id}/agenda` reads them a page at a time. */
   agendaCount: number;

@@ -138,6 +138,58 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(refusal).toMatch(/started_at/);
   });
 
+  it('make the organiser of each meeting scheduled before an attendee, once', async () => {
+    const knex = await databases.init(databaseId);
+    const [, pending] = await knex.migrate.list({ directory });
+    for (const { file } of pending) {
+      if (file >= '20261211000000_organisers_attend.js') break;
+      await knex.migrate.up({ directory, name: file });
+    }
+    const at = new Date('2026-11-20T10:00:00.000Z');
+    const meeting = (id: string, createdBy: string) => ({
+      id,
+      title: id,
+      scheduled_for: at,
+      duration_minutes: 60,
+      period_since: at,
+      period_until: at,
+      created_at: at,
+      created_by: createdBy,
+      updated_at: at,
+      version: 1,
+    });
+    await knex('process_reviews').insert([
+      meeting('by-dave', 'user:default/dave'),
+      meeting('by-carol', 'user:default/carol'),
+      meeting('by-a-service', 'plugin:scheduler'),
+    ]);
+    // Carol had joined her own meeting already.
+    await knex('process_review_attendees').insert({
+      review_id: 'by-carol',
+      user_ref: 'user:default/carol',
+      added_by: 'user:default/dave',
+      added_at: at,
+    });
+
+    await knex.migrate.latest({ directory });
+
+    const rows = await knex('process_review_attendees')
+      .orderBy('review_id')
+      .select('review_id', 'user_ref', 'added_by');
+    expect(rows).toEqual([
+      {
+        review_id: 'by-carol',
+        user_ref: 'user:default/carol',
+        added_by: 'user:default/dave',
+      },
+      {
+        review_id: 'by-dave',
+        user_ref: 'user:default/dave',
+        added_by: 'user:default/dave',
+      },
+    ]);
+  });
+
   it('migrate a new database when two replicas start on it together', async () => {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({

@@ -131,23 +131,36 @@ function toProcessItem(row: any): ProcessItemSummary {
 export class DatabaseProcessReviewStore {
   constructor(private readonly db: Knex) {}
 
-  /** Stores a meeting; `id` is given for demo data, which must not be stored twice. */
+  /**
+   * Stores a meeting, its organiser (a person, not a service) attending;
+   * `id` is given for demo data, which must not be stored twice.
+   */
   async create(
     review: Omit<ProcessReviewRecord, 'id' | 'version'> & { id?: string },
   ): Promise<ProcessReviewRecord> {
     const id = review.id ?? randomUUID();
     const now = new Date();
-    await this.db('process_reviews').insert({
-      id,
-      title: review.title,
-      scheduled_for: new Date(review.scheduledFor),
-      duration_minutes: review.durationMinutes,
-      period_since: new Date(review.periodSince),
-      period_until: new Date(review.periodUntil),
-      created_at: now,
-      created_by: review.createdBy,
-      updated_at: now,
-      version: 1,
+    await this.db.transaction(async tx => {
+      await tx('process_reviews').insert({
+        id,
+        title: review.title,
+        scheduled_for: new Date(review.scheduledFor),
+        duration_minutes: review.durationMinutes,
+        period_since: new Date(review.periodSince),
+        period_until: new Date(review.periodUntil),
+        created_at: now,
+        created_by: review.createdBy,
+        updated_at: now,
+        version: 1,
+      });
+      if (review.createdBy.startsWith('user:')) {
+        await tx('process_review_attendees').insert({
+          review_id: id,
+          user_ref: review.createdBy,
+          added_by: review.createdBy,
+          added_at: now,
+        });
+      }
     });
     return (await this.get(id))!;
   }

@@ -34,7 +34,7 @@ export function AttendeesCard(props: {
   return (
     <InfoCard
       title="Attendees"
-      subheader="The period's incident commanders, and everyone approved"
+      subheader="The organiser, the period's incident commanders, and everyone approved"
     >
       <Box display="flex" flexWrap="wrap" style={{ gap: 6 }} mb={2}>
         {review.attendeeRefs.length === 0 && (
