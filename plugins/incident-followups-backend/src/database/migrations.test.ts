@@ -35,6 +35,15 @@ async function tableNames(knex: Knex): Promise<string[]> {
   return names.filter(name => !name.startsWith('knex_migrations')).sort();
 }
 
+/** Applies the migrations that come before `migration`. */
+async function migrateUpTo(knex: Knex, migration: string) {
+  const [, pending] = await knex.migrate.list({ directory });
+  for (const { file } of pending) {
+    if (file >= migration) break;
+    await knex.migrate.up({ directory, name: file });
+  }
+}
+
 /** Every table of the plugin with its columns and whether they take null. */
 async function schemaOf(knex: Knex) {
   const schema: Record<string, Record<string, boolean>> = {};
@@ -85,11 +94,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
   it("copy each incident's start to the entities it affects, for the service tabs", async () => {
     const knex = await databases.init(databaseId);
-    const [, pending] = await knex.migrate.list({ directory });
-    for (const { file } of pending) {
-      if (file >= '20261209000000_incident_entities_started_at.js') break;
-      await knex.migrate.up({ directory, name: file });
-    }
+    await migrateUpTo(knex, '20261209000000_incident_entities_started_at.js');
     const startedAt = new Date('2026-03-04T05:06:07.089Z');
     await knex('incidents').insert({
       id: 'incident-1',
@@ -140,11 +145,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
   it('make the organiser of each meeting scheduled before an attendee, once', async () => {
     const knex = await databases.init(databaseId);
-    const [, pending] = await knex.migrate.list({ directory });
-    for (const { file } of pending) {
-      if (file >= '20261211000000_organisers_attend.js') break;
-      await knex.migrate.up({ directory, name: file });
-    }
+    await migrateUpTo(knex, '20261211000000_organisers_attend.js');
     const at = new Date('2026-11-20T10:00:00.000Z');
     const meeting = (id: string, createdBy: string) => ({
       id,
