@@ -675,7 +675,13 @@ describe.each(databases.eachSupportedId())(
       const decision = decided.body.decisions[0];
       expect(decision.followupId).toEqual(expect.any(String));
       expect(decided.body.agenda).toBeUndefined();
-      expect(publish).toHaveBeenLastCalledWith(reviewSignal);
+      expect(publish).toHaveBeenCalledWith(reviewSignal);
+      // The incident's open pages show the new followup too.
+      expect(publish).toHaveBeenLastCalledWith({
+        recipients: { type: 'broadcast' },
+        channel: `incident-followups:incident:${incident.id}`,
+        message: { incidentId: incident.id, what: 'followups' },
+      });
       expect((await api.get(item)).body.processItems).toEqual([
         expect.objectContaining({
           followupId: decision.followupId,

@@ -201,6 +201,10 @@ export function addProcessReviewRoutes(
         ),
     );
     await signals.reviewChanged(id, request.incidentId);
+    if (request.incidentId && request.followup) {
+      // The decision is one of the incident's followups now.
+      await signals.changed(request.incidentId, 'followups');
+    }
     res.status(201).json(updated);
   });
 
