@@ -151,7 +151,7 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
           <Tooltip formatter={minutes} />
           <Bar
             dataKey="meanMinutes"
-            name="Mean minutes"
+            name="Mean time to resolve"
             fill={primary}
             isAnimationActive={false}
           />
