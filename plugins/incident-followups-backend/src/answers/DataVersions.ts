@@ -42,11 +42,13 @@ export class DataVersions {
    * Replaces the rows of connections not writing now by one row of their sum,
    * leaving the sum as it was. Rows a writer holds are skipped, not waited
    * for: the fold waits for no one, and a writer at most for the fold's short
-   * transaction, so the two cannot deadlock.
+   * transaction, so the two cannot deadlock. A fold `current` started is
+   * finished first: its rows, locked, would be skipped as a writer's.
    */
   async fold(): Promise<void> {
     // SQLite has one writer, and one row.
     if (dialectOf(this.db) === 'sqlite') return;
+    await this.folding;
     await this.db.transaction(
       async tx => {
         const rows: { writer: string; writes: string | number }[] = await tx(
