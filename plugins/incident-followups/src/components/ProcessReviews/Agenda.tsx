@@ -12,6 +12,7 @@ import { MorePagesButton } from '../MorePagesButton';
 import { CursorPages } from '../useCursorPages';
 import { AgendaFilters, AgendaFiltersBar } from './AgendaFiltersBar';
 import { AgendaItemCard } from './AgendaItemCard';
+import { AgendaChanges } from './saveAgendaChanges';
 import { DecisionDraft } from './DecisionForm';
 
 function agendaHeading(review: ProcessReview): string {
@@ -34,10 +35,7 @@ export function Agenda(props: {
   filters: AgendaFilters;
   onFilter: (filters: AgendaFilters) => void;
   busy: boolean;
-  onChange: (
-    item: AgendaIncident,
-    changes: { notes?: string; discussed?: boolean },
-  ) => void;
+  onChange: (item: AgendaIncident, changes: AgendaChanges) => void;
   onDecide: (incidentId: string, decision: DecisionDraft) => Promise<boolean>;
 }) {
   const { review, pages } = props;

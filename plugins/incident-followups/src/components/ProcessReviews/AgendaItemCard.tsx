@@ -18,6 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { incidentRouteRef, postmortemRouteRef } from '../../routes';
 import { SeverityChip } from '../SeverityChip';
+import { AgendaChanges } from './saveAgendaChanges';
 import { DecisionDraft, DecisionForm } from './DecisionForm';
 import { ProcessItemList } from './ProcessItemList';
 
@@ -28,10 +29,7 @@ export function AgendaItemCard(props: {
   decisions: ProcessDecision[];
   busy: boolean;
   /** `base`: the item the notes were written on, when not the one shown. */
-  onChange: (
-    changes: { notes?: string; discussed?: boolean },
-    base?: AgendaIncident,
-  ) => void;
+  onChange: (changes: AgendaChanges, base?: AgendaIncident) => void;
   onDecide: (decision: DecisionDraft) => Promise<boolean>;
 }) {
   const { item } = props;
