@@ -145,6 +145,36 @@ describe('DataVersions', () => {
     },
   );
 
+  it.each(
+    databases.eachSupportedId().filter(([id]) => !id.startsWith('SQLITE')),
+  )(
+    'folds without waiting for a writer whose first row is not committed yet, on %p',
+    async databaseId => {
+      const { knex, versions, incidentId } = await setUp(databaseId);
+      // No connection has a row yet: the writer's trigger inserts its first.
+      await knex('data_versions').delete();
+      await knex('data_versions').insert(
+        Array.from({ length: 70 }, (_, i) => ({
+          writer: `gone-${i}`,
+          writes: i + 1,
+        })),
+      );
+      const writing = await knex.transaction();
+      try {
+        await rename(writing, incidentId, 'Held');
+        // Before the fold deleted by key, MySQL's delete scanned the table
+        // and waited for the writer's row until its lock wait timed out.
+        await versions.fold();
+        expect(await knex('data_versions').select('writer')).toHaveLength(1);
+        expect(await versions.current()).toBe(String((70 * 71) / 2));
+        await writing.commit();
+        expect(Number(await versions.current())).toBeGreaterThan((70 * 71) / 2);
+      } finally {
+        if (!writing.isCompleted()) await writing.rollback();
+      }
+    },
+  );
+
   it('watches every table but the bookkeeping no kept answer reads', async () => {
     const { knex } = await setUp('SQLITE_3');
     const names = async (sql: string) =>

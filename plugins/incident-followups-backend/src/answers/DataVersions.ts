@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { randomUUID } from 'node:crypto';
 import { dialectOf } from '../database/sqlDialect';
 
 const TABLE = 'data_versions';
@@ -41,9 +40,12 @@ export class DataVersions {
   /**
    * Replaces the rows of connections not writing now by one row of their sum,
    * leaving the sum as it was. Rows a writer holds are skipped, not waited
-   * for: the fold waits for no one, and a writer at most for the fold's short
-   * transaction, so the two cannot deadlock. A fold `current` started is
-   * finished first: its rows, locked, would be skipped as a writer's.
+   * for, and the fold touches only the rows it has locked, each by its key:
+   * on MySQL a statement that scans the table waits for a row a writer has
+   * inserted and not committed. So the fold waits for no one, and a writer at
+   * most for the fold's short transaction.
+   * A fold `current` started is finished first: its rows, locked, would be
+   * skipped as a writer's.
    */
   async fold(): Promise<void> {
     // SQLite has one writer, and one row.
@@ -59,16 +61,14 @@ export class DataVersions {
           .skipLocked();
         if (rows.length < 2) return;
         const sum = rows.reduce((total, r) => total + BigInt(r.writes), 0n);
+        const [kept, ...folded] = rows.map(r => r.writer);
+        // One by one: MySQL may answer a delete of many keys with a scan.
+        for (const writer of folded) {
+          await tx(TABLE).where({ writer }).delete();
+        }
         await tx(TABLE)
-          .whereIn(
-            'writer',
-            rows.map(r => r.writer),
-          )
-          .delete();
-        await tx(TABLE).insert({
-          writer: `folded:${randomUUID()}`,
-          writes: sum.toString(),
-        });
+          .where({ writer: kept })
+          .update({ writes: sum.toString() });
       },
       { isolationLevel: 'read committed' },
     );
