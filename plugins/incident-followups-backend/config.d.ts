@@ -24,6 +24,15 @@ export interface Config {
       /** The most memory the kept answers take, as bytes or a size such as `64mb` (the default); at least 1mb. */
       maxSize?: string | number;
     };
+    /** How the plugin asks the permission policy. */
+    permissions?: {
+      /**
+       * How long the policy's answer to a read (may this caller read incidents,
+       * this incident) is kept per caller; default 5 seconds, 0 asks every
+       * time. Writes always ask.
+       */
+      readDecisionTtl?: HumanDuration | string;
+    };
     /** Demo data for trying the portal out; leave unset in production. */
     demoData?: {
       /** Store the demo incidents on start. Off unless set. */

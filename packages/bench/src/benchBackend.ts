@@ -137,6 +137,9 @@ export async function startBackend(options: {
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       '--require',

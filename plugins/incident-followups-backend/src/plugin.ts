@@ -53,6 +53,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { createAuthorize } from './service/authorize';
 import { createReadAccess } from './service/readFilter';
+import { withKeptReadDecisions } from './service/keptReadDecisions';
 import {
   incidentResourceRef,
   incidentRules,
@@ -353,7 +354,7 @@ export const incidentFollowupsPlugin = createBackendPlugin({
             Promise.all(ids.map(id => processReviews.resource(id))),
         });
         const readAccess = createReadAccess(
-          permissions,
+          withKeptReadDecisions(permissions, settings.readDecisionTtlMs),
           permissionsRegistry.getPermissionRuleset(incidentResourceRef),
         );
         registerFollowupActions(

@@ -11,6 +11,7 @@ describe('readPluginConfig', () => {
       ownershipSchedule: { frequency: { minutes: 5 } },
       reminderHour: 9,
       reminderSchedule: { frequency: { minutes: 30 } },
+      readDecisionTtlMs: 5000,
     });
   });
 
@@ -25,6 +26,7 @@ describe('readPluginConfig', () => {
             schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
           },
           reminders: { hour: 7 },
+          permissions: { readDecisionTtl: '0s' },
         },
       }),
     );
@@ -37,6 +39,7 @@ describe('readPluginConfig', () => {
         timeout: { seconds: 30 },
       },
       reminderHour: 7,
+      readDecisionTtlMs: 0,
     });
     expect(
       readPluginConfig(
@@ -47,6 +50,16 @@ describe('readPluginConfig', () => {
         }),
       ).demoIncidentsFile,
     ).toBeUndefined();
+  });
+
+  it('names a wrong read decision time to live', () => {
+    expect(() =>
+      readPluginConfig(
+        new ConfigReader({
+          incidentFollowups: { permissions: { readDecisionTtl: 'soon' } },
+        }),
+      ),
+    ).toThrow('readDecisionTtl');
   });
 
   it('names a wrong reminder hour', () => {

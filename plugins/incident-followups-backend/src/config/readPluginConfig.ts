@@ -34,6 +34,8 @@ export interface PluginConfig {
   /** The largest request body read, in bytes. */
   requestBodyLimitBytes: number;
   answerCache: AnswerCacheConfig;
+  /** How long a read's permission decision is kept per caller; 0 keeps none. */
+  readDecisionTtlMs: number;
 }
 
 function readSchedule(
@@ -88,5 +90,10 @@ export function readPluginConfig(config: Config): PluginConfig {
     tickets: readTicketsConfig(config),
     requestBodyLimitBytes: readRequestBodyLimit(config),
     answerCache: readAnswerCacheConfig(config),
+    readDecisionTtlMs: readMilliseconds(
+      config.getOptionalConfig('incidentFollowups.permissions'),
+      'readDecisionTtl',
+      5_000,
+    ),
   };
 }

@@ -1,3 +1,7 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
@@ -7,6 +11,7 @@ import {
 import {
   INCIDENT_RESOURCE_TYPE,
   incidentReadPermission,
+  incidentUpdatePermission,
 } from '@incident-followups/plugin-incident-followups-common';
 import {
   ApiTestBackend,
@@ -305,3 +310,72 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+/** Callers as a real sign-in gives them: with the expiry of their token. */
+const signedInHttpAuth = createServiceFactory({
+  service: coreServices.httpAuth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory: ({ plugin }) => {
+    const mock = mockServices.httpAuth({ pluginId: plugin.getId() });
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    return {
+      ...mock,
+      credentials: (async (req: any, options: any) => {
+        const credentials = await mock.credentials(req, options);
+        return (credentials.principal as { type: string }).type === 'user'
+          ? { ...credentials, expiresAt }
+          : credentials;
+      }) as typeof mock.credentials,
+    };
+  },
+});
+
+describe('asking the permission policy about reads', () => {
+  async function askedWith(config: object) {
+    const policy = mockServices.permissions.mock();
+    const allow = async (requests: readonly unknown[]) =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    policy.authorize.mockImplementation(allow as any);
+    policy.authorizeConditional.mockImplementation(allow as any);
+    const api = await startApiTestBackend({
+      knex: await databases.init('SQLITE_3'),
+      permissions: policy.factory,
+      features: [signedInHttpAuth],
+      config,
+    });
+    const { paymentsOwned: id } = await seed(api);
+    let { version } = (await api.get(`/incidents/${id}`)).body;
+    policy.authorize.mockClear();
+    policy.authorizeConditional.mockClear();
+    for (const user of [alice, alice, 'user:default/bob']) {
+      expect((await api.get('/incidents', user)).status).toBe(200);
+      expect((await api.get(`/incidents/${id}`, user)).status).toBe(200);
+    }
+    for (const title of ['Checkout down', 'Checkout failing']) {
+      const res = await api.patch(`/incidents/${id}`, { title, version });
+      expect(res.status).toBe(200);
+      version = res.body.version;
+    }
+    const asked = (mock: { mock: { calls: any[][] } }, name: string) =>
+      mock.mock.calls.filter(([requests]) =>
+        requests.some((r: any) => r.permission.name === name),
+      ).length;
+    return {
+      lists: asked(policy.authorizeConditional, incidentReadPermission.name),
+      incidents: asked(policy.authorize, incidentReadPermission.name),
+      writes: asked(policy.authorize, incidentUpdatePermission.name),
+    };
+  }
+
+  it('asks once per user and question while the answer is kept, and on every write', async () => {
+    expect(await askedWith({})).toEqual({ lists: 2, incidents: 2, writes: 2 });
+  });
+
+  it('asks on every read with a time to live of 0', async () => {
+    expect(
+      await askedWith({
+        incidentFollowups: { permissions: { readDecisionTtl: '0s' } },
+      }),
+    ).toEqual({ lists: 3, incidents: 3, writes: 2 });
+  });
+});
