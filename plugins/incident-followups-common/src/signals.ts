@@ -26,12 +26,15 @@ export function processReviewSignalChannel(reviewId: string): string {
 
 /**
  * What changed in a process review: `incidentId` names the agenda item whose
- * notes or Discussed mark changed, or whose process items a decision added to.
+ * notes or Discussed mark changed, or whose process items a decision added to;
+ * `itemVersion`, the item's version after a change of its notes or mark (the
+ * page that saved it shows it already), null after other changes.
  *
  * @public
  */
 export interface ProcessReviewChangedSignal {
   reviewId: string;
   incidentId: string | null;
+  itemVersion: string | null;
   [key: string]: string | null;
 }

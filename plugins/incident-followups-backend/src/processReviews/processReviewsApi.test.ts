@@ -575,7 +575,7 @@ describe.each(databases.eachSupportedId())(
       expect(publish).toHaveBeenCalledWith(
         expect.objectContaining({
           channel: `incident-followups:process-review:${review.id}`,
-          message: { reviewId: review.id, incidentId: null },
+          message: { reviewId: review.id, incidentId: null, itemVersion: null },
         }),
       );
       expect(approved.body).toMatchObject({
@@ -651,7 +651,11 @@ describe.each(databases.eachSupportedId())(
       const reviewSignal = {
         recipients: { type: 'broadcast' },
         channel: `incident-followups:process-review:${review.id}`,
-        message: { reviewId: review.id, incidentId: incident.id },
+        message: {
+          reviewId: review.id,
+          incidentId: incident.id,
+          itemVersion: '1',
+        },
       };
       expect(publish).toHaveBeenLastCalledWith(reviewSignal);
       expect(
@@ -675,7 +679,15 @@ describe.each(databases.eachSupportedId())(
       const decision = decided.body.decisions[0];
       expect(decision.followupId).toEqual(expect.any(String));
       expect(decided.body.agenda).toBeUndefined();
-      expect(publish).toHaveBeenCalledWith(reviewSignal);
+      // Its process items changed, not its notes: every page reads it again.
+      expect(publish).toHaveBeenCalledWith({
+        ...reviewSignal,
+        message: {
+          reviewId: review.id,
+          incidentId: incident.id,
+          itemVersion: null,
+        },
+      });
       // The incident's open pages show the new followup too.
       expect(publish).toHaveBeenLastCalledWith({
         recipients: { type: 'broadcast' },

@@ -24,12 +24,20 @@ export class IncidentSignals {
     );
   }
 
-  /** A process review's agenda item (`incidentId`), decisions or attendees changed. */
+  /**
+   * A process review's agenda item (`incidentId`, at `itemVersion` when its
+   * notes or mark changed), decisions or attendees changed.
+   */
   async reviewChanged(
     reviewId: string,
     incidentId: string | null,
+    itemVersion?: number,
   ): Promise<void> {
-    const message: ProcessReviewChangedSignal = { reviewId, incidentId };
+    const message: ProcessReviewChangedSignal = {
+      reviewId,
+      incidentId,
+      itemVersion: itemVersion === undefined ? null : String(itemVersion),
+    };
     await this.broadcast(
       processReviewSignalChannel(reviewId),
       message,

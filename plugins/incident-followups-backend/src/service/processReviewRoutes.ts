@@ -179,7 +179,7 @@ export function addProcessReviewRoutes(
           await readAccess.filter(caller),
         ),
     );
-    await signals.reviewChanged(id, incidentId);
+    await signals.reviewChanged(id, incidentId, updated.itemVersion);
     res.json(updated);
   });
 

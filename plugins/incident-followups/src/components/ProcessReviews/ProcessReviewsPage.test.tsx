@@ -395,6 +395,7 @@ describe('ProcessReviewsPage', () => {
     const changed = {
       reviewId: reviewUrl.slice(1),
       incidentId: item.incidentId,
+      itemVersion: null,
     };
 
     await signals.send(channel, { ...changed });
@@ -439,9 +440,27 @@ describe('ProcessReviewsPage', () => {
     const getProcessReview = jest
       .fn()
       .mockResolvedValueOnce(testProcessReview())
-      .mockResolvedValueOnce(testProcessReview({ discussedCount: 1 }));
-    const api = { ...meetingApi(), getProcessReview, updateAgendaItem };
-    await renderPage(reviewUrl, 'user:default/dave', api);
+      .mockResolvedValue(testProcessReview({ discussedCount: 1 }));
+    const getAgendaItem = jest.fn().mockResolvedValue({
+      ...noted,
+      discussed: true,
+      notes: 'Nobody paged the IC, twice',
+      itemVersion: 3,
+    });
+    const api = {
+      ...meetingApi(),
+      getProcessReview,
+      updateAgendaItem,
+      getAgendaItem,
+    };
+    const signals = fakeSignals();
+    await renderPage(
+      reviewUrl,
+      'user:default/dave',
+      api,
+      AuthorizeResult.ALLOW,
+      signals,
+    );
     const card = await screen.findByTestId('agenda-item');
 
     await userEvent.type(
@@ -480,6 +499,30 @@ describe('ProcessReviewsPage', () => {
     );
     expect(getProcessReview).toHaveBeenCalledTimes(2);
     expect(api.listProcessReviewAgenda).toHaveBeenCalledTimes(1);
+
+    // The page's own saves come back as signals: nothing is read again.
+    const channel = `incident-followups:process-review:${reviewUrl.slice(1)}`;
+    for (const itemVersion of ['1', '2']) {
+      await signals.send(channel, {
+        reviewId: reviewUrl.slice(1),
+        incidentId: item.incidentId,
+        itemVersion,
+      });
+    }
+    expect(getAgendaItem).not.toHaveBeenCalled();
+    expect(getProcessReview).toHaveBeenCalledTimes(2);
+    // Someone else's save is read.
+    await signals.send(channel, {
+      reviewId: reviewUrl.slice(1),
+      incidentId: item.incidentId,
+      itemVersion: '3',
+    });
+    await waitFor(() =>
+      expect(within(card).getByLabelText('Notes')).toHaveValue(
+        'Nobody paged the IC, twice',
+      ),
+    );
+    expect(getProcessReview).toHaveBeenCalledTimes(3);
   });
 
   it('lets anyone else ask to join, but not decide nor write where the policy says no', async () => {

@@ -89,15 +89,23 @@ export function useProcessReview(id: string) {
 
   // Other attendees change the meeting too: show their notes, marks,
   // decisions and requests as they save them, the agenda item they changed
-  // only when it is shown.
+  // only when it is shown. A save of this page's own comes back as a signal
+  // too, and shows nothing new.
   const shownItems = useRef(agenda.items);
   shownItems.current = agenda.items;
+  const ownSaves = useRef(new Set<string>());
   const { lastSignal } = useSignal<ProcessReviewChangedSignal>(
     processReviewSignalChannel(id),
   );
   useEffect(() => {
     if (!lastSignal) return;
-    const { incidentId } = lastSignal;
+    const { incidentId, itemVersion } = lastSignal;
+    if (
+      itemVersion &&
+      ownSaves.current.delete(`${incidentId}@${itemVersion}`)
+    ) {
+      return;
+    }
     const shown = shownItems.current.some(i => i.incidentId === incidentId);
     Promise.all([
       readReview(),
@@ -110,7 +118,9 @@ export function useProcessReview(id: string) {
   const saveAgendaItem = useCallback(
     (item: AgendaIncident, changes: AgendaChanges) =>
       run(async () => {
-        showAgendaItem(await saveAgendaChanges(api, id, item, changes));
+        const saved = await saveAgendaChanges(api, id, item, changes);
+        ownSaves.current.add(`${saved.incidentId}@${saved.itemVersion}`);
+        showAgendaItem(saved);
         // The header counts the incidents discussed.
         if (changes.discussed !== undefined) await readReview();
       }),
