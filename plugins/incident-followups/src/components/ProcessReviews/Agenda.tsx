@@ -35,7 +35,11 @@ export function Agenda(props: {
   filters: AgendaFilters;
   onFilter: (filters: AgendaFilters) => void;
   busy: boolean;
-  onChange: (item: AgendaIncident, changes: AgendaChanges) => void;
+  /** Answers the item saved, or nothing when it was not. */
+  onChange: (
+    item: AgendaIncident,
+    changes: AgendaChanges,
+  ) => Promise<AgendaIncident | undefined>;
   onDecide: (incidentId: string, decision: DecisionDraft) => Promise<boolean>;
 }) {
   const { review, pages } = props;

@@ -28,8 +28,14 @@ export function AgendaItemCard(props: {
   item: AgendaIncident;
   decisions: ProcessDecision[];
   busy: boolean;
-  /** `base`: the item the notes were written on, when not the one shown. */
-  onChange: (changes: AgendaChanges, base?: AgendaIncident) => void;
+  /**
+   * `base`: the item the notes were written on, when not the one shown.
+   * Answers the item saved, or nothing when it was not.
+   */
+  onChange: (
+    changes: AgendaChanges,
+    base?: AgendaIncident,
+  ) => Promise<AgendaIncident | undefined>;
   onDecide: (decision: DecisionDraft) => Promise<boolean>;
 }) {
   const { item } = props;
@@ -130,10 +136,16 @@ export function AgendaItemCard(props: {
               variant="outlined"
               value={notes}
               onChange={e => setNotes(e.target.value)}
-              onBlur={() =>
-                notes !== base.current.notes &&
-                props.onChange({ notes }, base.current)
-              }
+              onBlur={async () => {
+                if (notes === base.current.notes) return;
+                const saved = await props.onChange({ notes }, base.current);
+                // Saved merged with notes someone else saved meanwhile: the
+                // field shows the merge, unless more was typed since.
+                if (saved && draft.current === notes) {
+                  base.current = saved;
+                  setNotes(saved.notes);
+                }
+              }}
               helperText="Saved when you leave the field"
             />
           </Box>

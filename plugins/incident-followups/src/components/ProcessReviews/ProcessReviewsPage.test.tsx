@@ -425,9 +425,45 @@ describe('ProcessReviewsPage', () => {
       ),
     );
     expect(
-      (await screen.findAllByText(/Someone else saved other notes/)).length,
+      (
+        await screen.findAllByText(
+          /Someone else changed the same lines of the notes/,
+        )
+      ).length,
     ).toBeGreaterThan(0);
     expect(notes).toHaveValue('The pager app crashed, twice');
+  });
+
+  it('merges notes saved meanwhile by someone else on other lines, and shows the merge', async () => {
+    const item = testAgendaIncident();
+    const theirs = { ...item, notes: 'The pager app crashed', itemVersion: 1 };
+    const merged = 'The pager app crashed\nNobody paged the IC';
+    const updateAgendaItem = jest
+      .fn()
+      .mockRejectedValueOnce(
+        Object.assign(new Error('changed by someone else'), {
+          response: { status: 409 },
+        }),
+      )
+      .mockResolvedValueOnce({ ...theirs, notes: merged, itemVersion: 2 });
+    const getAgendaItem = jest.fn().mockResolvedValue(theirs);
+    await renderPage(reviewUrl, 'user:default/dave', {
+      ...meetingApi(),
+      updateAgendaItem,
+      getAgendaItem,
+    });
+    const card = await screen.findByTestId('agenda-item');
+    const notes = await within(card).findByLabelText('Notes');
+
+    await userEvent.type(notes, 'Nobody paged the IC');
+    await userEvent.tab();
+    await waitFor(() => expect(notes).toHaveValue(merged));
+    expect(updateAgendaItem).toHaveBeenLastCalledWith(
+      reviewUrl.slice(1),
+      item.incidentId,
+      { version: 1, notes: merged },
+    );
+    expect(screen.queryByText(/Someone else changed/)).not.toBeInTheDocument();
   });
 
   it('saves notes and discussed, showing the item answered without reading the agenda again', async () => {

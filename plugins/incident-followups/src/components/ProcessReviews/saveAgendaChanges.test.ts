@@ -89,13 +89,36 @@ describe('saveAgendaChanges', () => {
     expect(updateAgendaItem).toHaveBeenCalledTimes(2);
   });
 
-  it('refuses to overwrite other notes saved meanwhile, and says the draft is kept in the field', async () => {
+  it('merges notes both wrote on other lines, and saves them on their version', async () => {
+    const theirs = {
+      ...shown,
+      notes: 'Paging was slow\nThe pager app crashed',
+      itemVersion: 4,
+    };
+    const { api, updateAgendaItem } = apiWith(conflict(), theirs);
+    const saved = await saveAgendaChanges(api, REVIEW, shown, {
+      notes: 'Paging was slow\nThe IC was not paged',
+      discussed: true,
+    });
+    expect(updateAgendaItem).toHaveBeenLastCalledWith(
+      REVIEW,
+      shown.incidentId,
+      {
+        version: 4,
+        discussed: true,
+        notes: 'Paging was slow\nThe pager app crashed\nThe IC was not paged',
+      },
+    );
+    expect(saved.itemVersion).toBe(5);
+  });
+
+  it('refuses to overwrite the same lines changed meanwhile, and says the draft is kept in the field', async () => {
     const theirs = { ...shown, notes: 'The pager app crashed', itemVersion: 4 };
     const { api, updateAgendaItem } = apiWith(conflict(), theirs);
     await expect(
       saveAgendaChanges(api, REVIEW, shown, { notes: 'Paging took 9 minutes' }),
     ).rejects.toThrow(
-      `Someone else saved other notes on "${shown.title}" while you wrote yours`,
+      `Someone else changed the same lines of the notes on "${shown.title}" while you wrote yours. Yours are not saved: they are still in the field`,
     );
     expect(updateAgendaItem).toHaveBeenCalledTimes(1);
   });

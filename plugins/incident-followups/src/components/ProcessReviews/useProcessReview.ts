@@ -115,15 +115,19 @@ export function useProcessReview(id: string) {
     ]).catch(e => setError(e));
   }, [lastSignal, api, id, readReview, showAgendaItem]);
 
+  /** Answers the item saved, or nothing when it was not (the error is shown). */
   const saveAgendaItem = useCallback(
-    (item: AgendaIncident, changes: AgendaChanges) =>
-      run(async () => {
-        const saved = await saveAgendaChanges(api, id, item, changes);
+    async (item: AgendaIncident, changes: AgendaChanges) => {
+      let saved: AgendaIncident | undefined;
+      await run(async () => {
+        saved = await saveAgendaChanges(api, id, item, changes);
         ownSaves.current.add(`${saved.incidentId}@${saved.itemVersion}`);
         showAgendaItem(saved);
         // The header counts the incidents discussed.
         if (changes.discussed !== undefined) await readReview();
-      }),
+      });
+      return saved;
+    },
     [api, id, run, showAgendaItem, readReview],
   );
 
