@@ -90,6 +90,23 @@ test('the organiser of a new process review records a decision that becomes a fo
   await expect(watched.getByLabel('Notes')).toHaveValue(
     'Nobody announced who was IC; paging took 9 minutes.',
   );
+  // Both write at once: the second to leave the field saves both lines.
+  const base = 'Nobody announced who was IC; paging took 9 minutes.';
+  await watched
+    .getByLabel('Notes')
+    .fill(`${base}\nThe status page was updated late.`);
+  const organiserSaved = page.waitForResponse(
+    r => r.url().includes('/agenda/') && r.request().method() === 'PATCH',
+  );
+  await checkout
+    .getByLabel('Notes')
+    .fill(`${base}\nThe secondary was never paged.`);
+  await checkout.getByLabel('Notes').blur();
+  await organiserSaved;
+  await watched.getByLabel('Notes').blur();
+  const merged = `${base}\nThe secondary was never paged.\nThe status page was updated late.`;
+  await expect(watched.getByLabel('Notes')).toHaveValue(merged);
+  await expect(checkout.getByLabel('Notes')).toHaveValue(merged);
   await watcher.close();
   await checkout
     .getByLabel('Decision')
