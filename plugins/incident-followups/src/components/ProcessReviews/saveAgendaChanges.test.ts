@@ -123,6 +123,52 @@ describe('saveAgendaChanges', () => {
     expect(updateAgendaItem).toHaveBeenCalledTimes(1);
   });
 
+  it('merges again when a third attendee saved while the merge was saved, and gives up after 3 attempts', async () => {
+    const second = {
+      ...shown,
+      notes: 'Paging was slow\nSecond',
+      itemVersion: 4,
+    };
+    const third = {
+      ...shown,
+      notes: 'Paging was slow\nSecond\nThird',
+      itemVersion: 5,
+    };
+    const updateAgendaItem = jest
+      .fn()
+      .mockRejectedValueOnce(conflict())
+      .mockRejectedValueOnce(conflict())
+      .mockImplementation(async (_id, _incidentId, request) => ({
+        ...third,
+        ...request,
+        itemVersion: request.version + 1,
+      }));
+    const getAgendaItem = jest
+      .fn()
+      .mockResolvedValueOnce(second)
+      .mockResolvedValueOnce(third);
+    const api = {
+      updateAgendaItem,
+      getAgendaItem,
+    } as unknown as IncidentFollowupsApi;
+    const saved = await saveAgendaChanges(api, REVIEW, shown, {
+      notes: 'Paging was slow\nMine',
+    });
+    expect(updateAgendaItem).toHaveBeenLastCalledWith(
+      REVIEW,
+      shown.incidentId,
+      { version: 5, notes: 'Paging was slow\nSecond\nThird\nMine' },
+    );
+    expect(saved.itemVersion).toBe(6);
+
+    updateAgendaItem.mockReset().mockRejectedValue(conflict());
+    getAgendaItem.mockReset().mockResolvedValue(third);
+    await expect(
+      saveAgendaChanges(api, REVIEW, shown, { discussed: true }),
+    ).rejects.toThrow('changed by someone else');
+    expect(updateAgendaItem).toHaveBeenCalledTimes(3);
+  });
+
   it('passes on any other error', async () => {
     const failure = Object.assign(new Error('Request failed with 500'), {
       response: { status: 500 },

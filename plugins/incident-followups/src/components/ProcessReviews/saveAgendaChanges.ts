@@ -5,6 +5,9 @@ import { mergeNotes } from './mergeNotes';
 
 export type AgendaChanges = { notes?: string; discussed?: boolean };
 
+/** Saves after someone else's save at most this many times before giving up. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * Saves changes to an agenda item on the version shown. Several attendees
  * change the agenda together: a save of someone else in between (a 409) is
@@ -17,28 +20,39 @@ export async function saveAgendaChanges(
   shown: AgendaIncident,
   changes: AgendaChanges,
 ): Promise<AgendaIncident> {
-  const save = (version: number) =>
-    api.updateAgendaItem(reviewId, shown.incidentId, { version, ...changes });
-  try {
-    return await save(shown.itemVersion);
-  } catch (error) {
-    if ((error as ResponseError).response?.status !== 409) throw error;
-    const current = await api.getAgendaItem(reviewId, shown.incidentId);
-    const bothWrote =
-      changes.notes !== undefined &&
-      current.notes !== shown.notes &&
-      current.notes !== changes.notes;
-    if (!bothWrote) return save(current.itemVersion);
-    const notes = mergeNotes(shown.notes, current.notes, changes.notes!);
-    if (notes === undefined) {
-      throw new Error(
-        `Someone else changed the same lines of the notes on "${shown.title}" while you wrote yours. Yours are not saved: they are still in the field; copy them, then reload the page to see the notes saved.`,
-      );
+  let version = shown.itemVersion;
+  let request = changes;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api.updateAgendaItem(reviewId, shown.incidentId, {
+        ...request,
+        version,
+      });
+    } catch (error) {
+      const stale = (error as ResponseError).response?.status === 409;
+      if (!stale || attempt === MAX_ATTEMPTS) throw error;
     }
-    return api.updateAgendaItem(reviewId, shown.incidentId, {
-      ...changes,
-      version: current.itemVersion,
-      notes,
-    });
+    const current = await api.getAgendaItem(reviewId, shown.incidentId);
+    version = current.itemVersion;
+    request = onTheirs(shown, current, changes);
   }
+}
+
+/** The changes to save on `current`, with the notes merged when both wrote notes. */
+function onTheirs(
+  shown: AgendaIncident,
+  current: AgendaIncident,
+  changes: AgendaChanges,
+): AgendaChanges {
+  const mine = changes.notes;
+  if (mine === undefined || [shown.notes, mine].includes(current.notes)) {
+    return changes;
+  }
+  const notes = mergeNotes(shown.notes, current.notes, mine);
+  if (notes === undefined) {
+    throw new Error(
+      `Someone else changed the same lines of the notes on "${shown.title}" while you wrote yours. Yours are not saved: they are still in the field; copy them, then reload the page to see the notes saved.`,
+    );
+  }
+  return { ...changes, notes };
 }
