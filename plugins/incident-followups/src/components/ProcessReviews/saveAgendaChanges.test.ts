@@ -11,20 +11,31 @@ function conflict(): Error {
   });
 }
 
-/** An API whose first save answers `first` (an item, or an error), then saves on any version. */
-function apiWith(first: AgendaIncident | Error, current: AgendaIncident) {
-  const updateAgendaItem = jest
-    .fn()
-    .mockImplementationOnce(async () => {
-      if (first instanceof Error) throw first;
-      return first;
-    })
-    .mockImplementation(async (_id, _incidentId, request) => ({
-      ...current,
-      ...request,
-      itemVersion: request.version + 1,
-    }));
-  const getAgendaItem = jest.fn().mockResolvedValue(current);
+/**
+ * An API whose first saves answer `first` (an item, an error, or errors one
+ * save after the other), then save on any version; reads answer `current`
+ * (items one read after the other, the last one from then on).
+ */
+function apiWith(
+  first: AgendaIncident | Error | Error[],
+  current: AgendaIncident | AgendaIncident[],
+) {
+  const reads = [current].flat();
+  const latest = reads[reads.length - 1];
+  const updateAgendaItem = jest.fn();
+  for (const answer of [first].flat()) {
+    updateAgendaItem.mockImplementationOnce(async () => {
+      if (answer instanceof Error) throw answer;
+      return answer;
+    });
+  }
+  updateAgendaItem.mockImplementation(async (_id, _incidentId, request) => ({
+    ...latest,
+    ...request,
+    itemVersion: request.version + 1,
+  }));
+  const getAgendaItem = jest.fn().mockResolvedValue(latest);
+  for (const read of reads) getAgendaItem.mockResolvedValueOnce(read);
   return {
     api: { updateAgendaItem, getAgendaItem } as unknown as IncidentFollowupsApi,
     updateAgendaItem,
@@ -134,23 +145,10 @@ describe('saveAgendaChanges', () => {
       notes: 'Paging was slow\nSecond\nThird',
       itemVersion: 5,
     };
-    const updateAgendaItem = jest
-      .fn()
-      .mockRejectedValueOnce(conflict())
-      .mockRejectedValueOnce(conflict())
-      .mockImplementation(async (_id, _incidentId, request) => ({
-        ...third,
-        ...request,
-        itemVersion: request.version + 1,
-      }));
-    const getAgendaItem = jest
-      .fn()
-      .mockResolvedValueOnce(second)
-      .mockResolvedValueOnce(third);
-    const api = {
-      updateAgendaItem,
-      getAgendaItem,
-    } as unknown as IncidentFollowupsApi;
+    const { api, updateAgendaItem } = apiWith(
+      [conflict(), conflict()],
+      [second, third],
+    );
     const saved = await saveAgendaChanges(api, REVIEW, shown, {
       notes: 'Paging was slow\nMine',
     });
@@ -161,12 +159,11 @@ describe('saveAgendaChanges', () => {
     );
     expect(saved.itemVersion).toBe(6);
 
-    updateAgendaItem.mockReset().mockRejectedValue(conflict());
-    getAgendaItem.mockReset().mockResolvedValue(third);
+    const refusing = apiWith([conflict(), conflict(), conflict()], third);
     await expect(
-      saveAgendaChanges(api, REVIEW, shown, { discussed: true }),
+      saveAgendaChanges(refusing.api, REVIEW, shown, { discussed: true }),
     ).rejects.toThrow('changed by someone else');
-    expect(updateAgendaItem).toHaveBeenCalledTimes(3);
+    expect(refusing.updateAgendaItem).toHaveBeenCalledTimes(3);
   });
 
   it('passes on any other error', async () => {
