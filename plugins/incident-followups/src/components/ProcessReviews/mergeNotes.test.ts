@@ -23,6 +23,27 @@ describe('mergeNotes', () => {
     expect(mergeNotes('a\nb', 'a\nB\nc', 'a\nB\nc')).toBe('a\nB\nc');
   });
 
+  it('keeps lines one added right next to a line the other changed', () => {
+    // Theirs reworded the last line; mine appended under it.
+    expect(
+      mergeNotes(
+        'Paging slow\nRunbook missing',
+        'Paging slow\nRunbook outdated',
+        'Paging slow\nRunbook missing\nAsk SRE',
+      ),
+    ).toBe('Paging slow\nRunbook outdated\nAsk SRE');
+    // Mine reworded the first line; theirs added a line above it.
+    expect(
+      mergeNotes(
+        'Paging slow\nRunbook missing',
+        'Decision: page the IC\nPaging slow\nRunbook missing',
+        'Paging took 9 minutes\nRunbook missing',
+      ),
+    ).toBe('Decision: page the IC\nPaging took 9 minutes\nRunbook missing');
+    // Theirs removed the line mine appended under: both kept.
+    expect(mergeNotes('a\nb', 'a', 'a\nb\nc')).toBe('a\nc');
+  });
+
   it('gives up when both changed the same line', () => {
     expect(
       mergeNotes(
