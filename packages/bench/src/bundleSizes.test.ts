@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pluginChunks } from './bundleSizes';
+import { chunkGroups, pluginChunks } from './bundleSizes';
 
-function writeChunk(dist: string, name: string, sources: string[]) {
-  fs.writeFileSync(path.join(dist, 'static', name), `/* ${name} */`);
+function writeChunk(
+  dist: string,
+  name: string,
+  sources: string[],
+  code = `/* ${name} */`,
+) {
+  fs.writeFileSync(path.join(dist, 'static', name), code);
   fs.writeFileSync(
     path.join(dist, 'static', `${name}.map`),
     JSON.stringify({ version: 3, sources, mappings: '' }),
@@ -65,6 +70,66 @@ describe('pluginChunks', () => {
     );
     expect(chunks).toHaveLength(2);
     expect(chunks[0].gzipBytes).toBeGreaterThan(0);
+    expect(chunks.some(c => c.loadedOnlyWithPlugin)).toBe(false);
+  });
+
+  it('counts the lazy chunks only the plugin’s lazy loads fetch with its own', () => {
+    writeChunk(dist, 'runtime.1.js', ['webpack://app/webpack/runtime']);
+    writeChunk(
+      dist,
+      'main.2.js',
+      ['webpack://app/./src/App.tsx'],
+      [
+        // The plugin's page, with a charts library only it uses and a
+        // library the catalog's page uses too.
+        'const a=()=>Promise.all([s.e("44"),s.e("45"),s.e("42")]).then(s.bind(s,1));',
+        'const b=()=>Promise.all([s.e("45"),s.e("46")]).then(s.bind(s,2));',
+        'const c=()=>s.e(47).then(s.bind(s,3));',
+      ].join('\n'),
+    );
+    writeChunk(dist, '42.3.chunk.js', [
+      'webpack://app/../../plugins/incident-followups/src/components/Page.tsx',
+    ]);
+    writeChunk(
+      dist,
+      '44.5.chunk.js',
+      ['webpack://app/../../node_modules/chart.js/dist/chart.js'],
+      '/* chart.js */',
+    );
+    for (const name of ['45.6.chunk.js', '46.7.chunk.js', '47.8.chunk.js']) {
+      writeChunk(dist, name, ['webpack://app/../../node_modules/lib/index.js']);
+    }
+
+    const chunks = pluginChunks(dist);
+    expect(
+      chunks
+        .map(({ file, loadedOnlyWithPlugin, pluginModules }) => ({
+          file,
+          loadedOnlyWithPlugin,
+          pluginModules,
+        }))
+        .sort((a, b) => a.file.localeCompare(b.file)),
+    ).toEqual([
+      {
+        file: 'static/42.3.chunk.js',
+        loadedOnlyWithPlugin: false,
+        pluginModules: 1,
+      },
+      {
+        file: 'static/44.5.chunk.js',
+        loadedOnlyWithPlugin: true,
+        pluginModules: 0,
+      },
+    ]);
+  });
+
+  it('reads which chunks each lazy load fetches together', () => {
+    expect(
+      chunkGroups([
+        'x=Promise.all([n.e("8019"),n.e("9668")]).then(n.bind(n,5));y=n.e(25).then(f)',
+        'z=Promise.all([r.e(7),r.e("react-syntax_highlight")])',
+      ]),
+    ).toEqual([['8019', '9668'], ['25'], ['7', 'react-syntax_highlight']]);
   });
 
   it('names the missing build', () => {

@@ -39,6 +39,9 @@ interface Dataset {
   target: Target;
 }
 
+/** The issue's bound on the plugin's lazy chunks, gzipped. */
+const LAZY_TARGET_KB = 150;
+
 function measureBundle(log: (message: string) => void) {
   const chunks = pluginChunks(path.join(REPO_ROOT, 'packages/app/dist'));
   const kb = (n: number) => (n / 1024).toFixed(1);
@@ -46,13 +49,23 @@ function measureBundle(log: (message: string) => void) {
   const initial = chunks.filter(c => c.initial);
   const total = (list: PluginChunk[]) =>
     kb(list.reduce((sum, c) => sum + c.gzipBytes, 0));
+  const companions = lazy.filter(c => c.loadedOnlyWithPlugin);
+  const lazyBytes = lazy.reduce((sum, c) => sum + c.gzipBytes, 0);
+  const loading = (c: PluginChunk) => {
+    if (c.initial) return 'initially';
+    return c.loadedOnlyWithPlugin ? 'lazily, only with the plugin' : 'lazily';
+  };
   const markdown = [
     '# The plugin in the app bundle',
     '',
-    `Production build of packages/app, chunks holding source files of plugins/incident-followups or -common (from their source maps), measured ${new Date().toISOString()}.`,
-    `Lazy chunks: ${lazy.length}, ${total(
-      lazy,
-    )} KB gzipped in all. Initial chunks with plugin modules (loaded on every page): ${
+    `Production build of packages/app, chunks holding source files of plugins/incident-followups or -common (from their source maps), and the lazy chunks without them that only the plugin's lazy loads fetch (from the chunk loader's calls in the build's scripts), measured ${new Date().toISOString()}.`,
+    `Lazy chunks: ${lazy.length}, ${total(lazy)} KB gzipped in all (${
+      companions.length
+    } of them, ${total(
+      companions,
+    )} KB, loaded only with the plugin's); target under ${LAZY_TARGET_KB} KB: ${
+      lazyBytes <= LAZY_TARGET_KB * 1024 ? 'met' : 'NOT met'
+    }. Initial chunks with plugin modules (loaded on every page): ${
       initial.length
     }.`,
     '',
@@ -60,9 +73,9 @@ function measureBundle(log: (message: string) => void) {
     '|---|---|---|---|---|',
     ...chunks.map(
       c =>
-        `| ${c.file} | ${c.initial ? 'initially' : 'lazily'} | ${kb(
-          c.bytes,
-        )} | ${kb(c.gzipBytes)} | ${c.pluginModules} / ${c.modules} |`,
+        `| ${c.file} | ${loading(c)} | ${kb(c.bytes)} | ${kb(c.gzipBytes)} | ${
+          c.pluginModules
+        } / ${c.modules} |`,
     ),
     '',
   ].join('\n');
