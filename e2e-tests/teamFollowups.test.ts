@@ -13,6 +13,14 @@ test("a team lead sees the team's followups and post-mortems, and exports them",
   await expect(page.getByTestId('team-followup').first()).toBeVisible();
   await expect(page.getByTestId('team-postmortem').first()).toBeVisible();
   await expect(page.getByTestId('team-chart')).toHaveCount(5);
+  // Each chart painted on its canvas, and described for screen readers.
+  const charts = page.locator('[data-testid="team-chart"] canvas[data-drawn]');
+  await expect(charts).toHaveCount(5);
+  await expect(
+    page.getByRole('img', {
+      name: /^Incidents by severity\. Incidents — SEV-1: \d+/,
+    }),
+  ).toBeVisible();
   await saveScreenshot(page, 'team-followups');
   // The portal scrolls inside its content area: the charts need a screenshot of their own.
   await page.getByTestId('team-chart').last().scrollIntoViewIfNeeded();

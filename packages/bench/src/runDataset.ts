@@ -260,7 +260,7 @@ export async function runDataset(options: {
             ready: 'for service-',
             // The five trend charts below the followups.
             drawn: {
-              selector: '[data-testid="team-chart"] svg.recharts-surface',
+              selector: '[data-testid="team-chart"] canvas[data-drawn]',
               count: 5,
             },
           },

@@ -5,39 +5,132 @@ import {
 } from '@incident-followups/plugin-incident-followups-common';
 import Grid from '@material-ui/core/Grid';
 import { useTheme } from '@material-ui/core/styles';
-import { ReactElement } from 'react';
 import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  ChartData,
+  ChartOptions,
+  LinearScale,
+  LineController,
+  LineElement,
+  Plugin,
+  PointElement,
   Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+} from 'chart.js';
+import { Chart as CanvasChart } from 'react-chartjs-2';
+
+ChartJS.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
 
 function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 100);
 }
 
-/** About a chart's size on a laptop's screen, half the page wide. */
-const CHART_SIZE = { width: 520, height: 220 };
+/** Marks the canvas once painted, for those who wait for the charts (the e2e tests, the bench). */
+const markDrawn: Plugin = {
+  id: 'markDrawn',
+  afterRender: chart => {
+    chart.canvas.dataset.drawn = 'true';
+  },
+};
+
+/** A chart's values, and how a value (null: none) reads. */
+interface Series {
+  name: string;
+  labels: string[];
+  values: (number | null)[];
+  format: (value: number | null) => string;
+}
+
+/** The chart in words, for screen readers: a canvas shows nothing to them. */
+function describe(title: string, series: Series): string {
+  const points = series.labels.map(
+    (label, i) => `${label}: ${series.format(series.values[i])}`,
+  );
+  return `${title}. ${series.name} — ${points.join(', ')}`;
+}
 
 function Chart(props: {
   title: string;
   subheader: string;
-  children: ReactElement;
+  type: 'line' | 'bar';
+  series: Series;
+  color: string;
+  /** The y axis: a rate runs from 0 to 100 %. */
+  rate?: boolean;
+  unit?: string;
 }) {
+  const theme = useTheme();
+  const { series, color } = props;
+  const text = theme.palette.text.secondary;
+  const grid = theme.palette.divider;
+  const dashed = { dash: [3, 3] };
+  const data: ChartData<'line' | 'bar'> = {
+    labels: series.labels,
+    datasets: [
+      {
+        label: series.name,
+        data: series.values,
+        borderColor: color,
+        backgroundColor: color,
+        // A rate skips the weeks with nothing due, as a line across them.
+        spanGaps: props.rate,
+      },
+    ],
+  };
+  const options: ChartOptions<'line' | 'bar'> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    plugins: {
+      tooltip: {
+        callbacks: {
+          label: item => `${series.name}: ${series.format(item.parsed.y)}`,
+        },
+      },
+    },
+    scales: {
+      x: { ticks: { color: text }, grid: { color: grid }, border: dashed },
+      y: {
+        beginAtZero: true,
+        // A count's highest bar or point is kept off the chart's top edge.
+        ...(props.rate ? { min: 0, max: 100 } : { grace: '10%' }),
+        ticks: {
+          color: text,
+          precision: 0,
+          callback: value => `${value}${props.unit ?? ''}`,
+        },
+        grid: { color: grid },
+        border: dashed,
+      },
+    },
+  };
+  const description = describe(props.title, series);
   return (
     <Grid item xs={12} md={6}>
       <InfoCard title={props.title} subheader={props.subheader}>
-        <div style={{ width: '100%', height: 220 }} data-testid="team-chart">
-          {/* Drawn at about its width with the rest of the page, then fitted: measured first, it came a paint later. */}
-          <ResponsiveContainer initialDimension={CHART_SIZE}>
-            {props.children}
-          </ResponsiveContainer>
+        <div
+          style={{ position: 'relative', width: '100%', height: 220 }}
+          data-testid="team-chart"
+        >
+          <CanvasChart
+            type={props.type}
+            data={data}
+            options={options}
+            plugins={[markDrawn]}
+            aria-label={description}
+            fallbackContent={<p>{description}</p>}
+          />
         </div>
       </InfoCard>
     </Grid>
@@ -51,40 +144,13 @@ type WeekPoint = {
   backlog: number;
 };
 
-const percent = (value: unknown) =>
-  value === null || value === undefined ? 'nothing due' : `${value}%`;
+const percent = (value: number | null) =>
+  value === null ? 'nothing due' : `${value}%`;
 
-const minutes = (value: unknown) =>
-  value === null || value === undefined ? 'none resolved' : `${value} min`;
+const minutes = (value: number | null) =>
+  value === null ? 'none resolved' : `${value} min`;
 
-/** One weekly series as a line; a rate (0-100 %) skips weeks with nothing due. */
-function weeklyLine(
-  weeks: WeekPoint[],
-  dataKey: keyof Omit<WeekPoint, 'week'>,
-  name: string,
-  color: string,
-  isRate: boolean,
-) {
-  return (
-    <LineChart data={weeks}>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="week" />
-      {isRate ? (
-        <YAxis domain={[0, 100]} unit="%" />
-      ) : (
-        <YAxis allowDecimals={false} />
-      )}
-      <Tooltip formatter={isRate ? percent : undefined} />
-      <Line
-        dataKey={dataKey}
-        name={name}
-        stroke={color}
-        connectNulls={isRate}
-        isAnimationActive={false}
-      />
-    </LineChart>
-  );
-}
+const count = (value: number | null) => String(value ?? 0);
 
 /** How the period went: incidents by severity, completion and on-time post-mortems by week, MTTR and the backlog. */
 export function TeamTrendCharts(props: { overview: TeamOverview }) {
@@ -104,71 +170,78 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
       props.overview.mttrBySeverity.find(m => m.severity === severity)
         ?.meanMinutes ?? null,
   }));
+  const weekLabels = weeks.map(w => w.week);
+  const weekly = (
+    name: string,
+    values: (number | null)[],
+    format: Series['format'],
+  ): Series => ({ name, labels: weekLabels, values, format });
   return (
     <Grid container spacing={3}>
       <Chart
         title="Followups done on time"
         subheader="Of the followups due each week, the share done by their due date"
-      >
-        {weeklyLine(weeks, 'completion', 'Done on time', primary, true)}
-      </Chart>
+        type="line"
+        series={weekly(
+          'Done on time',
+          weeks.map(w => w.completion),
+          percent,
+        )}
+        color={primary}
+        rate
+        unit="%"
+      />
       <Chart
         title="Post-mortems on time"
         subheader="Of the meetings due each week, the share reviewed by their deadline"
-      >
-        {weeklyLine(weeks, 'onTime', 'On time', primary, true)}
-      </Chart>
+        type="line"
+        series={weekly(
+          'On time',
+          weeks.map(w => w.onTime),
+          percent,
+        )}
+        color={primary}
+        rate
+        unit="%"
+      />
       <Chart
         title="Incidents by severity"
         subheader="The incidents that started in the period, by final severity"
-      >
-        <BarChart
-          data={SEVERITIES.map(severity => ({
-            severity,
-            incidents: props.overview.incidents.bySeverity[severity],
-          }))}
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="severity" />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Bar
-            dataKey="incidents"
-            name="Incidents"
-            fill={theme.palette.error.main}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </Chart>
+        type="bar"
+        series={{
+          name: 'Incidents',
+          labels: [...SEVERITIES],
+          values: SEVERITIES.map(
+            severity => props.overview.incidents.bySeverity[severity],
+          ),
+          format: count,
+        }}
+        color={theme.palette.error.main}
+      />
       <Chart
         title="Time to resolve"
         subheader="Mean minutes from start to resolution, by final severity"
-      >
-        <BarChart data={mttr}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="severity" />
-          <YAxis unit=" min" allowDecimals={false} />
-          <Tooltip formatter={minutes} />
-          <Bar
-            dataKey="meanMinutes"
-            name="Mean time to resolve"
-            fill={primary}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </Chart>
+        type="bar"
+        series={{
+          name: 'Mean time to resolve',
+          labels: [...SEVERITIES],
+          values: mttr.map(m => m.meanMinutes),
+          format: minutes,
+        }}
+        color={primary}
+        unit=" min"
+      />
       <Chart
         title="Open action items"
         subheader="At the end of each week: is the backlog growing?"
-      >
-        {weeklyLine(
-          weeks,
-          'backlog',
+        type="line"
+        series={weekly(
           'Open action items',
-          theme.palette.secondary.main,
-          false,
+          weeks.map(w => w.backlog),
+          count,
         )}
-      </Chart>
+        color={theme.palette.secondary.main}
+      />
     </Grid>
   );
 }
