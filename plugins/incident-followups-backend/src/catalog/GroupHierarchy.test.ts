@@ -83,13 +83,43 @@ describe('GroupHierarchy', () => {
     expect(asked.mock.calls[0][1]).toMatchObject({ credentials: dave });
 
     expect(await hierarchy.isGroup('group:default/payments', dave)).toBe(true);
-    expect(await hierarchy.isGroup('group:default/nobody', dave)).toBe(false);
     expect(asked).toHaveBeenCalledTimes(2);
 
     // Another caller is asked about with their own credentials.
     expect(await hierarchy.isGroup('group:default/payments', erin)).toBe(true);
     expect(asked).toHaveBeenCalledTimes(3);
     expect(asked.mock.calls[2][1]).toMatchObject({ credentials: erin });
+  });
+
+  it('asks again about a group the catalog did not have: it may have read it since', async () => {
+    const catalog = catalogServiceMock({ entities: [] });
+    const stored = new Map<string, JsonValue>();
+    const hierarchy = new GroupHierarchy({
+      ownership: new CatalogOwnershipResolver(catalog, 1000),
+      auth: mockServices.auth(),
+      cache: mockServices.cache.mock({
+        get: jest.fn(async (key: string) => stored.get(key)) as any,
+        set: jest.fn(async (key: string, value: JsonValue) => {
+          stored.set(key, value);
+        }),
+      }),
+      ttlMs: 60_000,
+    });
+    const dave = mockCredentials.user('user:default/dave');
+    expect(await hierarchy.isGroup('group:default/payments', dave)).toBe(false);
+    expect(await hierarchy.descendantsOf('group:default/commerce')).toEqual([]);
+
+    // The catalog reads the org file: the group is there on the next load.
+    const read = catalogServiceMock({ entities: demoCatalog() });
+    jest
+      .spyOn(catalog, 'getEntitiesByRefs')
+      .mockImplementation((request, options) =>
+        read.getEntitiesByRefs(request, options),
+      );
+    expect(await hierarchy.isGroup('group:default/payments', dave)).toBe(true);
+    expect(await hierarchy.descendantsOf('group:default/commerce')).toEqual([
+      'group:default/payments',
+    ]);
   });
 
   it('asks the catalog whether a group exists every time when kept for 0', async () => {

@@ -25,8 +25,8 @@ export class GroupHierarchy {
 
   /**
    * Whether the catalog has the group, as the caller sees it (the catalog's
-   * permissions may hide it from some); kept per caller for `ttlMs`, as the
-   * descendants are, since a team page asks on every load.
+   * permissions may hide it from some); a group found is kept per caller for
+   * `ttlMs`, as the descendants are, since a team page asks on every load.
    */
   async isGroup(
     groupRef: string,
@@ -45,7 +45,11 @@ export class GroupHierarchy {
       if (cached !== undefined) return cached;
     }
     const isGroup = await ownership.isGroup(groupRef, credentials);
-    if (key && ttlMs > 0) await cache.set(key, isGroup, { ttl: ttlMs });
+    // Only a group found is kept: one the catalog has not read yet (just
+    // added, or the portal just started) is asked about again next time.
+    if (isGroup && key && ttlMs > 0) {
+      await cache.set(key, isGroup, { ttl: ttlMs });
+    }
     return isGroup;
   }
 
@@ -57,11 +61,11 @@ export class GroupHierarchy {
       const cached = await cache.get<string[]>(key);
       if (cached) return cached;
     }
-    const descendants =
-      (await ownership.descendantsOf(
-        groupRef,
-        await auth.getOwnServiceCredentials(),
-      )) ?? [];
+    const descendants = await ownership.descendantsOf(
+      groupRef,
+      await auth.getOwnServiceCredentials(),
+    );
+    if (!descendants) return [];
     if (ttlMs > 0) await cache.set(key, descendants, { ttl: ttlMs });
     return descendants;
   }
