@@ -8,8 +8,10 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { Chart as ChartJS } from 'chart.js';
 import { incidentFollowupsApiRef } from '../../api/IncidentFollowupsApi';
 import { rootRouteRef } from '../../routes';
+import { testFollowup } from '../../testFollowup';
 import { testOverview } from '../../testTeamOverview';
 import { TeamFollowupsPage } from './TeamFollowupsPage';
 
@@ -196,6 +198,28 @@ describe('TeamFollowupsPage', () => {
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'By owner' }));
     expect(headings()).toEqual(['bob', 'sre']);
+  });
+
+  it('draws the charts once while more followups are read', async () => {
+    const overview = testOverview();
+    overview.followups.totalCount = 3;
+    overview.followups.nextCursor = 'after-second';
+    const listTeamFollowups = jest.fn().mockResolvedValue({
+      items: [testFollowup({ id: '7a000000-0000-4000-8000-000000000003' })],
+      totalCount: 3,
+      nextCursor: null,
+    });
+    await renderPage('/team-followups', overview, { listTeamFollowups });
+    await screen.findAllByTestId('team-followup');
+    const chartUpdates = jest.spyOn(ChartJS.prototype, 'update');
+    fireEvent.click(screen.getByRole('button', { name: /^Show 1 more of 1/ }));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('team-followup')).toHaveLength(3),
+    );
+    expect(listTeamFollowups).toHaveBeenCalledTimes(1);
+    // The same overview: the page re-rendered (with a new theme object, as
+    // Backstage's Page gives), its charts were not drawn again.
+    expect(chartUpdates).not.toHaveBeenCalled();
   });
 
   it('reads its filters from the URL', async () => {

@@ -19,6 +19,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { useMemo } from 'react';
 import { Chart as CanvasChart } from 'react-chartjs-2';
 
 ChartJS.register(
@@ -75,46 +76,65 @@ function Chart(props: {
   const text = theme.palette.text.secondary;
   const grid = theme.palette.divider;
   const dashed = { dash: [3, 3] };
-  const data: ChartData<'line' | 'bar'> = {
-    labels: series.labels,
-    datasets: [
-      {
-        label: series.name,
-        data: series.values,
-        borderColor: color,
-        backgroundColor: color,
-        // A rate skips the weeks with nothing due, as a line across them.
-        spanGaps: props.rate,
-      },
-    ],
-  };
-  const options: ChartOptions<'line' | 'bar'> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    plugins: {
-      tooltip: {
-        callbacks: {
-          label: item => `${series.name}: ${series.format(item.parsed.y)}`,
+  // What the chart draws, by value: the page's theme and figures come as new
+  // objects on each render of the page, and new data or options make
+  // Chart.js update (draw) the chart again.
+  const drawn = JSON.stringify([
+    series,
+    color,
+    text,
+    grid,
+    props.rate,
+    props.unit,
+  ]);
+  const data = useMemo<ChartData<'line' | 'bar'>>(
+    () => ({
+      labels: series.labels,
+      datasets: [
+        {
+          label: series.name,
+          data: series.values,
+          borderColor: color,
+          backgroundColor: color,
+          // A rate skips the weeks with nothing due, as a line across them.
+          spanGaps: props.rate,
+        },
+      ],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [drawn],
+  );
+  const options = useMemo<ChartOptions<'line' | 'bar'>>(
+    () => ({
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: item => `${series.name}: ${series.format(item.parsed.y)}`,
+          },
         },
       },
-    },
-    scales: {
-      x: { ticks: { color: text }, grid: { color: grid }, border: dashed },
-      y: {
-        beginAtZero: true,
-        // A count's highest bar or point is kept off the chart's top edge.
-        ...(props.rate ? { min: 0, max: 100 } : { grace: '10%' }),
-        ticks: {
-          color: text,
-          precision: 0,
-          callback: value => `${value}${props.unit ?? ''}`,
+      scales: {
+        x: { ticks: { color: text }, grid: { color: grid }, border: dashed },
+        y: {
+          beginAtZero: true,
+          // A count's highest bar or point is kept off the chart's top edge.
+          ...(props.rate ? { min: 0, max: 100 } : { grace: '10%' }),
+          ticks: {
+            color: text,
+            precision: 0,
+            callback: value => `${value}${props.unit ?? ''}`,
+          },
+          grid: { color: grid },
+          border: dashed,
         },
-        grid: { color: grid },
-        border: dashed,
       },
-    },
-  };
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [drawn],
+  );
   const description = describe(props.title, series);
   return (
     <Grid item xs={12} md={6}>
