@@ -196,33 +196,31 @@ export function TeamTrendCharts(props: { overview: TeamOverview }) {
     values: (number | null)[],
     format: Series['format'],
   ): Series => ({ name, labels: weekLabels, values, format });
+  /** A weekly share, 0-100 %, as a line across the weeks with nothing due. */
+  const weeklyRate = (name: string, values: (number | null)[]) => ({
+    type: 'line' as const,
+    series: weekly(name, values, percent),
+    color: primary,
+    rate: true,
+    unit: '%',
+  });
   return (
     <Grid container spacing={3}>
       <Chart
         title="Followups done on time"
         subheader="Of the followups due each week, the share done by their due date"
-        type="line"
-        series={weekly(
+        {...weeklyRate(
           'Done on time',
           weeks.map(w => w.completion),
-          percent,
         )}
-        color={primary}
-        rate
-        unit="%"
       />
       <Chart
         title="Post-mortems on time"
         subheader="Of the meetings due each week, the share reviewed by their deadline"
-        type="line"
-        series={weekly(
+        {...weeklyRate(
           'On time',
           weeks.map(w => w.onTime),
-          percent,
         )}
-        color={primary}
-        rate
-        unit="%"
       />
       <Chart
         title="Incidents by severity"
