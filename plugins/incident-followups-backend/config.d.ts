@@ -24,6 +24,18 @@ export interface Config {
       /** The most memory the kept answers take, as bytes or a size such as `64mb` (the default); at least 1mb. */
       maxSize?: string | number;
     };
+    /** The plugin's database. */
+    database?: {
+      /**
+       * PostgreSQL only: the most frequent reads (a service tab's page, an
+       * incident's parts) run as named prepared statements, which each
+       * connection parses once and, after five runs, plans once. Set false
+       * when connections go through a pooler that does not keep them from one
+       * transaction to the next (PgBouncer before 1.21 in transaction mode).
+       * Default true.
+       */
+      preparedStatements?: boolean;
+    };
     /** How the plugin asks the permission policy. */
     permissions?: {
       /**

@@ -43,6 +43,8 @@ KnexClient.prototype.query = function capture(connection, queryParam) {
       database: sqlite ? settings.filename : settings.database,
       sql: param.sql,
       bindings: (param.bindings ?? []).map(b => plain(b, sqlite)),
+      // The name a statement the plugin prepares is sent under.
+      name: param.options?.name,
     });
   }
   return query.call(this, connection, queryParam);

@@ -13,6 +13,8 @@ export interface CapturedQuery {
   database: string;
   sql: string;
   bindings: unknown[];
+  /** Set when the plugin sent it as a named prepared statement. */
+  name?: string;
 }
 
 export interface RunningBackend {

@@ -6,7 +6,7 @@ import { BrowserResult, browserSubjects, measurePages } from './browser';
 import { pluginChunks } from './bundleSizes';
 import { REPO_ROOT } from './paths';
 import { requestLine } from './report';
-import { fullScans } from './explain';
+import { fullScans, genericPlan } from './explain';
 import { FloorStatement, loadHttp, loadSql } from './load';
 import { cpuTime, CpuPerRequest } from './cpuTime';
 import { Measured, slices } from './measured';
@@ -127,6 +127,14 @@ async function explainStatements(
       ? result.rows.map((r: any) => r['QUERY PLAN'])
       : result.map((r: any) => r.detail);
     log(lines.map((l: string) => `    ${l}`).join('\n'));
+    if (pg && q.name) {
+      const generic = await genericPlan(plugin, q.sql, q.bindings, 'text');
+      log(
+        `  prepared as ${q.name}; its generic plan:\n${generic
+          .map((r: any) => `    ${r['QUERY PLAN']}`)
+          .join('\n')}`,
+      );
+    }
     if (!pg) {
       // SQLite's plan has no timings: the median of three runs stands in.
       const runs: number[] = [];
@@ -326,6 +334,7 @@ export async function runDataset(options: {
         knex: databases.of(q.client, q.database, pluginDatabase),
         sql: q.sql,
         bindings: q.bindings,
+        name: q.name,
       }));
       const scans = new Set<string>();
       const checked = new Map(
@@ -340,7 +349,9 @@ export async function runDataset(options: {
           !/^\s*(select|with)\b/i.test(q.sql)
         )
           continue;
-        for (const table of await fullScans(plugin, q.sql, q.bindings)) {
+        for (const table of await fullScans(plugin, q.sql, q.bindings, {
+          prepared: Boolean(q.name),
+        })) {
           scans.add(table);
         }
       }

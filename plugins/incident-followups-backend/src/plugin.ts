@@ -142,7 +142,10 @@ export const incidentFollowupsPlugin = createBackendPlugin({
           userInfo,
         } = deps;
         const settings = readPluginConfig(config);
-        const store = await DatabaseIncidentStore.create({ database });
+        const store = await DatabaseIncidentStore.create({
+          database,
+          preparedStatements: settings.preparedStatements,
+        });
         const ownership = new CatalogOwnershipResolver(
           catalog,
           settings.catalogTimeoutMs,

@@ -12,6 +12,7 @@ describe('readPluginConfig', () => {
       reminderHour: 9,
       reminderSchedule: { frequency: { minutes: 30 } },
       readDecisionTtlMs: 5000,
+      preparedStatements: true,
     });
   });
 
@@ -27,6 +28,7 @@ describe('readPluginConfig', () => {
           },
           reminders: { hour: 7 },
           permissions: { readDecisionTtl: '0s' },
+          database: { preparedStatements: false },
         },
       }),
     );
@@ -40,6 +42,7 @@ describe('readPluginConfig', () => {
       },
       reminderHour: 7,
       readDecisionTtlMs: 0,
+      preparedStatements: false,
     });
     expect(
       readPluginConfig(
@@ -60,6 +63,16 @@ describe('readPluginConfig', () => {
         }),
       ),
     ).toThrow('readDecisionTtl');
+  });
+
+  it('names a prepared statements switch that is no boolean', () => {
+    expect(() =>
+      readPluginConfig(
+        new ConfigReader({
+          incidentFollowups: { database: { preparedStatements: 'maybe' } },
+        }),
+      ),
+    ).toThrow('incidentFollowups.database.preparedStatements');
   });
 
   it('names a wrong reminder hour', () => {

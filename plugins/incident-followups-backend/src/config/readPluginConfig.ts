@@ -36,6 +36,8 @@ export interface PluginConfig {
   answerCache: AnswerCacheConfig;
   /** How long a read's permission decision is kept per caller; 0 keeps none. */
   readDecisionTtlMs: number;
+  /** Whether frequent reads run as prepared statements (PostgreSQL). */
+  preparedStatements: boolean;
 }
 
 function readSchedule(
@@ -95,5 +97,9 @@ export function readPluginConfig(config: Config): PluginConfig {
       'readDecisionTtl',
       5_000,
     ),
+    preparedStatements:
+      config.getOptionalBoolean(
+        'incidentFollowups.database.preparedStatements',
+      ) ?? true,
   };
 }

@@ -480,6 +480,55 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    if (databaseId.startsWith('POSTGRES')) {
+      it('reads a service tab and an incident through statements prepared once, the same for pages of any length', async () => {
+        const knex = await databases.init(databaseId);
+        const storeWith = (preparedStatements: boolean) =>
+          DatabaseIncidentStore.create({
+            database: mockServices.database({
+              knex,
+              migrations: { skip: false },
+            }),
+            preparedStatements,
+          });
+        const store = await storeWith(true);
+        const names = async (read: () => Promise<unknown>) => {
+          const sent: Array<string | undefined> = [];
+          const onQuery = (query: { options?: { name?: string } }) =>
+            sent.push(query.options?.name);
+          knex.on('query', onQuery);
+          try {
+            await read();
+          } finally {
+            knex.off('query', onQuery);
+          }
+          return sent;
+        };
+        const checkout = {
+          limit: 50,
+          entityRef: 'component:default/checkout-api',
+        };
+        const first = await create(store);
+        const onePage = await names(() => store.listIncidents(checkout));
+        for (let i = 0; i < 3; i++) await create(store);
+        const fourPage = await names(() => store.listIncidents(checkout));
+        expect(onePage).toHaveLength(2);
+        expect(onePage.every(Boolean)).toBe(true);
+        expect(fourPage).toEqual(onePage);
+        const detail = await names(() => store.getIncidentDetail(first.id));
+        expect(detail).toHaveLength(4);
+        expect(detail.every(Boolean)).toBe(true);
+
+        const unprepared = await storeWith(false);
+        expect(await names(() => unprepared.listIncidents(checkout))).toEqual([
+          undefined,
+          undefined,
+        ]);
+        expect((await unprepared.listIncidents(checkout)).items).toEqual(
+          (await store.listIncidents(checkout)).items,
+        );
+      });
+    }
     it('groups related incidents one level deep and rejects cycles and chains', async () => {
       const store = await createStore();
       const primary = await create(store, { title: 'primary' });

@@ -1,4 +1,5 @@
 import { withPageReadSettings } from './pageReadSessions';
+import { readPlannedOnce, withPreparedStatements } from './plannedOnce';
 import { whereReadable } from './incidentReadFilter';
 import {
   DatabaseService,
@@ -69,8 +70,13 @@ const COLUMNS: Record<string, string> = {
 export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
+    /** Frequent reads as prepared statements (PostgreSQL); default true. */
+    preparedStatements?: boolean;
   }): Promise<DatabaseIncidentStore> {
-    const client = withPageReadSettings(await options.database.getClient());
+    const client = withPreparedStatements(
+      withPageReadSettings(await options.database.getClient()),
+      options.preparedStatements ?? true,
+    );
     if (!options.database.migrations?.skip) {
       await migrateToLatest(client, migrationsDir);
     }
@@ -184,28 +190,40 @@ export class DatabaseIncidentStore implements IncidentStore {
     return undefined;
   }
 
+  private async incidentRow(id: string): Promise<IncidentRow | undefined> {
+    const [row] = await readPlannedOnce<IncidentRow>(
+      this.db,
+      this.db('incidents').where({ id }).limit(1),
+    );
+    return row;
+  }
+
   async getIncident(id: string): Promise<Incident | undefined> {
-    const row = await this.db<IncidentRow>('incidents').where({ id }).first();
+    const row = await this.incidentRow(id);
     return row ? (await readIncidents(this.db, [row]))[0] : undefined;
   }
 
   async getIncidentDetail(id: string): Promise<IncidentDetail | undefined> {
-    const row = await this.db<IncidentRow>('incidents').where({ id }).first();
+    const row = await this.incidentRow(id);
     if (!row) {
       return undefined;
     }
     const [{ incident, owningGroupRefs }, relatedRows, historyRows, primary] =
       await Promise.all([
         readIncidentWithGroups(this.db, row),
-        this.db<IncidentRow>('incidents')
-          .where({ primary_incident_id: id })
-          .orderBy([
-            { column: 'started_at', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ]),
-        this.db<IncidentHistoryRow>('incident_history')
-          .where({ incident_id: id })
-          .orderBy('id'),
+        readPlannedOnce<IncidentRow>(
+          this.db,
+          this.db('incidents')
+            .where({ primary_incident_id: id })
+            .orderBy([
+              { column: 'started_at', order: 'desc' },
+              { column: 'id', order: 'desc' },
+            ]),
+        ),
+        readPlannedOnce<IncidentHistoryRow>(
+          this.db,
+          this.db('incident_history').where({ incident_id: id }).orderBy('id'),
+        ),
         row.primary_incident_id
           ? this.getIncident(row.primary_incident_id)
           : undefined,
@@ -284,6 +302,7 @@ export class DatabaseIncidentStore implements IncidentStore {
         limit: query.limit,
         cursor: query.cursor,
         position: row => ({ at: toIsoString(row.started_at), id: row.id }),
+        read: statement => readPlannedOnce(this.db, statement),
       },
     );
     return {

@@ -77,18 +77,22 @@ export async function readPage<TRow extends Record<string, any>>(
     limit: number;
     cursor?: string;
     position: (row: TRow) => PageCursor;
+    /** Runs the page's statement; by default as it is. */
+    read?: (query: Knex.QueryBuilder) => Promise<TRow[]>;
   },
 ): Promise<{ rows: TRow[]; nextCursor: string | null }> {
-  const { timeColumn, idColumn, order, limit } = options;
+  const { timeColumn, idColumn, order, limit, read = async q => q } = options;
   if (options.cursor) {
     whereAfter(query, options, decodeCursor(options.cursor));
   }
-  const rows: TRow[] = await query
-    .orderBy([
-      { column: timeColumn, order },
-      { column: idColumn, order },
-    ])
-    .limit(limit + 1);
+  const rows = await read(
+    query
+      .orderBy([
+        { column: timeColumn, order },
+        { column: idColumn, order },
+      ])
+      .limit(limit + 1),
+  );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -1,4 +1,4 @@
-import { whereStatusIn } from './whereStatusIn';
+import { incidentParts, PartRow } from './incidentParts';
 import {
   Incident,
   isMajorSeverity,
@@ -7,108 +7,9 @@ import {
   Responder,
   ResponderRole,
   Severity,
-  OPEN_FOLLOWUP_STATUSES,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { IncidentRow, toIsoString, toIsoStringOrNull } from './tables';
-
-/** One row of `incidentParts`: what `kind` it is says what `a`, `b`, `c` and `n` hold. */
-interface PartRow {
-  kind:
-    | 'entity'
-    | 'responder'
-    | 'owner'
-    | 'related'
-    | 'open'
-    | 'postmortem'
-    | 'group';
-  incident_id: string;
-  a: string | null;
-  b: string | null;
-  c: string | null;
-  n: number | string | null;
-}
-
-/**
- * What an incident is made of beside its row, for many incidents in one
- * statement: its entities, responders, owners, grouped incidents, open
- * followups and post-mortem, as rows of one shape (a UNION ALL) in the order
- * each list is shown. With `allOwners`, every owning group too, rolled-up
- * ones included (kind `group`).
- */
-async function incidentParts(
-  db: Knex | Knex.Transaction,
-  ids: string[],
-  options: { allOwners?: boolean } = {},
-): Promise<PartRow[]> {
-  const part = (
-    kind: PartRow['kind'],
-    table: string,
-    idColumn: string,
-    columns: string[],
-    n: string | null = null,
-  ) =>
-    db(table)
-      .select(
-        db.raw('? as kind', [kind]),
-        db.raw('?? as incident_id', [idColumn]),
-        ...['a', 'b', 'c'].map((alias, i) =>
-          columns[i]
-            ? db.raw('?? as ??', [columns[i], alias])
-            : db.raw(`null as ${alias}`),
-        ),
-        db.raw(`${n ?? 'null'} as n`),
-      )
-      .whereIn(idColumn, ids);
-  // A count per incident, read from a subquery: knex writes a branch's
-  // GROUP BY after the whole UNION.
-  const counted = (
-    kind: PartRow['kind'],
-    table: string,
-    idColumn: string,
-    where: (query: Knex.QueryBuilder) => Knex.QueryBuilder = query => query,
-  ): Knex.QueryBuilder =>
-    db
-      .select('*')
-      .from(
-        where(part(kind, table, idColumn, [], 'count(*)'))
-          .groupBy(idColumn)
-          .as('counted'),
-      );
-  // The counts come first: PostgreSQL types each column of a UNION from the
-  // first branches that give it a type, and a count is no text.
-  const parts: Knex.QueryBuilder[] = [
-    counted('related', 'incidents', 'primary_incident_id'),
-    counted('open', 'followups', 'incident_id', query =>
-      whereStatusIn(query, OPEN_FOLLOWUP_STATUSES),
-    ),
-    part('entity', 'incident_entities', 'incident_id', ['entity_ref']).where(
-      'direct',
-      true,
-    ),
-    part('responder', 'incident_responders', 'incident_id', [
-      'role',
-      'user_ref',
-    ]),
-    part('owner', 'incident_owners', 'incident_id', ['owner_ref']).where(
-      'direct',
-      true,
-    ),
-    part('postmortem', 'postmortems', 'incident_id', [
-      'id',
-      'status',
-      'owner_ref',
-    ]),
-  ];
-  if (options.allOwners) {
-    parts.push(part('group', 'incident_owners', 'incident_id', ['owner_ref']));
-  }
-  const [first, ...rest] = parts;
-  const rows: PartRow[] = await first
-    .unionAll(rest)
-    .orderBy(['kind', 'a', 'b']);
-  return rows;
-}
 
 function groupParts(rows: PartRow[]) {
   const byKey = new Map<string, PartRow[]>();
