@@ -1,4 +1,5 @@
 import { IncidentReadFilter, whereReadable } from './incidentReadFilter';
+import { whereAnyOf } from './plannedOnce';
 import { OPEN_FOLLOWUPS_SQL, whereStatusIn } from './whereStatusIn';
 import {
   Followup,
@@ -185,17 +186,19 @@ export class DatabaseTeamOverviewStore {
       range(query);
       return query;
     });
-    const owned = this.db('followups')
-      .select(columns)
-      .whereIn('followups.owner_ref', scope.groupRefs)
-      .whereNotExists(
-        teamIncident(
-          this.db('incident_owners as team_incidents')
-            .select(this.db.raw('1'))
-            .whereRaw('team_incidents.incident_id = followups.incident_id'),
-          'team_incidents',
-        ),
-      );
+    const owned = whereAnyOf(
+      this.db,
+      this.db('followups').select(columns),
+      'followups.owner_ref',
+      scope.groupRefs,
+    ).whereNotExists(
+      teamIncident(
+        this.db('incident_owners as team_incidents')
+          .select(this.db.raw('1'))
+          .whereRaw('team_incidents.incident_id = followups.incident_id'),
+        'team_incidents',
+      ),
+    );
     const branches = [...ofIncidents, owned];
     for (const branch of branches) {
       if (scope.severities?.length) {
@@ -324,6 +327,8 @@ export class DatabaseTeamOverviewStore {
       limit,
       cursor,
       count => counter(['team followups', scope, statuses], count),
+      // Its plan for any team reads the same indexes as for each.
+      { plannedOnce: true },
     );
   }
 

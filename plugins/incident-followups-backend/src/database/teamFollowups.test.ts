@@ -277,5 +277,60 @@ describe.each(databases.eachSupportedId())(
         });
       }
     });
+
+    if (databaseId.startsWith('POSTGRES')) {
+      it("reads a team's followup pages through one statement prepared once, however many groups are rolled up", async () => {
+        const { knex, followups, incident } = await paymentsIncident(
+          databaseId,
+        );
+        for (const title of ['Add a retry budget', 'Alert on errors']) {
+          await followups.createActionItem(incident.id, {
+            title,
+            description: '',
+            kind: 'prevention',
+            priority: 'P2',
+            ownerRef: null,
+            dueAt: '2026-11-20T17:00:00Z',
+            ticketUrl: null,
+            addedBy: ACTOR,
+          });
+        }
+        const teams = new DatabaseTeamOverviewStore(knex, followups);
+        const firstPage = async (teamRef: string, groupRefs: string[]) => {
+          const names: Array<string | undefined> = [];
+          const onQuery = (query: { options?: { name?: string } }) =>
+            names.push(query.options?.name);
+          knex.on('query', onQuery);
+          try {
+            const page = await teams.followupPage(
+              { teamRef, includeChildren: true, groupRefs },
+              ['open', 'in-progress'],
+              1,
+              undefined,
+              async () => 2,
+            );
+            return { names, page };
+          } finally {
+            knex.off('query', onQuery);
+          }
+        };
+        const payments = await firstPage('group:default/payments', [
+          'group:default/payments',
+        ]);
+        const commerce = await firstPage('group:default/commerce', [
+          'group:default/commerce',
+          'group:default/payments',
+          'group:default/checkout',
+        ]);
+        expect(payments.page.items).toHaveLength(1);
+        expect(payments.page.nextCursor).not.toBeNull();
+        expect(payments.page.items.map(f => f.title)).toEqual(
+          commerce.page.items.map(f => f.title),
+        );
+        expect(payments.names).toHaveLength(1);
+        expect(payments.names[0]).toMatch(/^ifu_/);
+        expect(commerce.names).toEqual(payments.names);
+      });
+    }
   },
 );
