@@ -20,7 +20,8 @@ export interface PartRow {
   n: number | string | null;
 }
 
-const statements = new Map<string, { sql: string; branches: number }>();
+/** PostgreSQL's two statements, with and without every owning group. */
+const pgStatements = new Map<boolean, { sql: string; branches: number }>();
 
 /**
  * The statement of `incidentParts`, written out rather than built with knex:
@@ -34,8 +35,7 @@ function partsStatement(
   count: number,
   allOwners: boolean,
 ): { sql: string; branches: number } {
-  const key = `${pg ? 'any' : count} ${allOwners}`;
-  const known = statements.get(key);
+  const known = pg ? pgStatements.get(allOwners) : undefined;
   if (known) return known;
   const ids = pg ? '= any(?)' : `in (${Array(count).fill('?').join(', ')})`;
   // The counts come first: PostgreSQL types each column of a UNION from the
@@ -58,7 +58,7 @@ function partsStatement(
     sql: `${branches.join(' union all ')} order by kind, a, b`,
     branches: branches.length,
   };
-  statements.set(key, statement);
+  if (pg) pgStatements.set(allOwners, statement);
   return statement;
 }
 
