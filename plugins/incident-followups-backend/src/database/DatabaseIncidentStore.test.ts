@@ -4,6 +4,7 @@ import {
   planIncidentUpdate,
 } from '@incident-followups/plugin-incident-followups-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { statementsSent } from '../__testUtils__/statementsSent';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { Ownership } from './IncidentStore';
 import { DataVersions } from '../answers/DataVersions';
@@ -399,19 +400,8 @@ describe.each(databases.eachSupportedId())(
       const store = await DatabaseIncidentStore.create({
         database: mockServices.database({ knex, migrations: { skip: false } }),
       });
-      const statements = async (read: () => Promise<unknown>) => {
-        let count = 0;
-        const onQuery = () => {
-          count += 1;
-        };
-        knex.on('query', onQuery);
-        try {
-          await read();
-        } finally {
-          knex.off('query', onQuery);
-        }
-        return count;
-      };
+      const statements = async (read: () => Promise<unknown>) =>
+        (await statementsSent(knex, read)).length;
       const checkout = {
         limit: 50,
         entityRef: 'component:default/checkout-api',
@@ -492,18 +482,10 @@ describe.each(databases.eachSupportedId())(
             preparedStatements,
           });
         const store = await storeWith(true);
-        const names = async (read: () => Promise<unknown>) => {
-          const sent: Array<string | undefined> = [];
-          const onQuery = (query: { options?: { name?: string } }) =>
-            sent.push(query.options?.name);
-          knex.on('query', onQuery);
-          try {
-            await read();
-          } finally {
-            knex.off('query', onQuery);
-          }
-          return sent;
-        };
+        const names = async (read: () => Promise<unknown>) =>
+          (await statementsSent(knex, read)).map(
+            statement => statement.options?.name,
+          );
         const checkout = {
           limit: 50,
           entityRef: 'component:default/checkout-api',

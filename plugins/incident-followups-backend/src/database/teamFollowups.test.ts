@@ -3,6 +3,7 @@ import { createIncidentRequestSchema } from '@incident-followups/plugin-incident
 import { Knex } from 'knex';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { statementsSent } from '../__testUtils__/statementsSent';
 import { DatabaseFollowupStore } from './DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { DatabaseTeamOverviewStore } from './DatabaseTeamOverviewStore';
@@ -297,22 +298,17 @@ describe.each(databases.eachSupportedId())(
         }
         const teams = new DatabaseTeamOverviewStore(knex, followups);
         const firstPage = async (teamRef: string, groupRefs: string[]) => {
-          const names: Array<string | undefined> = [];
-          const onQuery = (query: { options?: { name?: string } }) =>
-            names.push(query.options?.name);
-          knex.on('query', onQuery);
-          try {
-            const page = await teams.followupPage(
+          let page: Awaited<ReturnType<typeof teams.followupPage>>;
+          const sent = await statementsSent(knex, async () => {
+            page = await teams.followupPage(
               { teamRef, includeChildren: true, groupRefs },
               ['open', 'in-progress'],
               1,
               undefined,
               async () => 2,
             );
-            return { names, page };
-          } finally {
-            knex.off('query', onQuery);
-          }
+          });
+          return { names: sent.map(s => s.options?.name), page: page! };
         };
         const payments = await firstPage('group:default/payments', [
           'group:default/payments',
