@@ -1,5 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   readPlannedOnce,
@@ -37,12 +37,6 @@ async function seeded(id: Parameters<typeof databases.init>[0]) {
 const byIds = (knex: Knex, ids: string[]) =>
   whereAnyOf(knex, knex('incidents').select('id'), 'id', ids).orderBy('id');
 
-/** The names of the statements prepared on the connection of `trx`. */
-async function preparedNames(trx: Knex.Transaction): Promise<string[]> {
-  const result = await trx.raw('select name from pg_prepared_statements');
-  return result.rows.map((row: { name: string }) => row.name);
-}
-
 describe.each(databases.eachSupportedId())('plannedOnce on %p', databaseId => {
   it('reads the rows whose column is among the values, for any number of values', async () => {
     const knex = await seeded(databaseId);
@@ -60,29 +54,69 @@ describe.each(databases.eachSupportedId())('plannedOnce on %p', databaseId => {
   });
 
   if (databaseId.startsWith('POSTGRES')) {
-    it('prepares the statement under a name of its text, one text for any number of values', async () => {
+    /** The same database through one connection, whose prepared statements can be listed. */
+    const oneConnection = async () => {
       const knex = await seeded(databaseId);
-      const short = byIds(knex, ['incident-a']);
-      const long = byIds(knex, ['incident-a', 'incident-b', 'incident-c']);
-      expect(long.toSQL().sql).toBe(short.toSQL().sql);
+      return knexFactory({ ...knex.client.config, pool: { min: 1, max: 1 } });
+    };
 
-      const names = await knex.transaction(async trx => {
-        await readPlannedOnce(trx, byIds(knex, ['incident-a']));
-        await readPlannedOnce(trx, byIds(knex, ['incident-b', 'incident-c']));
-        return preparedNames(trx);
-      });
-      expect(names).toEqual([statementName(short.toSQL().sql)]);
+    const preparedNames = async (knex: Knex): Promise<string[]> => {
+      const result = await knex.raw('select name from pg_prepared_statements');
+      return result.rows.map((row: { name: string }) => row.name);
+    };
+
+    it('prepares the statement under a name of its text, one text for any number of values', async () => {
+      const knex = await oneConnection();
+      try {
+        const short = byIds(knex, ['incident-a']);
+        const long = byIds(knex, ['incident-a', 'incident-b', 'incident-c']);
+        expect(long.toSQL().sql).toBe(short.toSQL().sql);
+
+        await readPlannedOnce(knex, byIds(knex, ['incident-a']));
+        await readPlannedOnce(knex, byIds(knex, ['incident-b', 'incident-c']));
+        expect(await preparedNames(knex)).toEqual([
+          statementName(short.toSQL().sql),
+        ]);
+      } finally {
+        await knex.destroy();
+      }
     });
 
-    it('prepares nothing when prepared statements are turned off', async () => {
-      const knex = withPreparedStatements(await seeded(databaseId), false);
-      const names = await knex.transaction(async trx => {
-        const rows = await readPlannedOnce(trx, byIds(knex, ['incident-a']));
+    it('prepares nothing when prepared statements are turned off, or in a transaction', async () => {
+      const knex = await oneConnection();
+      try {
+        await knex.transaction(trx =>
+          readPlannedOnce(trx, byIds(trx, ['incident-a'])),
+        );
+        expect(await preparedNames(knex)).toEqual([]);
+        withPreparedStatements(knex, false);
+        const rows = await readPlannedOnce(knex, byIds(knex, ['incident-a']));
         expect(rows).toEqual([{ id: 'incident-a' }]);
-        return preparedNames(trx);
-      });
-      expect(names).toEqual([]);
-      withPreparedStatements(knex, true);
+        expect(await preparedNames(knex)).toEqual([]);
+      } finally {
+        withPreparedStatements(knex, true);
+        await knex.destroy();
+      }
+    });
+
+    it('reads on when a migration adds a column to a table a prepared statement reads whole', async () => {
+      const knex = await oneConnection();
+      try {
+        const incident = () =>
+          readPlannedOnce(
+            knex,
+            knex('incidents').select('*').where({ id: 'incident-a' }),
+          );
+        expect(await incident()).toHaveLength(1);
+        await knex.schema.alterTable('incidents', table =>
+          table.text('added_later'),
+        );
+        const [row] = await incident();
+        expect(row).toMatchObject({ id: 'incident-a', added_later: null });
+        expect(await incident()).toHaveLength(1);
+      } finally {
+        await knex.destroy();
+      }
     });
   }
 });

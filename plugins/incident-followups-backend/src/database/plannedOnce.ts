@@ -27,6 +27,51 @@ export function statementName(sql: string): string {
 }
 
 /**
+ * Whether a read on `db` is prepared: on PostgreSQL, unless turned off, and
+ * never inside a transaction, which a refused statement would abort (see
+ * `readNamed`).
+ */
+function prepares(db: Knex | Knex.Transaction): boolean {
+  return (
+    dialectOf(db) === 'pg' &&
+    !db.isTransaction &&
+    !unprepared.has(db.client.config)
+  );
+}
+
+/**
+ * PostgreSQL refuses, for good on that connection, a prepared statement whose
+ * result columns changed: a migration run by a newer replica added a column to
+ * a table it reads with `*`.
+ */
+function isChangedResultType(error: unknown): boolean {
+  return (
+    (error as { code?: string })?.code === '0A000' &&
+    /cached plan must not change result type/.test(String(error))
+  );
+}
+
+/**
+ * Runs a statement under its name; one the server refuses as changed (see
+ * `isChangedResultType`) runs unprepared instead, until the process restarts.
+ */
+async function readNamed<TRow>(
+  db: Knex,
+  sql: string,
+  bindings: readonly Knex.RawBinding[],
+): Promise<TRow[]> {
+  try {
+    const result = await db
+      .raw(sql, [...bindings])
+      .options({ name: statementName(sql) });
+    return result.rows;
+  } catch (error) {
+    if (!isChangedResultType(error)) throw error;
+    return (await db.raw(sql, [...bindings])).rows;
+  }
+}
+
+/**
  * Reads the rows of a frequent, small read. On PostgreSQL it runs as a named
  * prepared statement: each connection parses it once, and after five runs the
  * server keeps one plan for it when that plan costs no more than planning
@@ -34,20 +79,15 @@ export function statementName(sql: string): string {
  * at 10,000 incidents its two statements took 1.5 ms to plan and 0.3 ms to
  * run. The text must not grow with the data (a list of ids is one array
  * parameter, see `whereAnyOf`), or each length would be prepared apart.
- * Other databases run the query as it is.
+ * Other databases, and transactions, run the query as it is.
  */
 export async function readPlannedOnce<TRow>(
   db: Knex | Knex.Transaction,
   query: Knex.QueryBuilder,
 ): Promise<TRow[]> {
-  if (dialectOf(db) !== 'pg' || unprepared.has(db.client.config)) {
-    return query;
-  }
+  if (!prepares(db)) return query;
   const { sql, bindings } = query.toSQL();
-  const result = await db
-    .raw(sql, bindings)
-    .options({ name: statementName(sql) });
-  return result.rows;
+  return readNamed<TRow>(db, sql, bindings);
 }
 
 /**
@@ -59,14 +99,10 @@ export async function readStatementPlannedOnce<TRow>(
   sql: string,
   bindings: readonly Knex.RawBinding[],
 ): Promise<TRow[]> {
+  if (prepares(db)) return readNamed<TRow>(db, sql, bindings);
   switch (dialectOf(db)) {
-    case 'pg': {
-      const statement = db.raw(sql, [...bindings]);
-      const result = unprepared.has(db.client.config)
-        ? await statement
-        : await statement.options({ name: statementName(sql) });
-      return result.rows;
-    }
+    case 'pg':
+      return (await db.raw(sql, [...bindings])).rows;
     case 'mysql':
       return (await db.raw(sql, [...bindings]))[0];
     default:
