@@ -7,9 +7,8 @@ const unprepared = new WeakSet<object>();
 
 /**
  * Turns the named statements of `readPlannedOnce` off for the plugin's
- * database (and its transactions, which share the config): a pooler that hands
- * each transaction another server connection, such as PgBouncer before 1.21
- * in transaction mode, loses them.
+ * database: a pooler that hands each transaction another server connection,
+ * such as PgBouncer before 1.21 in transaction mode, loses them.
  */
 export function withPreparedStatements(db: Knex, enabled: boolean): Knex {
   if (enabled) unprepared.delete(db.client.config);
