@@ -110,8 +110,7 @@ export class JiraTicketTracker implements TicketTracker {
     const match = users.filter(
       u =>
         u.active !== false &&
-        u.emailAddress?.toLocaleLowerCase('en-US') ===
-          email.toLocaleLowerCase('en-US'),
+        u.emailAddress?.toLowerCase() === email.toLowerCase(),
     );
     if (match.length !== 1) return undefined;
     if (cloud)

@@ -8,6 +8,6 @@ import { Entity } from '@backstage/catalog-model';
  * @public
  */
 export function isIncidentsTabAvailable(entity: Entity): boolean {
-  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const kind = entity.kind.toLowerCase();
   return kind === 'component' || kind === 'system';
 }

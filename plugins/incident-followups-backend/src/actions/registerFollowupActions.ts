@@ -72,8 +72,8 @@ export function registerFollowupActions(
     action: async ({ input, credentials }) => {
       const page = await followups.list(
         {
-          assigneeRef: input.userRef?.toLocaleLowerCase('en-US'),
-          teamRef: input.teamRef?.toLocaleLowerCase('en-US'),
+          assigneeRef: input.userRef?.toLowerCase(),
+          teamRef: input.teamRef?.toLowerCase(),
           statuses: [...OPEN_FOLLOWUP_STATUSES],
           readable: await readAccess.filter(credentials),
           limit: 500,

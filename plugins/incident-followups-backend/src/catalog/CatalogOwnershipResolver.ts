@@ -36,7 +36,7 @@ function relativeRef(
         defaultKind,
         defaultNamespace: entity.metadata?.namespace ?? 'default',
       }),
-    ).toLocaleLowerCase('en-US');
+    ).toLowerCase();
   } catch {
     return undefined;
   }
@@ -59,7 +59,7 @@ const FIELDS = {
 };
 
 function isGroupEntity(entity: Entity | undefined): entity is Entity {
-  return entity?.kind.toLocaleLowerCase('en-US') === 'group';
+  return entity?.kind.toLowerCase() === 'group';
 }
 
 /**
@@ -217,7 +217,7 @@ export class CatalogOwnershipResolver {
       const children = frontier
         .flatMap(entity => entity.relations ?? [])
         .filter(relation => relation.type === 'parentOf')
-        .map(relation => relation.targetRef.toLocaleLowerCase('en-US'))
+        .map(relation => relation.targetRef.toLowerCase())
         .filter(ref => !seen.has(ref));
       children.forEach(ref => seen.add(ref));
       frontier = children.length
@@ -261,7 +261,7 @@ export class CatalogOwnershipResolver {
         ref,
         (entities[i]?.relations ?? [])
           .filter(relation => relation.type === relationType)
-          .map(relation => relation.targetRef.toLocaleLowerCase('en-US')),
+          .map(relation => relation.targetRef.toLowerCase()),
       );
     });
     return result;

@@ -19,7 +19,7 @@ function exampleCatalog(): Entity[] {
     ),
   );
   const ref = (kind: string, name: string) =>
-    `${kind}:default/${name}`.toLocaleLowerCase('en-US');
+    `${kind}:default/${name}`.toLowerCase();
   for (const entity of entities) {
     entity.metadata.namespace = 'default';
     entity.relations = [];

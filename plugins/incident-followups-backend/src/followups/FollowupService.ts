@@ -114,13 +114,13 @@ export class FollowupService {
     const principal = credentials.principal as Partial<BackstageUserPrincipal>;
     if (
       principal.type === 'user' &&
-      principal.userEntityRef?.toLocaleLowerCase('en-US') === userRef
+      principal.userEntityRef?.toLowerCase() === userRef
     ) {
       const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
         credentials,
       );
       return ownershipEntityRefs
-        .map(ref => ref.toLocaleLowerCase('en-US'))
+        .map(ref => ref.toLowerCase())
         .filter(ref => ref.startsWith('group:'));
     }
     try {

@@ -103,7 +103,7 @@ function teamListFilterValues(
   return {
     severities: q.severity,
     statuses: q.status,
-    memberRef: q.memberRef?.toLocaleLowerCase('en-US'),
+    memberRef: q.memberRef?.toLowerCase(),
     includeChildren: q.includeChildren === 'true',
   };
 }

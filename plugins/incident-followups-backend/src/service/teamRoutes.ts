@@ -84,7 +84,7 @@ export function addTeamRoutes(
     const { groupRef } = parseRequest(teamParamsSchema, req.params, 'path');
     const query = {
       ...readQuery(),
-      teamRef: groupRef.toLocaleLowerCase('en-US'),
+      teamRef: groupRef.toLowerCase(),
       readable: await readAccess.filter(credentials),
     };
     return { query, credentials };

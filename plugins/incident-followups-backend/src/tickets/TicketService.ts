@@ -294,9 +294,7 @@ export class TicketService {
         const destination = tracker.destinationOf(entity);
         if (destination) {
           const assignee =
-            owner?.kind.toLocaleLowerCase('en-US') === 'user'
-              ? owner
-              : undefined;
+            owner?.kind.toLowerCase() === 'user' ? owner : undefined;
           return { tracker, destination, assignee };
         }
       }
@@ -320,8 +318,7 @@ export class TicketService {
     });
     const wanted = parseEntityRef(ownerRef);
     return (
-      owner.kind.toLocaleLowerCase('en-US') ===
-        wanted.kind.toLocaleLowerCase('en-US') &&
+      owner.kind.toLowerCase() === wanted.kind.toLowerCase() &&
       owner.namespace === wanted.namespace &&
       owner.name === wanted.name
     );
