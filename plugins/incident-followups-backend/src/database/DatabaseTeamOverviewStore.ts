@@ -24,6 +24,7 @@ import {
 } from './sqlDialect';
 import { DbTimestamp, toIsoString, toIsoStringOrNull } from './tables';
 import { encodeUrgencyCursor } from './urgencyCursor';
+import { unionOf } from './unionOf';
 import {
   countAtOnce,
   decodeCursor,
@@ -158,16 +159,23 @@ export class DatabaseTeamOverviewStore {
     );
   }
 
-  /**
-   * The team's followups that meet `conditions`, as rows named `followups`:
-   * those of its incidents (their copies in `team_followups`, by team) and those its groups
-   * own of other incidents, as two index lookups that never find the same
-   * followup, so a UNION ALL joins them without sorting. One OR across both
-   * would read the whole followups table. `ranges` split the first lookup
-   * into index ranges that never find the same row and together hold every
-   * row `conditions` take.
-   */
+  /** The rows of `followupLookups`, as one read named `followups`. */
   private followupsInScope(
+    ...args: Parameters<DatabaseTeamOverviewStore['followupLookups']>
+  ) {
+    return this.db.from(unionOf(this.followupLookups(...args)).as('followups'));
+  }
+
+  /**
+   * The team's followups that meet `conditions`, as reads of rows named
+   * `followups`: those of its incidents (their copies in `team_followups`, by
+   * team) and those its groups own of other incidents, as index lookups that
+   * never find the same followup, so a UNION ALL joins them without sorting.
+   * One OR across both would read the whole followups table. `ranges` split
+   * the first lookup into index ranges that never find the same row and
+   * together hold every row `conditions` take.
+   */
+  private followupLookups(
     scope: TeamScope,
     conditions: (query: Knex.QueryBuilder) => void,
     columns: string[],
@@ -210,8 +218,7 @@ export class DatabaseTeamOverviewStore {
       whereReadable(this.db, branch, scope.readable, 'followups.incident_id');
       conditions(branch);
     }
-    const [first, ...others] = branches;
-    return this.db.from(first.unionAll(others).as('followups'));
+    return branches;
   }
 
   /**
@@ -320,7 +327,7 @@ export class DatabaseTeamOverviewStore {
     counter: ListCounter = countAtOnce,
   ): Promise<Page<Followup>> {
     return this.followups.readUrgentPage(
-      this.followupsInScope(scope, q => whereStatusIn(q, statuses), [
+      this.followupLookups(scope, q => whereStatusIn(q, statuses), [
         'followups.id',
         'followups.due_at',
       ]),
