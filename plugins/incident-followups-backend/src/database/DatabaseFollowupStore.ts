@@ -417,13 +417,9 @@ export class DatabaseFollowupStore implements FollowupStore {
     conditions: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
     columns: string[],
   ): Knex.QueryBuilder[] {
-    // One lookup for each owner: each reads its own range of the owners'
-    // index in the order of a page.
-    const owned = [...new Set([userRef, ...groupRefs])].map(ownerRef =>
-      this.db('followups')
-        .select(columns)
-        .where('followups.owner_ref', ownerRef),
-    );
+    const owned = this.db('followups')
+      .select(columns)
+      .whereIn('followups.owner_ref', [userRef, ...groupRefs]);
     const unassigned = this.db('incident_responders')
       .join(
         'followups',
@@ -434,7 +430,7 @@ export class DatabaseFollowupStore implements FollowupStore {
       .where('incident_responders.role', 'incident-commander')
       .where('incident_responders.user_ref', userRef)
       .whereNull('followups.owner_ref');
-    return [...owned, unassigned].map(conditions);
+    return [conditions(owned), conditions(unassigned)];
   }
 
   /** The list's conditions other than its assignee, on a read of `followups`. */
