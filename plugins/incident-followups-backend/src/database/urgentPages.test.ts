@@ -5,6 +5,7 @@ import {
   Page,
 } from '@incident-followups/plugin-incident-followups-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { statementsSent } from '../__testUtils__/statementsSent';
 import { DatabaseFollowupStore } from './DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { DatabaseTeamOverviewStore } from './DatabaseTeamOverviewStore';
@@ -167,5 +168,41 @@ describe.each(databases.eachSupportedId())(
         expect(totals.every(total => total === 8)).toBe(true);
       }
     });
+
+    if (databaseId.startsWith('POSTGRES')) {
+      it("reads every person's page through one statement prepared once", async () => {
+        const { knex, followups } = await twoTeamsFollowups(databaseId);
+        const firstPage = async (assigneeRef: string, groupRef: string) => {
+          let page: Page<Followup>;
+          const sent = await statementsSent(knex, async () => {
+            page = await followups.listFollowups(
+              {
+                assigneeRef,
+                assigneeGroupRefs: [groupRef],
+                statuses: ['open', 'in-progress'],
+                order: 'urgency',
+                limit: 2,
+              },
+              async () => 5,
+            );
+          });
+          return { names: sent.map(s => s.options?.name), page: page! };
+        };
+        const dave = await firstPage(DAVE, PAYMENTS);
+        const erin = await firstPage(
+          'user:default/erin',
+          'group:default/search',
+        );
+        expect(dave.page.items).toHaveLength(2);
+        expect(dave.page.items[0].ownerRef).toBe(PAYMENTS);
+        expect(erin.page.items.map(f => f.ownerRef)).toEqual([
+          'user:default/erin',
+          null,
+        ]);
+        expect(dave.names).toHaveLength(1);
+        expect(dave.names[0]).toMatch(/^ifu_/);
+        expect(erin.names).toEqual(dave.names);
+      });
+    }
   },
 );
