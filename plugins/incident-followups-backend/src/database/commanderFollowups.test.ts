@@ -4,6 +4,10 @@ import {
   planIncidentUpdate,
 } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
+import {
+  COPIED_FOLLOWUP_COLUMNS as COLUMNS,
+  normalizedCopies,
+} from '../__testUtils__/followupCopies';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseFollowupStore } from './DatabaseFollowupStore';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
@@ -14,35 +18,6 @@ const databases = createTestDatabases();
 const DAVE = 'user:default/dave';
 const AMY = 'user:default/amy';
 const LEE = 'user:default/lee';
-
-const COLUMNS = [
-  'id',
-  'incident_id',
-  'type',
-  'status',
-  'owner_ref',
-  'due_at',
-  'created_at',
-  'completed_at',
-];
-
-/** Rows as comparable strings, whatever each database returns for dates. */
-function normalized(rows: Record<string, unknown>[]) {
-  return rows
-    .map(row =>
-      JSON.stringify([
-        row.commander_ref,
-        ...COLUMNS.map(c => {
-          const value = row[c];
-          if (value === null || value === undefined) return null;
-          return c.endsWith('_at')
-            ? new Date(value as any).toISOString()
-            : value;
-        }),
-      ]),
-    )
-    .sort();
-}
 
 /**
  * What `commander_followups` must hold: each unassigned followup once per
@@ -65,7 +40,10 @@ async function expectCopiesInStep(knex: Knex) {
     'commander_ref',
     ...COLUMNS,
   );
-  expect(normalized(actual)).toEqual(normalized(expected));
+  const commander = (row: Record<string, unknown>) => [row.commander_ref];
+  expect(normalizedCopies(actual, commander)).toEqual(
+    normalizedCopies(expected, commander),
+  );
   return actual.map(row => row.commander_ref as string).sort();
 }
 

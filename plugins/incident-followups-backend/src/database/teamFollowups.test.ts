@@ -2,6 +2,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createIncidentRequestSchema } from '@incident-followups/plugin-incident-followups-common';
 import { Knex } from 'knex';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  COPIED_FOLLOWUP_COLUMNS as COLUMNS,
+  normalizedCopies,
+} from '../__testUtils__/followupCopies';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { statementsSent } from '../__testUtils__/statementsSent';
 import { DatabaseFollowupStore } from './DatabaseFollowupStore';
@@ -13,36 +17,6 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const ACTOR = 'user:default/dave';
-
-const COLUMNS = [
-  'id',
-  'incident_id',
-  'type',
-  'status',
-  'owner_ref',
-  'due_at',
-  'created_at',
-  'completed_at',
-];
-
-/** Rows as comparable strings, whatever each database returns for dates and booleans. */
-function normalized(rows: Record<string, unknown>[]) {
-  return rows
-    .map(row =>
-      JSON.stringify([
-        row.team_ref,
-        Boolean(row.direct),
-        ...COLUMNS.map(c => {
-          const value = row[c];
-          if (value === null || value === undefined) return null;
-          return c.endsWith('_at')
-            ? new Date(value as any).toISOString()
-            : value;
-        }),
-      ]),
-    )
-    .sort();
-}
 
 /** What `team_followups` must hold: each followup once per owner of its incident. */
 async function expectCopiesInStep(knex: Knex) {
@@ -62,7 +36,13 @@ async function expectCopiesInStep(knex: Knex) {
     'direct',
     ...COLUMNS,
   );
-  expect(normalized(actual)).toEqual(normalized(expected));
+  const team = (row: Record<string, unknown>) => [
+    row.team_ref,
+    Boolean(row.direct),
+  ];
+  expect(normalizedCopies(actual, team)).toEqual(
+    normalizedCopies(expected, team),
+  );
   return actual.length;
 }
 
