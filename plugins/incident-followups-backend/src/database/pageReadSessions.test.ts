@@ -90,6 +90,27 @@ describe('withPageReadSettings', () => {
     },
   );
 
+  it.each(ids('SQLITE'))(
+    'compiles a statement once per connection on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      withPageReadSettings(knex);
+      const connection = await knex.client.acquireConnection();
+      try {
+        const read = knex
+          .select(knex.raw('? as n', [1]))
+          .connection(connection);
+        const { sql } = read.toSQL();
+        expect(await read.clone()).toEqual([{ n: 1 }]);
+        const kept = connection.prepare(sql);
+        expect(await read.clone()).toEqual([{ n: 1 }]);
+        expect(connection.prepare(sql)).toBe(kept);
+      } finally {
+        await knex.client.releaseConnection(connection);
+      }
+    },
+  );
+
   it.each(ids('MYSQL'))('leaves %p as it is', async databaseId => {
     const knex = await databases.init(databaseId);
     expect(withPageReadSettings(knex)).toBe(knex);

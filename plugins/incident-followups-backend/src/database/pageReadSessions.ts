@@ -1,5 +1,9 @@
 import { Knex } from 'knex';
 import { dialectOf } from './sqlDialect';
+import {
+  keepCompiledStatements,
+  PreparingConnection,
+} from './sqliteStatements';
 
 /**
  * PostgreSQL's settings for the plugin's sessions: its reads are index
@@ -36,8 +40,8 @@ interface BetterSqliteConnection {
 }
 
 /**
- * Gives each connection of the plugin's pool the page-read settings the first
- * time it is handed out, also those Backstage's own services (the scheduler,
+ * Gives each connection of the plugin's pool the page-read settings (on
+ * SQLite, also its kept compiled statements) the first time it is handed out, also those Backstage's own services (the scheduler,
  * the auth key store) opened on the plugin's database before; the rest of the
  * database keeps its settings. The settings are applied before the connection
  * is handed out: pg 8 queues a query sent to a client still busy with
@@ -71,8 +75,13 @@ function settingsFor(db: Knex) {
       };
     case 'sqlite':
       // better-sqlite3, Backstage's SQLite driver; the older sqlite3 has no pragma().
-      return (connection: Partial<BetterSqliteConnection>) =>
-        connection.pragma?.(SQLITE_PAGE_CACHE);
+      return (
+        connection: Partial<BetterSqliteConnection & PreparingConnection>,
+      ) => {
+        if (!connection.pragma || !connection.prepare) return;
+        connection.pragma(SQLITE_PAGE_CACHE);
+        keepCompiledStatements(connection as PreparingConnection);
+      };
     default:
       return undefined;
   }
