@@ -41,11 +41,12 @@ interface BetterSqliteConnection {
 
 /**
  * Gives each connection of the plugin's pool the page-read settings (on
- * SQLite, also its kept compiled statements) the first time it is handed out, also those Backstage's own services (the scheduler,
- * the auth key store) opened on the plugin's database before; the rest of the
- * database keeps its settings. The settings are applied before the connection
- * is handed out: pg 8 queues a query sent to a client still busy with
- * another, which it deprecates and pg 9 is to stop doing.
+ * SQLite, also its kept compiled statements) the first time it is handed out,
+ * also those Backstage's own services (the scheduler, the auth key store)
+ * opened on the plugin's database before; the rest of the database keeps its
+ * settings. The settings are applied before the connection is handed out:
+ * pg 8 queues a query sent to a client still busy with another, which it
+ * deprecates and pg 9 is to stop doing.
  */
 export function withPageReadSettings(db: Knex): Knex {
   const apply = settingsFor(db);
