@@ -483,9 +483,10 @@ export class DatabaseFollowupStore implements FollowupStore {
       const lookups = query.assigneeRef
         ? assigned(['followups.id', 'followups.due_at'], listed)
         : [listed(this.db('followups'))];
-      // Its plan for any person reads the same index ranges as for each.
+      // A person's plan reads the same index ranges for anyone; the other
+      // filters (team, incident, overdue) are planned for their values.
       return this.readUrgentPage(lookups, query.limit, query.cursor, count, {
-        plannedOnce: true,
+        plannedOnce: Boolean(query.assigneeRef),
       });
     }
     const filtered = listed(this.db('followups'));
